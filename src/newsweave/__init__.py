@@ -1,0 +1,1 @@
+"""newsweave: read one news story across many outlets."""

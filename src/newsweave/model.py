@@ -1,0 +1,330 @@
+"""The records that flow between stages.
+
+Every stage takes and returns these frozen, typed records; no stage imports
+another. Reading this file top to bottom follows the pipeline:
+RawDocument (sources) -> Article (clean + metadata) -> AnalyzedArticle (nlp)
+-> Claim (align) -> analysis records -> Briefing (summarize, render).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+BRIEFING_SCHEMA = "newsweave.briefing/1"
+
+# --------------------------------------------------------------------------- load
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as a loader read it, before any cleaning.
+
+    `text` is plain text: loaders of HTML extract the article body first.
+    Fields the input did not carry are None.
+    """
+
+    path: str  # file path, URL or "file.jsonl:12" for a line of a JSONL file
+    text: str
+    format: Literal["text", "html", "json", "jsonl", "feed", "url"]
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # as written in the input; parsed by metadata
+    external_id: str | None = None
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that could not be used, in one line: which input, what went wrong."""
+
+    input: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.input}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    documents: tuple[RawDocument, ...]
+    problems: tuple[InputProblem, ...]
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner took out of an article, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """An article body after boilerplate removal; `removed` lists everything taken out."""
+
+    text: str
+    removed: tuple[RemovedLine, ...]
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article with its metadata and stable source id (S1, S2, ...)."""
+
+    id: str
+    path: str
+    text: str  # cleaned body, paragraphs separated by blank lines
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    removed: tuple[RemovedLine, ...] = ()
+    external_id: str | None = None
+    outlet_evidence: str | None = None  # how the outlet was found: "field", "text: (Reuters)", "file name"
+    date_evidence: str | None = None  # "field", "dateline", "story" (borrowed from the other articles)
+
+
+# --------------------------------------------------------------------------- nlp
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a parsed sentence; `head` indexes the sentence's own tokens."""
+
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent_type: str = ""
+    whitespace: str = " "
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity inside a sentence; token offsets are sentence-relative, end exclusive."""
+
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, DATE, CARDINAL, ...
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, with its parse. `index` is its position in the article."""
+
+    source: str  # Article.id
+    index: int
+    text: str
+    start_char: int  # offsets into Article.text
+    end_char: int
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class AnalyzedArticle:
+    """An article with its sentences and one L2-normalised embedding per sentence."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    vectors: np.ndarray = field(repr=False)  # shape (len(sentences), dim), float32
+
+
+# --------------------------------------------------------------------------- dedupe
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    """Articles that are copies of one origin (same text pasted twice, a wire story reprinted)."""
+
+    origin: str  # Article.id of the earliest / first member
+    members: tuple[str, ...]  # all Article.ids, origin included
+    similarity: float  # lowest estimated Jaccard similarity inside the group
+
+
+# --------------------------------------------------------------------------- align
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of a source that supports a claim."""
+
+    source: str
+    sentence: str
+    index: int = -1  # Sentence.index in that source
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One fact as told by one or more sources: a group of aligned sentences."""
+
+    id: str  # "C1", "C2", ...
+    text: str  # the representative sentence
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for item in self.evidence:
+            seen.setdefault(item.source, None)
+        return tuple(seen)
+
+
+# --------------------------------------------------------------------------- analyze
+
+
+@dataclass(frozen=True)
+class SourceChain:
+    """What a source says it got its report from: 'Press TV, citing Reuters, citing a Turkish official'."""
+
+    source: str
+    cites: tuple[str, ...]  # outlets/agencies the source attributes its report to
+    copy_of: str | None = None  # Article.id this source is a copy of, if any
+
+
+@dataclass(frozen=True)
+class Agreement:
+    claim: str
+    sources: tuple[str, ...]
+    origins: int  # independent origins behind `sources` (copies and citations folded)
+    evidence: tuple[Evidence, ...]
+
+
+ConflictKind = Literal["date", "number", "place", "name", "negation", "other"]
+
+
+@dataclass(frozen=True)
+class Position:
+    """One side of a conflict: a value, who reports it, and who they attribute it to."""
+
+    value: str
+    claim: str
+    sources: tuple[str, ...]
+    attributed_to: str | None
+    evidence: tuple[Evidence, ...]
+    via: tuple[str, ...] = ()  # citation chain, e.g. ("Reuters",) when the source cites Reuters
+    normalized: str | None = None  # comparable form: ISO date, value in SI units, ...
+
+
+@dataclass(frozen=True)
+class Conflict:
+    topic: str
+    kind: ConflictKind
+    positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True)
+class SingleSourceClaim:
+    claim: str
+    source: str
+    attributed_to: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    """One real-world entity with the spellings the sources use for it."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: dt.date
+    event: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Framing:
+    source: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    citations: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- briefing
+
+
+@dataclass(frozen=True)
+class Story:
+    headline: str | None
+    first_published: dt.date | None
+    last_published: dt.date | None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A source as the briefing lists it."""
+
+    id: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    path: str
+    cites: tuple[str, ...] = ()
+    copy_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analysis stage finds in one story."""
+
+    agreements: tuple[Agreement, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    single_source: tuple[SingleSourceClaim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[EntityGroup, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    chains: tuple[SourceChain, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemovedFromSource:
+    """A boilerplate line removed from one source, as the briefing lists it."""
+
+    source: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The finished, cited, cross-checked briefing of one story; renderers read only this."""
+
+    story: Story
+    sources: tuple[SourceInfo, ...]
+    summary: tuple[SummarySentence, ...]
+    analysis: Analysis
+    removed: tuple[RemovedFromSource, ...]
+    notes: tuple[str, ...] = ()  # plain-language remarks: copies folded, unrelated articles, ...
+    schema: str = BRIEFING_SCHEMA
