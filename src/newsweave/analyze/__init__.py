@@ -1,0 +1,72 @@
+"""Analysis of one story: agreements, conflicts with attribution, source chains,
+single-source details, quotes by speaker, entities, timeline and framing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsweave.analyze.agreements import find_agreements, find_single_source
+from newsweave.analyze.attribution import resolve_pronoun_speakers
+from newsweave.analyze.chains import find_chains
+from newsweave.analyze.conflicts import Embed, SlotFindings, find_slot_conflicts
+from newsweave.analyze.differences import find_claim_conflicts
+from newsweave.analyze.entities import merge_entities
+from newsweave.analyze.framing import find_framing
+from newsweave.analyze.quotes import extract_quotes
+from newsweave.analyze.slots import extract_slot_values
+from newsweave.analyze.timeline import build_timeline
+from newsweave.config import DEFAULT_SETTINGS, Settings
+from newsweave.model import Agreement, Analysis, AnalyzedArticle, Claim, CopyGroup
+
+__all__ = ["analyze_story", "SlotFindings"]
+
+
+def analyze_story(
+    articles: Sequence[AnalyzedArticle],
+    claims: Sequence[Claim],
+    copies: Sequence[CopyGroup],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    embed: Embed,
+) -> Analysis:
+    """Run every analysis over a story's analysed articles and aligned claims.
+
+    `embed` turns texts into L2-normalised vectors (the nlp stage's embedder);
+    it is passed in so this stage does not depend on the nlp stage.
+    """
+    copy_members = {m for group in copies for m in group.members if m != group.origin}
+    originals = [a for a in articles if a.article.id not in copy_members]
+    outlet_of = {a.article.id: a.article.outlet for a in articles}
+    attributions = {a.article.id: resolve_pronoun_speakers(a.sentences) for a in articles}
+    via_by_sentence = {
+        (source, index): attribution.via
+        for source, items in attributions.items()
+        for index, attribution in enumerate(items)
+        if attribution is not None and attribution.via
+    }
+
+    claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
+    slot_findings = find_slot_conflicts(extract_slot_values(originals), embed, settings, claim_of)
+    claim_conflicts = find_claim_conflicts(claims, originals, attributions, outlet_of)
+    conflicts = slot_findings.conflicts + tuple(claim_conflicts)
+
+    agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of)
+    unit_agreements = [
+        Agreement(
+            claim=f"{' = '.join(item.displays)} (≈ {item.normalized}): {item.evidence[0].sentence}",
+            sources=item.sources,
+            origins=len(item.sources),
+            evidence=item.evidence,
+        )
+        for item in slot_findings.unit_agreements
+    ]
+    return Analysis(
+        agreements=tuple(unit_agreements + agreements),
+        conflicts=conflicts,
+        single_source=tuple(find_single_source(claims, originals, attributions, conflicts)),
+        quotes=tuple(extract_quotes(originals)),
+        entities=tuple(merge_entities(originals)),
+        timeline=tuple(build_timeline(originals)),
+        framing=tuple(find_framing(originals)),
+        chains=tuple(find_chains(articles, attributions, copies)),
+    )

@@ -1,0 +1,95 @@
+"""Agreements (claims backed by two or more sources) and single-source details."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsweave.analyze.chains import dependent_sources
+from newsweave.analyze.quantities import find_quantities
+from newsweave.model import Agreement, AnalyzedArticle, Attribution, Claim, Conflict, Evidence, SingleSourceClaim
+
+DETAIL_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+MIN_DETAIL_WORDS = 8
+
+
+def _conflict_sides(conflicts: Sequence[Conflict]) -> dict[tuple[str, int], tuple[int, int]]:
+    """(source, sentence index) -> (conflict number, position number)."""
+    sides: dict[tuple[str, int], tuple[int, int]] = {}
+    for c_number, conflict in enumerate(conflicts):
+        for p_number, position in enumerate(conflict.positions):
+            for item in position.evidence:
+                sides.setdefault((item.source, item.index), (c_number, p_number))
+    return sides
+
+
+def consistent_evidence(claim: Claim, conflicts: Sequence[Conflict]) -> tuple[Evidence, ...]:
+    """The claim's evidence minus sentences on the other side of a conflict from the claim's own sentence."""
+    sides = _conflict_sides(conflicts)
+    representative = next((e for e in claim.evidence if e.sentence == claim.text), claim.evidence[0])
+    own_side = sides.get((representative.source, representative.index))
+    kept = []
+    for item in claim.evidence:
+        side = sides.get((item.source, item.index))
+        if own_side and side and side[0] == own_side[0] and side[1] != own_side[1]:
+            continue
+        kept.append(item)
+    return tuple(kept)
+
+
+def find_agreements(
+    claims: Sequence[Claim],
+    conflicts: Sequence[Conflict],
+    via_by_sentence: dict[tuple[str, int], tuple[str, ...]],
+    outlet_of: dict[str, str | None],
+) -> list[Agreement]:
+    """Claims that two or more sources carry, with the number of independent origins behind them."""
+    agreements = []
+    for claim in claims:
+        evidence = consistent_evidence(claim, conflicts)
+        sources = tuple(dict.fromkeys(e.source for e in evidence))
+        if len(sources) < 2:
+            continue
+        via_by_source: dict[str, set[str]] = {}
+        for item in evidence:
+            via_by_source.setdefault(item.source, set()).update(via_by_sentence.get((item.source, item.index), ()))
+        origins = len(sources) - len(dependent_sources(sources, via_by_source, outlet_of))
+        agreements.append(Agreement(claim=claim.text, sources=sources, origins=max(origins, 1), evidence=evidence))
+    agreements.sort(key=lambda a: (-a.origins, -len(a.sources)))
+    return agreements
+
+
+def find_single_source(
+    claims: Sequence[Claim],
+    articles: Sequence[AnalyzedArticle],
+    attributions: dict[str, list[Attribution | None]],
+    conflicts: Sequence[Conflict] = (),
+) -> list[SingleSourceClaim]:
+    """Specific details (numbers, dates, durations, amounts) that only one source reports.
+
+    A sentence already shown as one side of a conflict is not repeated here.
+    """
+    sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    in_conflict = set(_conflict_sides(conflicts))
+    found = []
+    for claim in claims:
+        if len(claim.sources) != 1:
+            continue
+        item = claim.evidence[0]
+        sentence = sentence_of.get((item.source, item.index))
+        if (item.source, item.index) in in_conflict:
+            continue
+        if sentence is None or sentence.kind == "heading" or len(sentence.text.split()) < MIN_DETAIL_WORDS:
+            continue
+        has_detail = any(e.label in DETAIL_ENTITY_LABELS for e in sentence.entities) or bool(find_quantities(sentence))
+        if not has_detail:
+            continue
+        article_attributions = attributions.get(item.source, [])
+        attribution = article_attributions[item.index] if item.index < len(article_attributions) else None
+        found.append(
+            SingleSourceClaim(
+                claim=sentence.text, source=item.source, attributed_to=attribution.speaker if attribution else None
+            )
+        )
+    order = {a.article.id: i for i, a in enumerate(articles)}
+    found.sort(key=lambda c: order.get(c.source, 0))
+    return found

@@ -1,0 +1,207 @@
+"""The clause around a word, who reports it, and whether it is denied.
+
+Conflicts are found between values ("Monday", "480 metres") that fill the same
+slot. The slot is the clause that governs the value, and the speaker is the
+subject of the reporting verb above that clause: in "Turkey said the talks could
+begin as early as Monday, but Peskov said that was unlikely", Monday belongs to
+"the talks could begin as early as …", reported by Turkey.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsweave.analyze.attribution import REPORTING_VERBS
+from newsweave.analyze.spans import children, subtree, token_char_spans
+from newsweave.model import Sentence, Token
+
+REPORTING_LEMMAS = REPORTING_VERBS
+CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
+# Children that start another clause: they are not part of the slot's clause.
+SEPARATE_CLAUSE_DEPS = frozenset({"conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "acl"})
+NEGATING_LEMMAS = frozenset({"not", "never", "no", "unlikely", "impossible", "deny", "rule"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The clause that governs a token: its verb, its words (value included) and their text."""
+
+    verb: int  # token index of the clause's verb (or the root when there is none)
+    tokens: tuple[int, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class ClauseSpeaker:
+    """The subject of the reporting verb above a clause, as written."""
+
+    text: str
+    verb: str  # lemma of the reporting verb
+
+
+def _head(tokens: tuple[Token, ...], index: int) -> int:
+    head = tokens[index].head
+    return head if 0 <= head < len(tokens) else index
+
+
+def clause_verb(tokens: tuple[Token, ...], index: int) -> int:
+    """The nearest verb at or above `index` (the root when none)."""
+    current = index
+    for _ in range(len(tokens)):
+        if tokens[current].pos in CLAUSE_VERB_POS:
+            return current
+        parent = _head(tokens, current)
+        if parent == current:
+            return current
+        current = parent
+    return current
+
+
+def clause_of(sentence: Sentence, index: int) -> Clause:
+    """The clause around token `index`, without the clauses hanging off it.
+
+    An infinitive or a second verb without a subject of its own ("are set to
+    resume …", "… but could happen on Tuesday") takes in the verb above it, so
+    the clause keeps the subject that says what it is about.
+    """
+    tokens = sentence.tokens
+    verb = clause_verb(tokens, index)
+    top = verb
+    for _ in range(3):
+        parent = _head(tokens, top)
+        if parent == top or tokens[top].dep not in {"xcomp", "conj"} or _has_subject(tokens, top):
+            break
+        top = parent
+    protected = set(_path_to(tokens, index, top))
+    keep = {top}
+    frontier = [top]
+    while frontier:
+        current = frontier.pop()
+        for child in children(tokens, current):
+            if child in keep:
+                continue
+            if child not in protected and _starts_other_clause(tokens, child):
+                continue
+            keep.add(child)
+            frontier.append(child)
+    ordered = tuple(sorted(keep))
+    spans = token_char_spans(sentence)
+    text = " ".join(sentence.text[spans[i][0] : spans[i][1]] for i in ordered)
+    return Clause(verb=verb, tokens=ordered, text=text)
+
+
+def _has_subject(tokens: tuple[Token, ...], verb: int) -> bool:
+    return any(tokens[child].dep in SUBJECT_DEPS for child in children(tokens, verb))
+
+
+def _starts_other_clause(tokens: tuple[Token, ...], child: int) -> bool:
+    """Whether a child begins another clause; nominal coordination ("Russia and Ukraine") does not."""
+    dep = tokens[child].dep
+    if dep not in SEPARATE_CLAUSE_DEPS:
+        return False
+    if dep in {"conj", "cc"}:
+        return tokens[_head(tokens, child)].pos in CLAUSE_VERB_POS
+    return True
+
+
+def _path_to(tokens: tuple[Token, ...], index: int, top: int) -> list[int]:
+    path = [index]
+    current = index
+    for _ in range(len(tokens)):
+        if current == top:
+            break
+        parent = _head(tokens, current)
+        if parent == current:
+            break
+        current = parent
+        path.append(current)
+    return path
+
+
+def reporting_speaker(sentence: Sentence, verb: int) -> ClauseSpeaker | None:
+    """The subject of the first reporting verb above the clause verb (or hanging off the root)."""
+    tokens = sentence.tokens
+    current = verb
+    for _ in range(len(tokens)):
+        parent = _head(tokens, current)
+        if parent == current:
+            break
+        if tokens[parent].lemma.lower() in REPORTING_LEMMAS:
+            speaker = _subject_text(sentence, parent)
+            if speaker:
+                return ClauseSpeaker(speaker, tokens[parent].lemma.lower())
+        current = parent
+    # '"…," Peskov said': the reporting verb often hangs off the root as parataxis.
+    root = current
+    for child in children(tokens, root):
+        if tokens[child].dep in {"parataxis", "ccomp"} and tokens[child].lemma.lower() in REPORTING_LEMMAS:
+            speaker = _subject_text(sentence, child)
+            if speaker:
+                return ClauseSpeaker(speaker, tokens[child].lemma.lower())
+    if tokens and tokens[root].lemma.lower() in REPORTING_LEMMAS and root != verb:
+        speaker = _subject_text(sentence, root)
+        if speaker:
+            return ClauseSpeaker(speaker, tokens[root].lemma.lower())
+    return None
+
+
+def _subject_text(sentence: Sentence, verb: int) -> str | None:
+    tokens = sentence.tokens
+    for child in children(tokens, verb):
+        if tokens[child].dep in SUBJECT_DEPS:
+            words = [i for i in subtree(tokens, child) if tokens[i].dep not in {"punct", "relcl", "acl", "appos"}]
+            # Drop a trailing apposition / relative clause: "Peskov, who spoke on Monday," -> "Peskov".
+            words = _contiguous_prefix(words, child)
+            spans = token_char_spans(sentence)
+            return sentence.text[spans[words[0]][0] : spans[words[-1]][1]].strip(" ,")
+    return None
+
+
+def _contiguous_prefix(indices: list[int], anchor: int) -> list[int]:
+    """The run of consecutive indices that contains `anchor`."""
+    run = [anchor]
+    position = indices.index(anchor)
+    for i in range(position - 1, -1, -1):
+        if indices[i] == run[0] - 1:
+            run.insert(0, indices[i])
+        else:
+            break
+    for i in range(position + 1, len(indices)):
+        if indices[i] == run[-1] + 1:
+            run.append(indices[i])
+        else:
+            break
+    return run
+
+
+def is_denied(sentence: Sentence, verb: int) -> bool:
+    """True when the clause is negated or declared unlikely ("is unlikely to start on Monday")."""
+    tokens = sentence.tokens
+    current = verb
+    for _ in range(4):
+        for child in children(tokens, current):
+            token = tokens[child]
+            if token.dep == "neg" or (token.lemma.lower() in NEGATING_LEMMAS and token.dep in {"acomp", "advmod", "det"}):
+                return True
+        if tokens[current].dep != "xcomp":
+            break
+        parent = _head(tokens, current)
+        if parent == current:
+            break
+        current = parent
+    return tokens[current].lemma.lower() in {"unlikely", "impossible"}
+
+
+REASON_MARKERS = frozenset({"as", "because", "since"})
+
+
+def is_background(sentence: Sentence, verb: int) -> bool:
+    """A reason clause ("… as the negotiators would only be arriving on Monday") or the
+    time of the reporting itself ("Peskov said on Monday"): context, not the claim."""
+    tokens = sentence.tokens
+    if tokens[verb].lemma.lower() in REPORTING_LEMMAS:
+        return True
+    if tokens[verb].dep == "advcl":
+        return any(tokens[c].dep == "mark" and tokens[c].text.lower() in REASON_MARKERS for c in children(tokens, verb))
+    return False

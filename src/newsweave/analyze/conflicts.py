@@ -1,0 +1,258 @@
+"""Conflicts: the same slot filled with different values by different sources.
+
+Slot values (dates, quantities) are grouped when their clauses say the same
+thing apart from the value: the blanked-out clauses must be close in embedding
+space and share a content word. Grouping is complete-linkage, so two loosely
+related clauses never end up in one slot through a chain of neighbours. Inside
+a slot, values that state the same amount (the same day; 1,600 feet and 488
+metres) form one position; two or more positions make a conflict. Same-amount
+values written in different units are reported as agreements across units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from newsweave.analyze.slots import SlotValue
+from newsweave.config import Settings
+from newsweave.model import Conflict, Evidence, Position
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+CLAIM_BONUS = 0.1
+MAX_DAYS_APART = 7
+MAX_AMOUNT_RATIO = 5.0
+SAME_DISPUTE_SIMILARITY = 0.35
+
+
+@dataclass(frozen=True)
+class UnitAgreement:
+    """Sources that state the same amount in different units ("1,600 feet" = "488 metres")."""
+
+    displays: tuple[str, ...]
+    normalized: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    context: str
+
+
+@dataclass(frozen=True)
+class SlotFindings:
+    conflicts: tuple[Conflict, ...]
+    unit_agreements: tuple[UnitAgreement, ...]
+
+
+def find_slot_conflicts(
+    values: Sequence[SlotValue],
+    embed: Embed,
+    settings: Settings,
+    claim_of: dict[tuple[str, int], str],
+) -> SlotFindings:
+    """Group values into slots and report the slots whose sources disagree."""
+    usable = [v for v in values if not v.denied and len(v.context.split()) >= 3]
+    if len(usable) < 2:
+        return SlotFindings((), ())
+    vectors = embed([v.context for v in usable])
+    slots = _group_slots(usable, vectors, settings.slot_similarity, claim_of)
+    conflicts: list[tuple[float, Conflict, np.ndarray]] = []
+    agreements: list[UnitAgreement] = []
+    for members in slots:
+        slot_values = [usable[i] for i in members]
+        positions = _positions(slot_values)
+        if len({v.source for v in slot_values}) < 2:
+            continue
+        if len(positions) >= 2:
+            centre = _central(members, vectors)
+            topic = _topic(usable[centre])
+            built = tuple(_position(group) for group in positions)
+            weight = sum(len(p.sources) for p in built)
+            centre_vector = vectors[members].mean(axis=0)
+            centre_vector /= float(np.linalg.norm(centre_vector)) or 1.0
+            conflicts.append((-weight, Conflict(topic=topic, kind=_kind(slot_values[0]), positions=built), centre_vector))
+        for group in positions:
+            displays = {_unit_word(v.display) for v in group}
+            if group[0].kind == "number" and len(displays) > 1 and len({v.source for v in group}) > 1:
+                agreements.append(
+                    UnitAgreement(
+                        displays=tuple(dict.fromkeys(v.display for v in group)),
+                        normalized=group[0].normalized,
+                        sources=tuple(dict.fromkeys(v.source for v in group)),
+                        evidence=tuple(_evidence(v) for v in group),
+                        context=group[0].context,
+                    )
+                )
+    ranked = sorted(_merge_same_dispute(conflicts), key=lambda item: item[0])
+    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements))
+
+
+def _group_slots(
+    values: list[SlotValue], vectors: np.ndarray, threshold: float, claim_of: dict[tuple[str, int], str]
+) -> list[list[int]]:
+    """Average-linkage grouping of values whose blanked-out clauses say the same thing.
+
+    Two values whose sentences were aligned into one claim get a small bonus:
+    the whole sentences already told the same fact.
+    """
+    similarity = vectors @ vectors.T
+    count = len(values)
+    for i in range(count):
+        for j in range(count):
+            a, b = values[i], values[j]
+            if i == j:
+                continue
+            if not _may_share_slot(a, b):
+                similarity[i, j] = -1.0
+                continue
+            same_claim = claim_of.get((a.source, a.sentence.index)) == claim_of.get((b.source, b.sentence.index)) is not None
+            if same_claim:
+                similarity[i, j] += CLAIM_BONUS
+            elif not (a.context_words & b.context_words):
+                similarity[i, j] -= CLAIM_BONUS
+    clusters = [[i] for i in range(count)]
+    while True:
+        best, pair = threshold, None
+        for x in range(len(clusters)):
+            if not clusters[x]:
+                continue
+            for y in range(x + 1, len(clusters)):
+                if not clusters[y]:
+                    continue
+                block = similarity[np.ix_(clusters[x], clusters[y])]
+                if block.min() < 0:
+                    continue  # never two values of one sentence, never two dimensions
+                score = float(block.mean())
+                if score >= best:
+                    best, pair = score, (x, y)
+        if pair is None:
+            break
+        x, y = pair
+        clusters[x] = clusters[x] + clusters[y]
+        clusters[y] = []
+    return [c for c in clusters if len(c) > 1]
+
+
+def _may_share_slot(a: SlotValue, b: SlotValue) -> bool:
+    """Values that cannot be one slot: two of one sentence, different dimensions, or too far apart.
+
+    Reports of one event disagree by a day or two ("Monday or Tuesday?") or by a
+    share of an amount (40 or 60 centimetres); a date months away or an amount
+    many times larger is another fact that happens to read alike.
+    """
+    if a.dimension != b.dimension or (a.source, a.sentence.index) == (b.source, b.sentence.index):
+        return False
+    if a.kind == "date":
+        return abs(a.amount - b.amount) <= MAX_DAYS_APART
+    small, large = sorted((abs(a.amount), abs(b.amount)))
+    return large == 0 or (small > 0 and large / small <= MAX_AMOUNT_RATIO)
+
+
+def _merge_same_dispute(conflicts: list[tuple[float, Conflict, np.ndarray]]) -> list[tuple[float, Conflict]]:
+    """Two slots that contrast exactly the same values in similar words are one dispute told twice."""
+    merged: list[tuple[float, Conflict, np.ndarray]] = []
+    for weight, conflict, centre in conflicts:
+        values = {p.normalized for p in conflict.positions}
+        for index, (other_weight, other, other_centre) in enumerate(merged):
+            if {p.normalized for p in other.positions} == values and float(centre @ other_centre) >= SAME_DISPUTE_SIMILARITY:
+                merged[index] = (other_weight + weight, _combine(other, conflict), other_centre)
+                break
+        else:
+            merged.append((weight, conflict, centre))
+    return [(weight, conflict) for weight, conflict, _ in merged]
+
+
+def _combine(first: Conflict, second: Conflict) -> Conflict:
+    positions = []
+    for position in first.positions:
+        twin = next(p for p in second.positions if p.normalized == position.normalized)
+        speakers = _distinct_speakers([*(position.attributed_to or "").split("; "), *(twin.attributed_to or "").split("; ")])
+        positions.append(
+            replace(
+                position,
+                sources=tuple(dict.fromkeys(position.sources + twin.sources)),
+                attributed_to="; ".join(speakers) or None,
+                evidence=tuple(dict.fromkeys(position.evidence + twin.evidence)),
+                via=tuple(dict.fromkeys(position.via + twin.via)),
+                value=" / ".join(dict.fromkeys(position.value.split(" / ") + twin.value.split(" / "))),
+            )
+        )
+    positions.sort(key=lambda p: -len(p.sources))
+    return replace(first, positions=tuple(positions))
+
+
+def _positions(values: list[SlotValue]) -> list[list[SlotValue]]:
+    """Values grouped by the amount they state (2% tolerance for rounding across units)."""
+    groups: list[list[SlotValue]] = []
+    for value in sorted(values, key=lambda v: v.amount):
+        if groups and _same_amount(groups[-1][0], value):
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    groups.sort(key=lambda g: -len({v.source for v in g}))
+    return groups
+
+
+def _same_amount(a: SlotValue, b: SlotValue) -> bool:
+    if a.kind == "date":
+        return a.amount == b.amount
+    largest = max(abs(a.amount), abs(b.amount))
+    return largest == 0 or abs(a.amount - b.amount) / largest <= 0.02
+
+
+def _position(group: list[SlotValue]) -> Position:
+    sources = tuple(dict.fromkeys(v.source for v in group))
+    speakers = _distinct_speakers(v.speaker for v in group)
+    via = tuple(dict.fromkeys(f"{name} ({v.source})" for v in group for name in v.via))
+    displays = tuple(dict.fromkeys(v.display for v in group))
+    return Position(
+        value=" / ".join(displays),
+        claim=group[0].sentence.text,
+        sources=sources,
+        attributed_to="; ".join(speakers) if speakers else None,
+        evidence=tuple(dict.fromkeys(_evidence(v) for v in group)),
+        via=via,
+        normalized=group[0].normalized,
+    )
+
+
+def _distinct_speakers(speakers) -> list[str]:
+    """Speakers without repeats; "Peskov" is dropped when "Dmitry Peskov" is already there."""
+    kept: list[str] = []
+    for speaker in speakers:
+        if not speaker or speaker.lower() in {"he", "she", "they", "it", "we", "i"}:
+            continue
+        last = speaker.split()[-1].lower().strip("'’s")
+        if any(last == other.split()[-1].lower().strip("'’s") for other in kept):
+            # keep the longer, more informative form
+            kept = [speaker if other.split()[-1].lower().strip("'’s") == last and len(speaker) > len(other) else other for other in kept]
+            continue
+        kept.append(speaker)
+    return kept
+
+
+def _evidence(value: SlotValue) -> Evidence:
+    return Evidence(source=value.source, sentence=value.sentence.text, index=value.sentence.index)
+
+
+def _central(members: list[int], vectors: np.ndarray) -> int:
+    block = vectors[members] @ vectors[members].T
+    return members[int(np.argmax(block.sum(axis=1)))]
+
+
+def _topic(value: SlotValue) -> str:
+    words = value.context.split()
+    if len(words) > 16:
+        around = words.index("…") if "…" in words else 0
+        start = max(0, min(around - 10, len(words) - 16))
+        words = (["…"] if start else []) + words[start : start + 16] + (["…"] if start + 16 < len(words) else [])
+    return " ".join(words)
+
+
+def _kind(value: SlotValue) -> str:
+    return "date" if value.kind == "date" else "number"
+
+
+def _unit_word(display: str) -> str:
+    """The unit part of "1,600 feet" ("feet"): values in different units agree across units."""
+    return " ".join(display.lower().split()[1:])

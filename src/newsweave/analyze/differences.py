@@ -1,0 +1,298 @@
+"""Conflicts inside aligned claims: the same sentence with a different place, direction, name or polarity.
+
+Alignment already grouped sentences that tell one fact. Here each pair of
+sentences from different sources is compared word for word on the slots
+that embeddings gloss over: "the north tower" vs "the south tower", "near
+Kessel Point" vs "near Old Harbour", "engineer Miriam Okafor-Lind" vs
+"Miriam Okafor", "no one was injured" vs "two workers were injured".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from newsweave.analyze.attribution import REPORTING_VERBS
+from newsweave.analyze.spans import children, token_char_spans
+from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, Evidence, Position, Sentence
+
+DIRECTIONS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+        "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+        "upper", "lower", "left", "right", "inbound", "outbound", "northbound", "southbound",
+        "eastbound", "westbound", "upstream", "downstream",
+    }
+)  # fmt: skip
+PLACE_LABELS = frozenset({"FAC", "LOC", "GPE"})
+RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "former", "assistant", "chief", "senior", "junior", "interim"})
+NEGATIVE_SUBJECTS = frozenset({"no one", "nobody", "none", "nothing", "no-one"})
+
+
+@dataclass(frozen=True)
+class _Difference:
+    kind: Literal["place", "name", "negation"]
+    key: str  # what the slot is about: "tower", "chief engineer", "injured"
+    value_a: str
+    value_b: str
+    a: Sentence
+    b: Sentence
+
+
+def find_claim_conflicts(
+    claims: Sequence[Claim],
+    articles: Sequence[AnalyzedArticle],
+    attributions: dict[str, list[Attribution | None]],
+    outlet_of: dict[str, str | None],
+) -> list[Conflict]:
+    """Place, direction, name and negation conflicts between sentences aligned into one claim."""
+    sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    found: dict[tuple[str, str], list[tuple[str, Sentence]]] = {}
+    for claim in claims:
+        sentences = [sentence_of[(e.source, e.index)] for e in claim.evidence if (e.source, e.index) in sentence_of]
+        for i, a in enumerate(sentences):
+            for b in sentences[i + 1 :]:
+                if a.source == b.source:
+                    continue
+                for difference in _differences(a, b):
+                    entries = found.setdefault((difference.kind, difference.key), [])
+                    entries.append((difference.value_a, difference.a))
+                    entries.append((difference.value_b, difference.b))
+    conflicts = []
+    for (kind, key), entries in found.items():
+        by_value: dict[str, list[Sentence]] = {}
+        for value, sentence in entries:
+            bucket = by_value.setdefault(value, [])
+            if all((s.source, s.index) != (sentence.source, sentence.index) for s in bucket):
+                bucket.append(sentence)
+        if len(by_value) < 2:
+            continue
+        positions = tuple(
+            _position(value, sentences, attributions)
+            for value, sentences in sorted(by_value.items(), key=lambda item: -len({s.source for s in item[1]}))
+        )
+        conflicts.append(Conflict(topic=_topic(kind, key), kind=kind, positions=positions))
+    return conflicts
+
+
+def _topic(kind: str, key: str) -> str:
+    if kind == "name":
+        return f"name of {key}"
+    if kind == "negation":
+        return f"whether {key}"
+    return f"where: {key}"
+
+
+def _position(value: str, sentences: list[Sentence], attributions: dict[str, list[Attribution | None]]) -> Position:
+    speakers: dict[str, None] = {}
+    via: dict[str, None] = {}
+    for sentence in sentences:
+        items = attributions.get(sentence.source, [])
+        attribution = items[sentence.index] if sentence.index < len(items) else None
+        if attribution is not None and attribution.speaker.lower() not in {"he", "she", "they", "it"}:
+            speakers.setdefault(attribution.speaker, None)
+            for name in attribution.via:
+                via.setdefault(f"{name} ({sentence.source})", None)
+    return Position(
+        value=value,
+        claim=sentences[0].text,
+        sources=tuple(dict.fromkeys(s.source for s in sentences)),
+        attributed_to="; ".join(speakers) or None,
+        evidence=tuple(Evidence(s.source, s.text, s.index) for s in sentences),
+        via=tuple(via),
+    )
+
+
+def _differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
+    yield from _direction_differences(a, b)
+    yield from _place_differences(a, b)
+    yield from _name_differences(a, b)
+    yield from _negation_difference(a, b)
+
+
+def _direction_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
+    """Direction words modifying the same noun: "north tower" / "south tower"."""
+    def directions(sentence: Sentence) -> dict[str, str]:
+        found = {}
+        for token in sentence.tokens:
+            if token.text.lower() in DIRECTIONS and 0 <= token.head < len(sentence.tokens):
+                head = sentence.tokens[token.head]
+                if head.pos in {"NOUN", "PROPN"} and token.head != sentence.tokens.index(token):
+                    found[head.lemma.lower()] = f"{token.text.lower()} {head.text}"
+        return found
+
+    in_a, in_b = directions(a), directions(b)
+    for noun in in_a.keys() & in_b.keys():
+        if in_a[noun].split()[0] != in_b[noun].split()[0]:
+            yield _Difference("place", noun, in_a[noun], in_b[noun], a, b)
+
+
+def _place_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
+    """Different named places after the same preposition and verb: "near Kessel Point" / "near Old Harbour"."""
+    def places(sentence: Sentence) -> dict[str, str]:
+        found = {}
+        for entity in sentence.entities:
+            if entity.label not in PLACE_LABELS:
+                continue
+            head = _entity_head(sentence, entity.start, entity.end)
+            preposition = sentence.tokens[sentence.tokens[head].head] if 0 <= sentence.tokens[head].head < len(sentence.tokens) else None
+            if preposition is None or preposition.dep != "prep" or preposition.lemma.lower() == "of":
+                continue
+            governor = sentence.tokens[preposition.head] if 0 <= preposition.head < len(sentence.tokens) else None
+            if governor is None:
+                continue
+            found[f"{governor.lemma.lower()} {preposition.lemma.lower()}"] = entity.text
+        return found
+
+    in_a, in_b = places(a), places(b)
+    text_a, text_b = a.text.lower(), b.text.lower()
+    for slot in in_a.keys() & in_b.keys():
+        place_a, place_b = in_a[slot], in_b[slot]
+        # A place the other sentence also names elsewhere is detail, not contradiction ("Istanbul, Turkey").
+        if _norm(place_a) == _norm(place_b) or place_a.lower() in text_b or place_b.lower() in text_a:
+            continue
+        yield _Difference("place", slot, place_a, place_b, a, b)
+
+
+def _entity_head(sentence: Sentence, start: int, end: int) -> int:
+    for index in range(start, end):
+        head = sentence.tokens[index].head
+        if not start <= head < end or head == index:
+            return index
+    return end - 1
+
+
+def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
+    """The same person named differently (beyond spelling variants), or given a different rank."""
+    people_a = [(e, _title_words(a, e.start)) for e in a.entities if e.label == "PERSON"]
+    people_b = [(e, _title_words(b, e.start)) for e in b.entities if e.label == "PERSON"]
+    for entity_a, titles_a in people_a:
+        parts_a = _name_parts(entity_a.text)
+        for entity_b, titles_b in people_b:
+            parts_b = _name_parts(entity_b.text)
+            if not parts_a or not parts_b:
+                continue
+            same_first = len(parts_a) > 1 and len(parts_b) > 1 and _variant(parts_a[0], parts_b[0])
+            same_last = _variant(parts_a[-1], parts_b[-1])
+            if same_last and titles_a and titles_b and titles_a != titles_b:
+                extra = (titles_a - titles_b) | (titles_b - titles_a)
+                if extra and extra <= RANK_MODIFIERS:
+                    key = " ".join(sorted(titles_a & titles_b)) or parts_a[-1]
+                    yield _Difference(
+                        "name", f"{key} {parts_a[-1]}".strip(),
+                        " ".join(_ordered_titles(a, entity_a.start) + [entity_a.text]),
+                        " ".join(_ordered_titles(b, entity_b.start) + [entity_b.text]), a, b,
+                    )
+            if same_last and len(parts_a) > 1 and len(parts_b) > 1 and not same_first and not _initial_of(parts_a[0], parts_b[0]):
+                yield _Difference("name", _person_key(titles_a | titles_b, parts_a[-1]), entity_a.text, entity_b.text, a, b)
+            elif same_first and not same_last:
+                yield _Difference("name", _person_key(titles_a | titles_b, parts_a[0]), entity_a.text, entity_b.text, a, b)
+
+
+def _person_key(titles: frozenset[str], name_part: str) -> str:
+    """What a name conflict is about: "chief engineer Miriam", or "person Okafor" without a title."""
+    return f"{' '.join(sorted(titles)) or 'person'} {name_part}"
+
+
+def _title_words(sentence: Sentence, start: int) -> frozenset[str]:
+    return frozenset(word.lower() for word in _ordered_titles(sentence, start))
+
+
+def _ordered_titles(sentence: Sentence, start: int) -> list[str]:
+    """Lower-case words just before a name: "deputy mayor" in "deputy mayor Ana Reyes"."""
+    words = []
+    index = start - 1
+    while index >= 0 and sentence.tokens[index].pos in {"NOUN", "ADJ", "PROPN"} and sentence.tokens[index].text.islower():
+        words.insert(0, sentence.tokens[index].text)
+        index -= 1
+    return words
+
+
+def _name_parts(name: str) -> list[str]:
+    cleaned = name.replace("’s", "").replace("'s", "").strip()
+    return [part for part in cleaned.split() if part[:1].isupper()]
+
+
+def _norm(text: str) -> str:
+    """Spelling-insensitive form: accents, y/i, doubled letters and -iy/-y endings folded."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if ch.isalpha() or ch == "-")
+    folded = folded.replace("iy", "i").replace("y", "i").replace("ks", "x")
+    squeezed = []
+    for ch in folded:
+        if not squeezed or squeezed[-1] != ch:
+            squeezed.append(ch)
+    return "".join(squeezed)
+
+
+def _variant(a: str, b: str) -> bool:
+    """Spelling variants of one name (Zelensky / Zelenskyy, Halvorsen / Halvorson)."""
+    left, right = _norm(a), _norm(b)
+    if left == right:
+        return True
+    if abs(len(left) - len(right)) > 1 or min(len(left), len(right)) < 4:
+        return False
+    return _edit_distance(left, right) <= 1
+
+
+def _initial_of(a: str, b: str) -> bool:
+    return (len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1) and a[0].lower() == b[0].lower()
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _negation_difference(a: Sentence, b: Sentence) -> Iterator[_Difference]:
+    """One sentence denies what the other asserts, about the same main verb."""
+    root_a, root_b = _root(a), _root(b)
+    if root_a is None or root_b is None:
+        return
+    if a.tokens[root_a].lemma.lower() != b.tokens[root_b].lemma.lower():
+        return
+    negated_a, negated_b = _negated(a, root_a), _negated(b, root_b)
+    if negated_a == negated_b:
+        return
+    verb = a.tokens[root_a].text if not negated_a else b.tokens[root_b].text
+    yield _Difference("negation", f"{verb}", _clause_summary(a, negated_a), _clause_summary(b, negated_b), a, b)
+
+
+def _root(sentence: Sentence) -> int | None:
+    """The main predicate: the root, or what the root reports ("X was injured, the authority said")."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.dep == "ROOT":
+            if token.lemma.lower() in REPORTING_VERBS:
+                for child in children(tokens, index):
+                    if tokens[child].dep in {"ccomp", "parataxis"} and tokens[child].pos in {"VERB", "AUX"}:
+                        return child
+            return index
+    return None
+
+
+def _negated(sentence: Sentence, root: int) -> bool:
+    tokens = sentence.tokens
+    for child in children(tokens, root):
+        if tokens[child].dep == "neg":
+            return True
+        if tokens[child].dep in {"nsubj", "nsubjpass"}:
+            spans = token_char_spans(sentence)
+            subject = sentence.text[spans[child][0] : spans[child][1]].lower()
+            determiners = [tokens[c].text.lower() for c in children(tokens, child)]
+            if subject in {"nobody", "none", "nothing", "no-one"} or "no" in determiners:
+                return True
+    return False
+
+
+def _clause_summary(sentence: Sentence, negated: bool) -> str:
+    words = sentence.text.split()
+    short = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+    return ("denies: " if negated else "asserts: ") + short

@@ -1,0 +1,189 @@
+"""Numbers with units, converted to one base unit per dimension so they can be compared.
+
+"1,600 feet" and "488 metres" are both lengths of about 488 m: they agree.
+"420 metres" and "480 metres" disagree. A bare count compares with counts of the
+same thing ("12 workers" vs "15 workers"), never with a length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsweave.model import Sentence
+
+# unit word -> (dimension, factor to the base unit of that dimension)
+UNITS: dict[str, tuple[str, float]] = {}
+
+
+def _unit(dimension: str, factor: float, *names: str) -> None:
+    for name in names:
+        UNITS[name] = (dimension, factor)
+
+
+_unit("length", 1.0, "m", "metre", "metres", "meter", "meters")
+_unit("length", 1000.0, "km", "kilometre", "kilometres", "kilometer", "kilometers")
+_unit("length", 0.01, "cm", "centimetre", "centimetres", "centimeter", "centimeters")
+_unit("length", 0.001, "mm", "millimetre", "millimetres", "millimeter", "millimeters")
+_unit("length", 0.3048, "ft", "foot", "feet")
+_unit("length", 0.0254, "in", "inch", "inches")
+_unit("length", 0.9144, "yd", "yard", "yards")
+_unit("length", 1609.344, "mi", "mile", "miles")
+_unit("length", 1852.0, "nautical mile", "nautical miles")
+_unit("mass", 1.0, "kg", "kilogram", "kilograms", "kilo", "kilos")
+_unit("mass", 1000.0, "t", "tonne", "tonnes", "metric ton", "metric tons")
+_unit("mass", 907.18474, "ton", "tons", "short ton", "short tons")
+_unit("mass", 0.45359237, "lb", "lbs", "pound", "pounds")
+_unit("mass", 0.001, "g", "gram", "grams")
+_unit("speed", 1.0, "km/h", "kph", "kilometres per hour", "kilometers per hour")
+_unit("speed", 1.609344, "mph", "miles per hour")
+_unit("speed", 1.852, "knot", "knots")
+_unit("area", 1.0, "square metre", "square metres", "square meter", "square meters", "sq m", "m2")
+_unit("area", 10000.0, "hectare", "hectares", "ha")
+_unit("area", 4046.8564224, "acre", "acres")
+_unit("area", 1_000_000.0, "square kilometre", "square kilometres", "square kilometer", "square kilometers", "km2")
+_unit("area", 2_589_988.110336, "square mile", "square miles")
+_unit("volume", 1.0, "litre", "litres", "liter", "liters", "l")
+_unit("volume", 1000.0, "cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3")
+_unit("volume", 3.785411784, "gallon", "gallons")
+_unit("duration", 1.0, "minute", "minutes", "min", "mins")
+_unit("duration", 60.0, "hour", "hours", "hr", "hrs")
+_unit("duration", 1440.0, "day", "days")
+_unit("duration", 10080.0, "week", "weeks")
+_unit("duration", 43830.0, "month", "months")
+_unit("duration", 525960.0, "year", "years")
+_unit("percent", 1.0, "%", "percent", "per cent")
+_unit("temperature_c", 1.0, "°c", "degrees celsius", "celsius")
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds sterling": "GBP", "lira": "TRY", "rupees": "INR"}
+
+_UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
+    sorted(NUMBER_WORDS, key=len, reverse=True)
+) + r")"
+_SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+_QUANTITY = re.compile(
+    r"(?<![\w/])(?P<currency>[$€£¥])?" + _NUMBER + _SCALE + r"(?:[\s-]*(?P<unit>" + _UNIT_ALTERNATION + r")(?![\w]))?"
+    + r"(?:\s+(?P<noun>[a-z]+))?",
+    re.IGNORECASE,
+)
+# Dates and times are not quantities: "March 28", "13:56", "2022" are handled elsewhere.
+_NOT_A_COUNT_NOUN = {
+    "of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "per", "percent", "from", "by", "for",
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "with", "after", "before", "that",
+    "pm", "am", "p", "a.m", "p.m",
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in a sentence; `base_value` is in the dimension's base unit."""
+
+    text: str  # as written: "1,600 feet"
+    value: float  # as written, scaled: 1600.0
+    dimension: str  # "length", "mass", ..., "money:USD", "count:worker"
+    base_value: float  # 487.68 (metres)
+    start_char: int
+    end_char: int
+
+
+def _parse_number(raw: str) -> float | None:
+    lowered = raw.lower()
+    if lowered in NUMBER_WORDS:
+        return float(NUMBER_WORDS[lowered])
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def find_quantities(sentence: Sentence) -> list[Quantity]:
+    """Numbers with units, money amounts and counts of things in a sentence (dates and years excluded)."""
+    found: list[Quantity] = []
+    text = sentence.text
+    for match in _QUANTITY.finditer(text):
+        value = _parse_number(match.group("number"))
+        if value is None:
+            continue
+        if match.group("scale"):
+            value *= SCALES[match.group("scale").lower()]
+        unit = (match.group("unit") or "").lower()
+        noun = (match.group("noun") or "").lower()
+        currency = match.group("currency")
+        end = match.end("unit") if unit else match.end("scale") if match.group("scale") else match.end("number")
+        if currency:
+            dimension, base = f"money:{CURRENCIES[currency]}", value
+        elif unit in UNITS:
+            # "in" and "t" and "l" alone are too ambiguous unless they follow a digit directly.
+            if unit in {"in", "t", "l", "m", "g"} and not re.match(r"\d", match.group("number")):
+                continue
+            if unit in {"in", "t", "l", "g"} and " " in text[match.end("number") : match.start("unit")]:
+                continue
+            dimension, factor = UNITS[unit]
+            base = value * factor
+        elif noun in CURRENCY_WORDS:
+            dimension, base = f"money:{CURRENCY_WORDS[noun]}", value
+            end = match.end("noun")
+        elif noun and noun not in _NOT_A_COUNT_NOUN and noun not in _MONTH_WORDS:
+            if _looks_like_year_or_time(match.group("number"), text, match.end("number")):
+                continue
+            dimension, base = f"count:{_singular(noun)}", value
+            end = match.end("noun")
+        else:
+            continue
+        if _looks_like_date(text, match.start("number"), match.end("number")):
+            continue
+        start = match.start("currency") if currency else match.start("number")
+        found.append(Quantity(text[start:end], value, dimension, base, start, end))
+    return found
+
+
+_MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
+}  # fmt: skip
+_MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?\s*$", re.IGNORECASE)
+
+
+def _looks_like_date(text: str, start: int, end: int) -> bool:
+    """"March 28", "28 March", "2022": numbers that are calendar parts, not quantities."""
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 12].lower()
+    if _MONTH_BEFORE.search(before):
+        return True
+    return bool(re.match(r"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(_MONTH_WORDS) + r")\b", after))
+
+
+def _looks_like_year_or_time(number: str, text: str, end: int) -> bool:
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        return True
+    return text[end : end + 1] == ":"
+
+
+def same_amount(a: Quantity, b: Quantity, tolerance: float = 0.02) -> bool:
+    """True when two quantities of one dimension state the same amount, allowing rounding."""
+    if a.dimension != b.dimension:
+        return False
+    largest = max(abs(a.base_value), abs(b.base_value))
+    if largest == 0:
+        return True
+    return abs(a.base_value - b.base_value) / largest <= tolerance

@@ -1,0 +1,51 @@
+"""The clause around a value, its reporter, and whether it is denied or background."""
+
+from __future__ import annotations
+
+from newsweave.analyze.clauses import clause_of, is_background, is_denied, reporting_speaker
+from newsweave.analyze.spans import token_at_char, token_char_spans
+
+
+def _clause_at(sentence, word, occurrence=0):
+    spans = token_char_spans(sentence)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.text.index(word, start + 1)
+    return clause_of(sentence, token_at_char(spans, start))
+
+
+def test_each_value_keeps_its_own_clause_and_reporter(parse_sentence):
+    sentence = parse_sentence(
+        "Turkey said the talks could begin as early as Monday, but Kremlin spokesperson "
+        "Dmitry Peskov said that was unlikely as the negotiators would only be arriving in Turkey on Monday."
+    )
+    first = _clause_at(sentence, "Monday")
+    assert "begin" in first.text and "arriving" not in first.text
+    assert reporting_speaker(sentence, first.verb).text == "Turkey"
+    second = _clause_at(sentence, "Monday", occurrence=1)
+    assert "arriving" in second.text
+    assert is_background(sentence, second.verb)  # a reason clause, not the claim
+    assert not is_background(sentence, first.verb)
+
+
+def test_unlikely_denies_its_clause_but_not_the_coordinated_one(parse_sentence):
+    sentence = parse_sentence(
+        "Peskov said that the talks in Istanbul are unlikely to start on Monday but could happen on Tuesday instead."
+    )
+    monday = _clause_at(sentence, "Monday")
+    tuesday = _clause_at(sentence, "Tuesday")
+    assert is_denied(sentence, monday.verb)
+    assert not is_denied(sentence, tuesday.verb)
+    assert "talks" in tuesday.text  # the subject of the first verb is carried over
+
+
+def test_time_of_the_statement_is_background(parse_sentence):
+    sentence = parse_sentence("The Kremlin on Monday confirmed that the talks would take place in Turkey.")
+    monday = _clause_at(sentence, "Monday")
+    assert is_background(sentence, monday.verb)
+
+
+def test_nominal_coordination_stays_in_the_clause(parse_sentence):
+    sentence = parse_sentence("Peace talks between Russia and Ukraine may get under way in Turkey on Tuesday.")
+    clause = _clause_at(sentence, "Tuesday")
+    assert "Ukraine" in clause.text

@@ -1,0 +1,91 @@
+"""Conflicts inside aligned claims: places, directions, names, negation."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsweave.analyze.differences import find_claim_conflicts
+from newsweave.model import AnalyzedArticle, Claim, Evidence
+
+from .conftest import make_article
+
+
+def _story(analyze_texts, texts: dict[str, str]):
+    articles = analyze_texts([make_article(source, text) for source, text in texts.items()])
+    claim = Claim(
+        id="C1",
+        text=articles[0].sentences[0].text,
+        evidence=tuple(Evidence(a.article.id, a.sentences[0].text, a.sentences[0].index) for a in articles),
+    )
+    return articles, [claim]
+
+
+def _conflicts(analyze_texts, texts):
+    articles, claims = _story(analyze_texts, texts)
+    return find_claim_conflicts(claims, articles, {a.article.id: [None] * len(a.sentences) for a in articles}, {})
+
+
+def test_direction_swap_is_a_place_conflict(analyze_texts):
+    conflicts = _conflicts(
+        analyze_texts,
+        {
+            "S1": "A hanger cable snapped near the north tower of the bridge late on Monday.",
+            "S2": "A hanger cable failed near the south tower of the bridge late on Monday.",
+        },
+    )
+    [conflict] = conflicts
+    assert conflict.kind == "place"
+    values = {p.value.lower(): p.sources for p in conflict.positions}
+    assert values == {"north tower": ("S1",), "south tower": ("S2",)}
+
+
+def test_different_first_name_is_a_name_conflict_but_spelling_variants_are_not(analyze_texts):
+    conflicts = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Chief engineer Ruth Ellery-Vane said the cable had corroded.",
+            "S2": "Chief engineer Rachel Ellery-Vane said the cable had corroded.",
+            "S3": "Chief engineer Ruth Ellery-Vane said the cable had corroded badly.",
+        },
+    )
+    [conflict] = conflicts
+    assert conflict.kind == "name"
+    by_value = {p.value: set(p.sources) for p in conflict.positions}
+    assert by_value == {"Ruth Ellery-Vane": {"S1", "S3"}, "Rachel Ellery-Vane": {"S2"}}
+
+    variants = _conflicts(
+        analyze_texts,
+        {
+            "S1": "President Volodymyr Zelensky said peace must come without delay.",
+            "S2": "President Volodymyr Zelenskyy said peace must come without delay.",
+        },
+    )
+    assert [c for c in variants if c.kind == "name"] == []
+
+
+def test_denial_against_assertion_is_a_negation_conflict(analyze_texts):
+    conflicts = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Nobody was injured when the deck dropped, the authority said.",
+            "S2": "Two maintenance workers were injured when the deck dropped, a union official said.",
+        },
+    )
+    kinds = {c.kind for c in conflicts}
+    assert "negation" in kinds
+
+
+def test_same_place_named_twice_is_no_conflict(analyze_texts):
+    conflicts = _conflicts(
+        analyze_texts,
+        {
+            "S1": "The delegations will meet in Istanbul on Tuesday.",
+            "S2": "The delegations will meet in Istanbul on Tuesday, officials said.",
+        },
+    )
+    assert conflicts == []
+
+
+def test_vectors_are_not_needed(analyze_texts):
+    articles, _ = _story(analyze_texts, {"S1": "The bridge closed on Monday night."})
+    assert isinstance(articles[0], AnalyzedArticle) and articles[0].vectors.dtype == np.float32
