@@ -1,0 +1,1 @@
+"""Tests of the render stage (a package, so module names cannot clash with other stages' tests)."""
