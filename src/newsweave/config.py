@@ -17,10 +17,12 @@ class Settings:
     embedding_batch_size: int = 32
     max_sentence_chars: int = 2000  # longer "sentences" are web debris, not prose
     # dedupe
-    copy_jaccard: float = 0.6  # estimated Jaccard of word 5-shingles above which two articles are copies
+    copy_jaccard: float = 0.6  # Jaccard of word 5-shingles above which two articles are copies
+    copy_containment: float = 0.8  # share of a shorter text's shingles found in a longer one: a trimmed copy
     minhash_permutations: int = 128
     # align
     claim_similarity: float = 0.72  # cosine similarity for two sentences to tell the same fact
+    difference_similarity: float = 0.55  # sentence pairs this close are compared word for word for contradictions
     slot_similarity: float = 0.5  # cosine similarity of two blanked-out clauses for them to be one slot
     # story coherence
     unrelated_similarity: float = 0.25  # mean article-to-story similarity under which an article is off-topic

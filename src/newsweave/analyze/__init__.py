@@ -47,7 +47,7 @@ def analyze_story(
 
     claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
     slot_findings = find_slot_conflicts(extract_slot_values(originals), embed, settings, claim_of)
-    claim_conflicts = find_claim_conflicts(claims, originals, attributions, outlet_of)
+    claim_conflicts = find_claim_conflicts(claims, originals, attributions, settings.difference_similarity)
     conflicts = slot_findings.conflicts + tuple(claim_conflicts)
 
     agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of)

@@ -98,6 +98,8 @@ def _has_subject(tokens: tuple[Token, ...], verb: int) -> bool:
 def _starts_other_clause(tokens: tuple[Token, ...], child: int) -> bool:
     """Whether a child begins another clause; nominal coordination ("Russia and Ukraine") does not."""
     dep = tokens[child].dep
+    if dep == "prep" and tokens[child].lemma.lower() == "accord":
+        return True  # "according to X" names the source, it is not part of the fact
     if dep not in SEPARATE_CLAUSE_DEPS:
         return False
     if dep in {"conj", "cc"}:

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
+
 from newsweave.analyze.attribution import REPORTING_VERBS
 from newsweave.analyze.spans import children, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, Evidence, Position, Sentence
@@ -26,7 +28,8 @@ DIRECTIONS = frozenset(
         "eastbound", "westbound", "upstream", "downstream",
     }
 )  # fmt: skip
-PLACE_LABELS = frozenset({"FAC", "LOC", "GPE"})
+# Countries and cities stand for governments ("sanctions on Russia" / "on Moscow"): only sites and areas count.
+PLACE_LABELS = frozenset({"FAC", "LOC"})
 RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "former", "assistant", "chief", "senior", "junior", "interim"})
 NEGATIVE_SUBJECTS = frozenset({"no one", "nobody", "none", "nothing", "no-one"})
 
@@ -45,21 +48,20 @@ def find_claim_conflicts(
     claims: Sequence[Claim],
     articles: Sequence[AnalyzedArticle],
     attributions: dict[str, list[Attribution | None]],
-    outlet_of: dict[str, str | None],
+    pair_similarity: float = 0.55,
 ) -> list[Conflict]:
-    """Place, direction, name and negation conflicts between sentences aligned into one claim."""
-    sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    """Place, direction, name and negation conflicts between sentences that tell the same fact.
+
+    Candidates are the sentence pairs aligned into one claim, plus any two
+    sentences of different sources whose embeddings reach `pair_similarity`:
+    a contradiction often lowers similarity below the alignment threshold.
+    """
     found: dict[tuple[str, str], list[tuple[str, Sentence]]] = {}
-    for claim in claims:
-        sentences = [sentence_of[(e.source, e.index)] for e in claim.evidence if (e.source, e.index) in sentence_of]
-        for i, a in enumerate(sentences):
-            for b in sentences[i + 1 :]:
-                if a.source == b.source:
-                    continue
-                for difference in _differences(a, b):
-                    entries = found.setdefault((difference.kind, difference.key), [])
-                    entries.append((difference.value_a, difference.a))
-                    entries.append((difference.value_b, difference.b))
+    for a, b in _candidate_pairs(claims, articles, pair_similarity):
+        for difference in _differences(a, b):
+            entries = found.setdefault((difference.kind, difference.key), [])
+            entries.append((difference.value_a, difference.a))
+            entries.append((difference.value_b, difference.b))
     conflicts = []
     for (kind, key), entries in found.items():
         by_value: dict[str, list[Sentence]] = {}
@@ -75,6 +77,33 @@ def find_claim_conflicts(
         )
         conflicts.append(Conflict(topic=_topic(kind, key), kind=kind, positions=positions))
     return conflicts
+
+
+def _candidate_pairs(
+    claims: Sequence[Claim], articles: Sequence[AnalyzedArticle], pair_similarity: float
+) -> list[tuple[Sentence, Sentence]]:
+    sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    seen: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    pairs: list[tuple[Sentence, Sentence]] = []
+
+    def add(a: Sentence, b: Sentence) -> None:
+        key = ((a.source, a.index), (b.source, b.index))
+        if a.source != b.source and key not in seen and key[::-1] not in seen:
+            seen.add(key)
+            pairs.append((a, b))
+
+    for claim in claims:
+        members = [sentence_of[(e.source, e.index)] for e in claim.evidence if (e.source, e.index) in sentence_of]
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                add(a, b)
+    body = [(s, a.vectors[i]) for a in articles for i, s in enumerate(a.sentences) if s.kind == "body"]
+    if len(body) > 1 and body[0][1].ndim == 1 and np.linalg.norm(body[0][1]) > 0:
+        matrix = np.vstack([v for _, v in body])
+        similarity = matrix @ matrix.T
+        for i, j in zip(*np.nonzero(np.triu(similarity >= pair_similarity, 1))):
+            add(body[i][0], body[j][0])
+    return pairs
 
 
 def _topic(kind: str, key: str) -> str:
@@ -210,9 +239,13 @@ def _ordered_titles(sentence: Sentence, start: int) -> list[str]:
     return words
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "mr.", "mrs.", "ms.", "dr."})
+
+
 def _name_parts(name: str) -> list[str]:
+    """Capitalised parts of a name, honorifics left out ("Mr Reddin" -> ["Reddin"])."""
     cleaned = name.replace("’s", "").replace("'s", "").strip()
-    return [part for part in cleaned.split() if part[:1].isupper()]
+    return [part for part in cleaned.split() if part[:1].isupper() and part.lower() not in HONORIFICS]
 
 
 def _norm(text: str) -> str:

@@ -21,6 +21,7 @@ from newsweave.analyze.spans import token_at_char, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Sentence
 
 BLANK = "…"
+DATELINE_AFTER = re.compile(r"\s*\([^()]{2,40}\)\s*[-–—]")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -107,20 +108,20 @@ def _make_value(
     amount: float,
 ) -> SlotValue | None:
     index = token_at_char(spans, start)
-    if index is None:
-        return None
+    if index is None or DATELINE_AFTER.match(sentence.text, end):
+        return None  # "June 11 (Harbourline Wire) -": the date of the report, not of an event
     clause = clause_of(sentence, index)
     if is_background(sentence, clause.verb):
         return None
     value_tokens = {i for i, (s, e) in enumerate(spans) if s < end and e > start}
-    words = []
+    words: list[str] = []
     for i in clause.tokens:
         if i in value_tokens:
             if not words or words[-1] != BLANK:
                 words.append(BLANK)
         else:
             words.append(sentence.text[spans[i][0] : spans[i][1]])
-    context = re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(words)).strip()
+    context = _join(words)
     clause_speaker = reporting_speaker(sentence, clause.verb)
     speaker = clause_speaker.text if clause_speaker else (attribution.speaker if attribution else None)
     content = frozenset(
@@ -142,6 +143,10 @@ def _make_value(
         denied=is_denied(sentence, clause.verb),
         context_words=content,
     )
+
+
+def _join(words: list[str]) -> str:
+    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(words)).strip()
 
 
 def date_of(value: SlotValue) -> dt.date:

@@ -22,7 +22,7 @@ def _story(analyze_texts, texts: dict[str, str]):
 
 def _conflicts(analyze_texts, texts):
     articles, claims = _story(analyze_texts, texts)
-    return find_claim_conflicts(claims, articles, {a.article.id: [None] * len(a.sentences) for a in articles}, {})
+    return find_claim_conflicts(claims, articles, {a.article.id: [None] * len(a.sentences) for a in articles})
 
 
 def test_direction_swap_is_a_place_conflict(analyze_texts):
