@@ -1,0 +1,296 @@
+"""Boilerplate line rules: what news sites wrap around an article.
+
+Each rule is a general pattern of web furniture (prompts, notices, widgets, menus,
+stamps), never a string taken from one site. `boilerplate_reason` tries them in
+order and returns the first reason that fits, or None for editorial content.
+Word limits keep the rules off long prose lines that merely mention a keyword.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newsweave.clean import reasons
+from newsweave.clean.credits import credit_reason
+from newsweave.clean.lines import is_prose_sentence, words_of
+
+_HAS_TEXT = re.compile(r"[^\W_]")
+
+# --------------------------------------------------------------------------- links
+
+_BARE_LINK = re.compile(
+    r"^<?(?:(?:https?|ftp)://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?)>?$",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- stamps
+
+_MONTHS_AND_DAYS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed",
+    "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
+    "sun", "sunday",
+}  # fmt: skip
+_STAMP_WORDS = {
+    "updated", "update", "published", "posted", "last", "first", "modified", "act", "actualized",
+    "on", "at", "am", "pm", "a", "m", "p", "date", "time", "hrs", "h", "t", "z", "st", "nd",
+    "rd", "th", "of", "gmt", "utc", "ist", "est", "edt", "cet", "cest", "msk", "trt", "bst",
+    "pst", "pdt", "cst", "cdt", "eet", "eest", "aest", "jst", "et", "pt",
+}  # fmt: skip
+_STAMP_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_NUMERIC_DATE_OR_TIME = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}:\d{2}")
+_MAX_STAMP_WORDS = 16
+# "Updated 2 hours ago", "Published just now"
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted)?\s*:?\s*"
+    r"(?:(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month)s?\s+ago|just\s+now)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _is_timestamp(line: str, word_count: int) -> bool:
+    # A line made only of dates, times, zones and words like "updated": nothing to read.
+    if word_count > _MAX_STAMP_WORDS:
+        return False
+    if _RELATIVE_STAMP.match(line):
+        return True
+    tokens = _STAMP_TOKEN.findall(line.casefold())
+    if not tokens or len(tokens) > _MAX_STAMP_WORDS:
+        return False
+    letters = [token for token in tokens if not token.isdigit()]
+    if any(token not in _MONTHS_AND_DAYS and token not in _STAMP_WORDS for token in letters):
+        return False
+    if len(letters) == len(tokens):
+        return False
+    names_a_month = any(token in _MONTHS_AND_DAYS for token in letters)
+    return names_a_month or _NUMERIC_DATE_OR_TIME.search(line) is not None
+
+
+_READING_TIME = re.compile(
+    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to\s+read|reading)\b"
+    r"|^(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- notices
+
+_COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_SITE_VOICE = re.compile(
+    r"\b(?:this\s+(?:web)?site|our\s+(?:web)?site|we\s+use|our\s+partners|you\s+(?:agree|consent|accept)"
+    r"|your\s+(?:consent|choices|preferences|browser|browsing|privacy)|by\s+(?:using|continuing)"
+    r"|accept\s+all|(?:cookie|privacy)\s+(?:policy|settings|preferences|notice))\b",
+    re.IGNORECASE,
+)
+_PRIVACY_TERMS = re.compile(r"\b(?:privacy\s+(?:policy|notice)|terms\s+of\s+(?:use|service))\b", re.IGNORECASE)
+_AGREEMENT = re.compile(r"\b(?:you\s+agree|by\s+(?:using|continuing)|we\s+use|your\s+consent)\b", re.IGNORECASE)
+_MAX_NOTICE_WORDS = 150
+
+_SUBSCRIPTION = re.compile(
+    r"""
+    ^(?:register|subscribe|sign\s?up|sign\s?in|log\s?in)(?:\s+(?:now|today|here|free|for|to|with|and)\b|\s*[!.:]|\s*$)
+    | ^(?:already\s+(?:a\s+)?(?:subscriber|member|registered)
+        |already\s+have\s+an\s+account|become\s+a\s+(?:member|subscriber|supporter)
+        |create\s+(?:a|your)\s+(?:free\s+)?account|get\s+(?:unlimited|full|free|digital)\s+access
+        |start\s+your\s+(?:free\s+)?trial|support\s+(?:our|independent|quality)\s+journalism)\b
+    | \b(?:unlimited|full|free|premium|digital)\s+access\s+to\s+
+        (?:[\w-]+\.[a-z]{2,}\b|(?:our|all\s+(?:of\s+)?our|all)\s+(?:articles|content|stories|journalism|coverage))
+    | \bsubscribers?[\s-]+only\b
+    | ^(?:this|the)\s+(?:article|content|story)\s+is\s+(?:only\s+)?(?:for|available\s+to|reserved\s+for)\s+subscribers\b
+    | ^(?:get|receive|join)\s+(?:our|the)\b.{0,40}\bnewsletters?\b
+    | ^newsletters?\W*$
+    | \bnewsletters?\b.{0,60}\b(?:sign\s?up|subscribe)\s+(?:here|now|today)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_PROMPT_WORDS = 40
+
+_SHARE_START = re.compile(
+    r"^share(?:\s*(?:this|on|via|with|to|article|story|page|post|link)\b.*)?$", re.IGNORECASE
+)
+# A widget row is made only of these words and names at least one action or network.
+_WIDGET_ACTIONS = {
+    "share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "whatsapp", "linkedin",
+    "telegram", "reddit", "pinterest", "messenger", "flipboard",
+}  # fmt: skip
+_WIDGET_FILLERS = {"copy", "link", "copied", "save", "gift", "this", "article", "on", "via", "url", "x", "mail"}
+_MAX_WIDGET_WORDS = 10
+
+_COMMENT_POLICY = re.compile(
+    r"""
+    \bcomments?\s+(?:that|which|containing|with)\b.{0,300}\b(?:not\s+(?:be\s+)?(?:approved|published)|removed|deleted)\b
+    | \bcomment(?:ing)?\s+(?:policy|guidelines|rules)\b
+    | \bcomments?\s+(?:are|is|will\s+be)\s+(?:moderated|closed|disabled|not\s+approved|reviewed|pre-?moderated)\b
+    | ^(?:warning|note|attention)\s*:\s*comments?\b
+    | ^(?:leave|post|add|view|show|hide|read|load)\s+(?:a\s+|all\s+|the\s+|more\s+)?comments?\b
+    | ^join\s+the\s+(?:conversation|discussion)\b
+    | ^\d+\s+comments?$
+    | ^comments?\s*(?:\(\d+\))?$
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_POLICY_WORDS = 80
+
+_STANDARDS = re.compile(
+    r"^our\s+standards\b|\btrust\s+principles\b|^(?:editorial|our)\s+(?:standards|guidelines|policies)\b"
+    r"|\b(?:corrections?|ethics|fact-?checking)\s+policy\b",
+    re.IGNORECASE,
+)
+# "© 2022 X", "Copyright The X": a notice when it opens the line and is not running prose.
+# A © line without a year ("©AGENCY/Name") is left to the photo credit rule.
+_COPYRIGHT_START = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+_COPYRIGHT_DETAIL = re.compile(r"\b(?:19|20)\d{2}\b|^(?i:copyright)\s+(?:(?i:by)\s+)?[A-Z©]|\b(?i:all\s+rights\s+reserved)\b")
+_RIGHTS_NOTICE = re.compile(
+    r"\ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed|copied)\b",
+    re.IGNORECASE,
+)
+_MAX_SHORT_NOTICE_WORDS = 30
+
+# --------------------------------------------------------------------------- promos and menus
+
+_SITE_PROMO = re.compile(
+    r"""
+    \bcan\s+also\s+be\s+accessed\s+at\b | \balternate\s+(?:web\s+)?address(?:es)?\b | \bmirror\s+sites?\b
+    | ^(?:download|get|install)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}apps?\b
+    | ^(?:follow|like|find)\s+(?:us|@\w+)\s+on\b
+    | ^(?:also\s+read|read\s+(?:more|also)|see\s+also|related(?:\s+(?:news|stories|articles|coverage|content|topics))?
+        |recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|more\s+from\b[^:|]{0,40}
+        |watch|listen|latest\s+news|top\s+stories|editor'?s\s+picks?)\s*(?::|\||»|›|>|$)
+    | ^(?:click|tap)\s+here\b
+    | ^listen\s+to\s+(?:this\s+)?(?:article|story)\b
+    | ^more\s+on\s+this\s+(?:story|topic)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# App and streaming platforms closing a short line: "Outlet News Roku", "Get it on Google Play".
+_APP_PLATFORM_AT_END = re.compile(
+    r"\b(?:app\s+store|google\s+play|roku|apple\s+tv|fire\s+tv|android\s+tv|android|ios)\s*$", re.IGNORECASE
+)
+_MAX_APP_PROMO_WORDS = 8
+
+_ADVERTISEMENT = re.compile(
+    r"^(?:advertisement|advert|ads?|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|post)"
+    r"|story\s+continues\s+below(?:\s+advertisement)?|continue\s+reading(?:\s+below)?"
+    r"|scroll\s+to\s+continue(?:\s+with\s+content)?)\W*$",
+    re.IGNORECASE,
+)
+
+# "Tags: Russia, Ukraine", "Topics", "Filed under: World"
+_TOPIC_LIST = re.compile(r"^(?:tags?|topics?|related\s+topics|keywords|filed\s+under)\s*(?::|$)", re.IGNORECASE)
+_MAX_TOPIC_LIST_WORDS = 25
+
+_MENU_ITEM = re.compile(
+    r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation|search)|back\s+to\s+top|menu|main\s+menu|search"
+    r"|home|close|open\s+menu|toggle\s+navigation|sections|next\s+article|previous\s+article)\W*$",
+    re.IGNORECASE,
+)
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*(?:\||>|»|›|·|•|::)\s*")
+_CONNECTORS = {"and", "&", "of", "the", "in", "for", "to", "de", "on"}
+_MAX_BREADCRUMB_WORDS = 15
+_MAX_SEGMENT_WORDS = 4
+_LABEL_BREAKER = re.compile(r"[.!?,;:\"“”]")  # punctuation a menu label never carries
+
+
+def _is_breadcrumb(line: str) -> bool:
+    # "News / Turkey / Russia", "World |", "Home > Europe": short capitalised labels between separators.
+    if not _BREADCRUMB_SEPARATOR.search(line) or len(words_of(line)) > _MAX_BREADCRUMB_WORDS:
+        return False
+    segments = [segment.strip() for segment in _BREADCRUMB_SEPARATOR.split(line)]
+    labels = [segment for segment in segments if segment]
+    if not labels:
+        return False
+    for label in labels:
+        words = words_of(label)
+        if not words or len(words) > _MAX_SEGMENT_WORDS or _LABEL_BREAKER.search(label):
+            return False
+        if any(not (word[0].isupper() or word[0].isdigit() or word in _CONNECTORS) for word in words):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- classifier
+
+
+Rule = Callable[[str, int], bool]  # (line, its word count) -> does the rule fit
+
+
+def _limited(pattern: re.Pattern[str], max_words: int) -> Rule:
+    def rule(line: str, word_count: int) -> bool:
+        return word_count <= max_words and pattern.search(line) is not None
+
+    return rule
+
+
+def _is_cookie_notice(line: str, word_count: int) -> bool:
+    if word_count > _MAX_NOTICE_WORDS:
+        return False
+    if _COOKIE_WORD.search(line) and _SITE_VOICE.search(line):
+        return True
+    return _PRIVACY_TERMS.search(line) is not None and _AGREEMENT.search(line) is not None
+
+
+def _is_copyright_notice(line: str, word_count: int) -> bool:
+    if word_count > _MAX_SHORT_NOTICE_WORDS:
+        return False
+    if _RIGHTS_NOTICE.search(line):
+        return True
+    return bool(_COPYRIGHT_START.match(line) and _COPYRIGHT_DETAIL.search(line)) and not is_prose_sentence(line)
+
+
+def _is_share_widget(line: str, word_count: int) -> bool:
+    if word_count > _MAX_WIDGET_WORDS:
+        return False
+    if _SHARE_START.match(line):
+        return True
+    words = {word.casefold() for word in words_of(line)}
+    return bool(words & _WIDGET_ACTIONS) and words <= _WIDGET_ACTIONS | _WIDGET_FILLERS
+
+
+def _is_app_promo(line: str, word_count: int) -> bool:
+    return word_count <= _MAX_APP_PROMO_WORDS and _APP_PLATFORM_AT_END.search(line) is not None
+
+
+# Checked before captions and credits, in this order.
+_NOTICE_RULES: tuple[tuple[str, Rule], ...] = (
+    (reasons.BARE_LINK, _limited(_BARE_LINK, 12)),
+    (reasons.TIMESTAMP, _is_timestamp),
+    (reasons.COOKIE_NOTICE, _is_cookie_notice),
+    (reasons.READING_TIME, _limited(_READING_TIME, 12)),
+)
+# Checked after captions, credits and copyright notices, in this order.
+_FURNITURE_RULES: tuple[tuple[str, Rule], ...] = (
+    (reasons.SUBSCRIPTION_PROMPT, _limited(_SUBSCRIPTION, _MAX_PROMPT_WORDS)),
+    (reasons.SHARE_WIDGET, _is_share_widget),
+    (reasons.COMMENT_POLICY, _limited(_COMMENT_POLICY, _MAX_POLICY_WORDS)),
+    (reasons.STANDARDS_NOTE, _limited(_STANDARDS, _MAX_SHORT_NOTICE_WORDS)),
+    (reasons.SITE_PROMO, _limited(_SITE_PROMO, _MAX_SHORT_NOTICE_WORDS)),
+    (reasons.SITE_PROMO, _is_app_promo),
+    (reasons.ADVERTISEMENT, _limited(_ADVERTISEMENT, 6)),
+    (reasons.SITE_NAVIGATION, _limited(_MENU_ITEM, 4)),
+    (reasons.SITE_NAVIGATION, _limited(_TOPIC_LIST, _MAX_TOPIC_LIST_WORDS)),
+    (reasons.SITE_NAVIGATION, lambda line, count: _is_breadcrumb(line)),
+)
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Return why `line` is boilerplate (a reason from `reasons`), or None if it is content.
+
+    `line` is one stripped logical line. Repetition is judged elsewhere: this looks at
+    the line alone.
+    """
+    if not _HAS_TEXT.search(line):
+        return reasons.SEPARATOR
+    word_count = len(words_of(line))
+    for reason, rule in _NOTICE_RULES:
+        if rule(line, word_count):
+            return reason
+    if _is_copyright_notice(line, word_count):
+        return reasons.COPYRIGHT_NOTICE
+    credit = credit_reason(line)
+    if credit is not None:
+        return credit
+    for reason, rule in _FURNITURE_RULES:
+        if rule(line, word_count):
+            return reason
+    return None
