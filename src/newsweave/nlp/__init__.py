@@ -1,0 +1,17 @@
+"""Sentence splitting, parsing and sentence embeddings for cleaned articles.
+
+`analyze_articles` is the stage's entry point; the language model and the
+embedder load once per process and are shared by every call.
+"""
+
+from newsweave.nlp.analyze import analyze_articles
+from newsweave.nlp.embedder import EMBEDDING_DIM, SentenceEmbedder, get_embedder
+from newsweave.nlp.language_model import load_language_model
+
+__all__ = [
+    "EMBEDDING_DIM",
+    "SentenceEmbedder",
+    "analyze_articles",
+    "get_embedder",
+    "load_language_model",
+]

@@ -1,0 +1,136 @@
+"""Turn cleaned articles into parsed, embedded sentences."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsweave.config import DEFAULT_SETTINGS, Settings
+from newsweave.model import AnalyzedArticle, Article, Entity, Sentence, Token
+from newsweave.nlp.embedder import EMBEDDING_DIM, TextEmbedder, get_embedder
+from newsweave.nlp.language_model import load_language_model
+from newsweave.nlp.segments import Segment, ends_with_final_punctuation, split_segments
+
+_PIPE_BATCH_SIZE = 64
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    language_model: Language | None = None,
+    embedder: TextEmbedder | None = None,
+) -> list[AnalyzedArticle]:
+    """Split, parse and embed every article; one AnalyzedArticle per input, in order.
+
+    Sentences carry exact offsets into `Article.text`, their tokens (heads
+    index the sentence's own tokens), named entities and paragraph number.
+    A line standing alone without final punctuation (headline, subhead,
+    byline) is marked `kind="heading"`. Row i of each result's `vectors` is
+    the embedding of sentence i. The language model and embedder default to
+    the process-wide ones.
+    """
+    nlp = language_model if language_model is not None else load_language_model(settings)
+    sentence_embedder = embedder if embedder is not None else get_embedder(settings)
+
+    segments_by_article = [split_segments(article.text) for article in articles]
+    pieces = [
+        article.text[segment.start : segment.end]
+        for article, segments in zip(articles, segments_by_article)
+        for segment in segments
+    ]
+    # One nlp.pipe over the segments of all articles lets spaCy batch freely.
+    docs: Iterator[Doc] = iter(nlp.pipe(pieces, batch_size=_PIPE_BATCH_SIZE))
+
+    sentences_by_article: list[list[Sentence]] = []
+    for article, segments in zip(articles, segments_by_article):
+        sentences: list[Sentence] = []
+        for segment in segments:
+            doc = next(docs)
+            sentences.extend(_segment_sentences(article, segment, doc, first_index=len(sentences)))
+        sentences_by_article.append(sentences)
+
+    # Very long "sentences" are kept whole but only their start is embedded:
+    # the model reads at most a few hundred tokens anyway.
+    texts = [sentence.text[: settings.max_sentence_chars] for sentences in sentences_by_article for sentence in sentences]
+    vectors = _embed_all(sentence_embedder, texts)
+
+    results: list[AnalyzedArticle] = []
+    row = 0
+    for article, sentences in zip(articles, sentences_by_article):
+        article_vectors = vectors[row : row + len(sentences)].copy()  # no aliasing between articles
+        row += len(sentences)
+        results.append(AnalyzedArticle(article=article, sentences=tuple(sentences), vectors=article_vectors))
+    return results
+
+
+def _embed_all(embedder: TextEmbedder, texts: list[str]) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != len(texts):
+        raise ValueError(f"the embedder returned shape {vectors.shape} for {len(texts)} texts")
+    return vectors
+
+
+def _segment_sentences(article: Article, segment: Segment, doc: Doc, first_index: int) -> list[Sentence]:
+    spans = [span for span in doc.sents if any(not token.is_space for token in span)]
+    whole_segment_is_one_sentence = len(spans) == 1
+    sentences: list[Sentence] = []
+    for span in spans:
+        sentence = _build_sentence(article, segment, span, first_index + len(sentences))
+        if whole_segment_is_one_sentence and not ends_with_final_punctuation(sentence.text):
+            sentence = dataclasses.replace(sentence, kind="heading")
+        sentences.append(sentence)
+    return sentences
+
+
+def _build_sentence(article: Article, segment: Segment, span: Span, index: int) -> Sentence:
+    # Whitespace tokens (line breaks, runs of spaces) are folded into the
+    # preceding token's `whitespace`, so tokens are words and punctuation only.
+    kept = [token for token in span if not token.is_space]
+    position_of = {token.i: position for position, token in enumerate(kept)}
+
+    tokens: list[Token] = []
+    for position, token in enumerate(kept):
+        following_space = token.whitespace_
+        next_index = token.i + 1
+        while next_index < span.end and span.doc[next_index].is_space:
+            following_space += span.doc[next_index].text_with_ws
+            next_index += 1
+        tokens.append(
+            Token(
+                text=token.text,
+                lemma=token.lemma_,
+                pos=token.pos_,
+                tag=token.tag_,
+                dep=token.dep_,
+                # A head outside this sentence (or a dropped space) means no head here.
+                head=position_of.get(token.head.i, position),
+                ent_type=token.ent_type_,
+                whitespace=following_space,
+            )
+        )
+
+    entities: list[Entity] = []
+    for entity in span.ents:
+        inside = [position_of[i] for i in range(entity.start, entity.end) if i in position_of]
+        if inside:
+            entities.append(Entity(text=entity.text, label=entity.label_, start=inside[0], end=inside[-1] + 1))
+
+    start_char = segment.start + kept[0].idx
+    end_char = segment.start + kept[-1].idx + len(kept[-1].text)
+    return Sentence(
+        source=article.id,
+        index=index,
+        text=article.text[start_char:end_char],
+        start_char=start_char,
+        end_char=end_char,
+        tokens=tuple(tokens),
+        entities=tuple(entities),
+        paragraph=segment.paragraph,
+    )

@@ -1,0 +1,115 @@
+"""Cut an article body into the pieces spaCy parses: lines of paragraphs.
+
+Paragraphs are separated by blank lines. A single line break inside a
+paragraph is also a boundary (a caption and its credit, a standfirst and a
+byline), unless the paragraph looks hard-wrapped, in which case its lines
+are halves of the same sentences and stay together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# Sentence-final punctuation, possibly followed by closing quotes or brackets.
+_FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+# spaCy refuses texts over nlp.max_length, and very long inputs are debris
+# anyway; parse them in pieces of at most this many characters.
+MAX_SEGMENT_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stripped, non-empty stretch of an article body, with its offsets and paragraph."""
+
+    paragraph: int
+    start: int  # offsets into the article text, end exclusive
+    end: int
+
+
+def split_segments(text: str) -> list[Segment]:
+    """The non-empty lines (or whole hard-wrapped paragraphs) of `text`, in order."""
+    segments: list[Segment] = []
+    paragraph_index = 0
+    for paragraph_start, paragraph_end in _paragraph_spans(text):
+        lines = _stripped_spans(text, paragraph_start, paragraph_end, "\n")
+        if not lines:
+            continue
+        if _looks_hard_wrapped([text[start:end] for start, end in lines]):
+            lines = [(lines[0][0], lines[-1][1])]
+        for start, end in lines:
+            for piece_start, piece_end in _cap_length(text, start, end):
+                segments.append(Segment(paragraph_index, piece_start, piece_end))
+        paragraph_index += 1
+    return segments
+
+
+def ends_with_final_punctuation(text: str) -> bool:
+    """Whether `text` ends like a sentence: . ! ? … : ; maybe inside closing quotes."""
+    return _FINAL_PUNCTUATION.search(text) is not None
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for separator in _BLANK_LINE.finditer(text):
+        spans.append((position, separator.start()))
+        position = separator.end()
+    spans.append((position, len(text)))
+    return spans
+
+
+def _stripped_spans(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """Split text[start:end] on `separator`, strip each part, drop the empty ones."""
+    spans: list[tuple[int, int]] = []
+    part_start = start
+    while True:
+        found = text.find(separator, part_start, end)
+        part_end = end if found == -1 else found
+        stripped = _strip_span(text, part_start, part_end)
+        if stripped is not None:
+            spans.append(stripped)
+        if found == -1:
+            return spans
+        part_start = found + len(separator)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """text[start:end] without surrounding whitespace, or None when nothing else is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    # Wrapped prose: three or more lines, the non-last ones long, of similar
+    # length, and mostly breaking mid-sentence.
+    if len(lines) < 3:
+        return False
+    body = lines[:-1]
+    lengths = [len(line) for line in body]
+    if min(lengths) < 40 or max(lengths) - min(lengths) > 25:
+        return False
+    open_endings = sum(1 for line in body if not ends_with_final_punctuation(line))
+    return open_endings * 2 >= len(body)
+
+
+def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut text[start:end] into pieces of at most MAX_SEGMENT_CHARS, at whitespace when possible."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SEGMENT_CHARS:
+        limit = start + MAX_SEGMENT_CHARS
+        cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+        if cut <= start:
+            cut = limit
+        piece = _strip_span(text, start, cut)
+        if piece is not None:
+            pieces.append(piece)
+        start = cut
+    piece = _strip_span(text, start, end)
+    if piece is not None:
+        pieces.append(piece)
+    return pieces
