@@ -17,7 +17,7 @@ from typing import Literal
 import numpy as np
 
 from newsweave.analyze.attribution import REPORTING_VERBS
-from newsweave.analyze.spans import children, token_char_spans
+from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, Evidence, Position, Sentence
 
 DIRECTIONS = frozenset(
@@ -30,6 +30,11 @@ DIRECTIONS = frozenset(
 )  # fmt: skip
 # Countries and cities stand for governments ("sanctions on Russia" / "on Moscow"): only sites and areas count.
 PLACE_LABELS = frozenset({"FAC", "LOC"})
+COMMON_PREDICATES = frozenset(
+    {"be", "have", "do", "say", "tell", "make", "take", "get", "go", "come", "give", "see", "know", "want", "add"}
+)
+MAX_KEY_MEMBERS = 40
+STORY_WIDE_SIMILARITY = 0.2
 RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "former", "assistant", "chief", "senior", "junior", "interim"})
 NEGATIVE_SUBJECTS = frozenset({"no one", "nobody", "none", "nothing", "no-one"})
 
@@ -97,6 +102,8 @@ def _candidate_pairs(
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 add(a, b)
+    for a, b in _story_wide_pairs(articles, STORY_WIDE_SIMILARITY):
+        add(a, b)
     body = [(s, a.vectors[i]) for a in articles for i, s in enumerate(a.sentences) if s.kind == "body"]
     if len(body) > 1 and body[0][1].ndim == 1 and np.linalg.norm(body[0][1]) > 0:
         matrix = np.vstack([v for _, v in body])
@@ -139,6 +146,36 @@ def _differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     yield from _place_differences(a, b)
     yield from _name_differences(a, b)
     yield from _negation_difference(a, b)
+
+
+def _story_wide_pairs(articles: Sequence[AnalyzedArticle], minimum_similarity: float) -> list[tuple[Sentence, Sentence]]:
+    """Pairs that embeddings miss: a denial reads unlike the assertion it denies
+    ("No one was injured" / "Two workers were injured"), and a swapped direction is
+    one word in a differently built sentence. Sentences are paired when they share
+    a main predicate or a direction-modified noun, then compared like aligned ones."""
+    keyed: dict[str, list[tuple[Sentence, np.ndarray]]] = {}
+    for analyzed in articles:
+        for i, sentence in enumerate(analyzed.sentences):
+            if sentence.kind != "body" or not sentence.tokens:
+                continue
+            keys = set()
+            root = _root(sentence)
+            if root is not None and sentence.tokens[root].lemma.lower() not in COMMON_PREDICATES:
+                keys.add("predicate:" + sentence.tokens[root].lemma.lower())
+            for token in sentence.tokens:
+                if token.text.lower() in DIRECTIONS and 0 <= token.head < len(sentence.tokens):
+                    keys.add("direction:" + sentence.tokens[token.head].lemma.lower())
+            for key in keys:
+                keyed.setdefault(key, []).append((sentence, analyzed.vectors[i]))
+    pairs = []
+    for members in keyed.values():
+        if len(members) > MAX_KEY_MEMBERS:
+            continue  # a predicate every article uses says nothing by itself
+        for i, (a, vector_a) in enumerate(members):
+            for b, vector_b in members[i + 1 :]:
+                if a.source != b.source and float(vector_a @ vector_b) >= minimum_similarity:
+                    pairs.append((a, b))
+    return pairs
 
 
 def _direction_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
@@ -292,10 +329,17 @@ def _negation_difference(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     if a.tokens[root_a].lemma.lower() != b.tokens[root_b].lemma.lower():
         return
     negated_a, negated_b = _negated(a, root_a), _negated(b, root_b)
-    if negated_a == negated_b:
+    if negated_a == negated_b or _is_question_or_quoted(a, root_a) or _is_question_or_quoted(b, root_b):
         return
-    verb = a.tokens[root_a].text if not negated_a else b.tokens[root_b].text
-    yield _Difference("negation", f"{verb}", _clause_summary(a, negated_a), _clause_summary(b, negated_b), a, b)
+    verb = (b if negated_a else a).tokens[root_b if negated_a else root_a].text.lower()
+    yield _Difference("negation", verb, ("not " if negated_a else "") + verb, ("not " if negated_b else "") + verb, a, b)
+
+
+def _is_question_or_quoted(sentence: Sentence, root: int) -> bool:
+    """Questions to the reader and words inside quotation marks are not the outlet's own assertions."""
+    if sentence.text.rstrip().endswith("?"):
+        return True
+    return quoted_token_mask(sentence.tokens)[root]
 
 
 def _root(sentence: Sentence) -> int | None:
@@ -325,7 +369,3 @@ def _negated(sentence: Sentence, root: int) -> bool:
     return False
 
 
-def _clause_summary(sentence: Sentence, negated: bool) -> str:
-    words = sentence.text.split()
-    short = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
-    return ("denies: " if negated else "asserts: ") + short
