@@ -16,10 +16,6 @@ from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.dedupe.shingles import ShingleOverlap, ShingleSketch, compare_sketches, make_sketch, shingle_hashes
 from newsweave.errors import UsageError
 
-# A trimmed copy (a wire story without its last paragraphs, or with another
-# outlet's furniture around it) has a low Jaccard with its origin but almost
-# all of its own shingles are found there.
-COPY_CONTAINMENT = 0.8
 # Containment alone says little about very short texts: a shared sentence
 # or two is quoting, not copying.
 MIN_CONTAINED_SHINGLES = 20
@@ -50,7 +46,7 @@ class CopyIndex:
     """Texts added one by one; each `add` reports the earlier text it copies, if any.
 
     Two texts are copies when the Jaccard similarity of their word 5-shingles
-    is at least `settings.copy_jaccard`, or when at least COPY_CONTAINMENT of
+    is at least `settings.copy_jaccard`, or when at least `settings.copy_containment` of
     the shorter one's shingles (and at least MIN_CONTAINED_SHINGLES of them)
     appear in the other. Texts of fewer than five words have no shingles and
     never match. Results are deterministic: the MinHash seed is fixed.
@@ -114,7 +110,7 @@ class CopyIndex:
         if overlap.jaccard >= self._settings.copy_jaccard:
             return True
         smaller = min(first.distinct_shingles, second.distinct_shingles)
-        return smaller >= MIN_CONTAINED_SHINGLES and overlap.containment >= COPY_CONTAINMENT
+        return smaller >= MIN_CONTAINED_SHINGLES and overlap.containment >= self._settings.copy_containment
 
     def _minhash(self, hashes: np.ndarray) -> MinHash:
         minhash = self._empty_minhash.copy()

@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
-from newsweave.dedupe.copy_index import COPY_CONTAINMENT, CopyIndex, CopyMatch
+from newsweave.config import DEFAULT_SETTINGS
+from newsweave.dedupe.copy_index import CopyIndex, CopyMatch
+
+COPY_CONTAINMENT = DEFAULT_SETTINGS.copy_containment
 from newsweave.errors import UsageError
 
 REUTERS_BOILERPLATE = "Register now for FREE unlimited access to Reuters.com"
