@@ -1,0 +1,288 @@
+"""Date expressions in a sentence, resolved to calendar dates against the article's date.
+
+News copy dates events relative to the day it was written ("on Sunday", "tomorrow",
+"March 10"). `find_date_mentions` turns those into `DateMention` records so that
+reports written on different days, or telling the same date in different words,
+can be compared.
+
+What is resolved:
+  * absolute day dates: "February 24, 2022", "24 February 2022", "Feb. 24", "March 10th",
+    "the 24th of February", "2022-02-24"; without a year the year closest to the
+    reference date is taken, and without a reference such a date is skipped;
+  * relative days: "today", "tonight", "tomorrow", "yesterday", "last night";
+  * weekdays: "on Tuesday", "Sunday night", "late on Sunday", "last Friday", "next Monday",
+    resolved forward or backward from the reference by the tense of the verb governing them.
+
+What is skipped on purpose: a bare year ("in 2019") or month ("in March"), and vague
+spans ("last week", "earlier this month"). `DateMention` carries a single day and no
+precision, and a day-level timeline would misplace such spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+
+from newsweave.analyze.spans import first_conjunct, governing_verb, token_at_char, token_char_spans
+from newsweave.model import DateMention, Sentence, Token
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tue": 1, "tues": 1,
+    "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+# Month names must be capitalised: "may" and "march" are also ordinary words.
+_MONTH = r"(?P<{name}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{name}>(?:19|20)\d\d)"
+
+_MONTH_DAY = re.compile(
+    r"\b" + _MONTH.format(name="month") + r"\s+" + _DAY.format(name="day") + r"\b"
+    r"(?:,?\s+" + _YEAR.format(name="year") + r"\b)?"
+)
+_DAY_MONTH = re.compile(
+    r"\b(?:the\s+)?" + _DAY.format(name="day") + r"(?:\s+of)?\s+" + _MONTH.format(name="month")
+    + r"(?:,?\s+" + _YEAR.format(name="year") + r"\b)?"
+)
+_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_YEAR_ALONE = re.compile(r"\b(?:19|20)\d\d\b")
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_SLASHED = re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
+
+_RELATIVE_DAY_OFFSETS: dict[str, int] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "tomorrow": 1, "yesterday": -1, "last night": -1,
+}  # fmt: skip
+_RELATIVE = re.compile(
+    r"\b(?P<word>today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night)\b",
+    re.IGNORECASE,
+)
+
+_WEEKDAY = re.compile(
+    r"\b(?P<modifier>(?:last|next|this|this past|this coming|coming|past)\s+)?"
+    + r"(?P<day_name>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"
+)
+_PAST_MODIFIERS = {"last", "this past", "past"}
+_FUTURE_MODIFIERS = {"next", "this coming", "coming"}
+
+# A weekday after these prepositions names a planned day ("planned for Tuesday").
+_FORWARD_PREPOSITIONS = {"for", "from", "until", "till", "by"}
+_BACKWARD_PREPOSITIONS = {"since"}
+# Auxiliaries that put a clause in the future or the hypothetical.
+_FORWARD_AUXILIARIES = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "to", "'ll"}
+_PERFECT_AUXILIARIES = {"had", "has", "have", "'d", "'ve"}
+_PAST_AUXILIARIES = {"was", "were", "did", "had"}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    date: dt.date
+    kind: str = "absolute"  # "absolute", "relative" or "weekday"
+
+
+def resolve_weekday(name: str, reference: dt.date, past: bool) -> dt.date:
+    """The date of weekday `name` nearest `reference` in one direction.
+
+    `past=False`: the first such day on or after the reference (0 to 6 days ahead);
+    `past=True`: the last such day on or before it (0 to 6 days back). A weekday equal
+    to the reference's own is the reference day in both directions. `name` may be a
+    full name or an abbreviation, in any case ("Tuesday", "tue", "Tues.").
+    """
+    key = name.strip().rstrip(".").lower()
+    if key not in WEEKDAYS:
+        raise ValueError(f"not a weekday name: {name!r}")
+    target = WEEKDAYS[key]
+    if past:
+        return reference - dt.timedelta(days=(reference.weekday() - target) % 7)
+    return reference + dt.timedelta(days=(target - reference.weekday()) % 7)
+
+
+def find_date_mentions(sentence: Sentence, reference: dt.date | None) -> list[DateMention]:
+    """Date expressions of `sentence` resolved against `reference` (the article's date).
+
+    Returns mentions in reading order, offsets relative to `sentence.text`. Without a
+    reference only dates that carry their own year are returned.
+    """
+    text = sentence.text
+    token_spans = token_char_spans(sentence)
+    found: list[_Candidate] = []
+    # spaCy's DATE entities that carry a day, a month name and a year are parsed whole
+    # first: they catch orders the patterns do not read ("2019 Nov 9", "9-Nov-2019").
+    for entity_start, entity_end, entity_text in _date_entity_spans(sentence, token_spans):
+        resolved = _parse_entity_date(entity_text)
+        if resolved is not None:
+            found.append(_Candidate(entity_start, entity_end, resolved))
+    for candidate in _pattern_candidates(sentence, token_spans, reference):
+        if not any(_overlaps(candidate, kept) for kept in found):
+            found.append(candidate)
+    found.sort(key=lambda item: item.start)
+    # "on Thursday, Feb. 24": the weekday only names the absolute date that follows it.
+    found = [
+        item
+        for item in found
+        if item.kind != "weekday"
+        or not any(other.kind == "absolute" and 0 < other.start - item.end <= 3 for other in found)
+    ]
+    return [DateMention(text=text[c.start : c.end], date=c.date, start_char=c.start, end_char=c.end) for c in found]
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _pattern_candidates(
+    sentence: Sentence, token_spans: list[tuple[int, int]], reference: dt.date | None
+) -> Iterator[_Candidate]:
+    text = sentence.text
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(text):
+            resolved = _month_day_date(match.group("month"), match.group("day"), match.group("year"), reference)
+            if resolved is not None:
+                yield _Candidate(match.start(), match.end(), resolved)
+    for match in _ISO.finditer(text):
+        resolved = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        if resolved is not None:
+            yield _Candidate(match.start(), match.end(), resolved)
+    for match in _SLASHED.finditer(text):
+        resolved = _slashed_date(int(match.group("first")), int(match.group("second")), int(match.group("year")))
+        if resolved is not None:
+            yield _Candidate(match.start(), match.end(), resolved)
+    if reference is None:
+        return  # everything below is relative to the article's date
+    for match in _RELATIVE.finditer(text):
+        offset = _RELATIVE_DAY_OFFSETS[match.group("word").lower()]
+        yield _Candidate(match.start(), match.end(), reference + dt.timedelta(days=offset), "relative")
+    for match in _WEEKDAY.finditer(text):
+        modifier = (match.group("modifier") or "").strip().lower()
+        if modifier in _PAST_MODIFIERS:
+            past = True
+        elif modifier in _FUTURE_MODIFIERS:
+            past = False
+        else:
+            token_index = token_at_char(token_spans, match.start("day_name"))
+            past = _points_backward(sentence.tokens, token_index) if token_index is not None else False
+        resolved = resolve_weekday(match.group("day_name"), reference, past)
+        if modifier == "next" and resolved == reference:
+            resolved += dt.timedelta(days=7)  # "next Monday" on a Monday is a week ahead
+        if modifier == "last" and resolved == reference:
+            resolved -= dt.timedelta(days=7)
+        yield _Candidate(match.start(), match.end(), resolved, "weekday")
+
+
+def _parse_entity_date(expression: str) -> dt.date | None:
+    """A DATE entity with a day, a month name and a year, parsed by dateutil, or None.
+
+    Other entities ("two weeks", "2019", "Monday", "March 10") are vague, relative or
+    read by the patterns, which resolve a missing year against the article's date.
+    """
+    cleaned = re.sub(r"^(?:on|the)\s+", "", expression.strip())
+    has_day = re.search(r"(?<![\d-])[0-3]?\d(?:st|nd|rd|th)?(?![\d-])", _YEAR_ALONE.sub("", cleaned))
+    if not _MONTH_NAME.search(cleaned) or not _YEAR_ALONE.search(cleaned) or not has_day:
+        return None
+    try:
+        return date_parser.parse(cleaned, default=dt.datetime(2000, 1, 1), fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month_day_date(month_word: str, day_word: str, year_word: str | None, reference: dt.date | None) -> dt.date | None:
+    month = MONTHS.get(month_word.rstrip(".").lower())
+    if month is None:
+        return None
+    day = int(day_word)
+    if year_word is not None:
+        return _safe_date(int(year_word), month, day)
+    if reference is None:
+        return None  # a month and day with no year and no article date cannot be placed
+    # The year that puts the date closest to the article: "December 30" in a January report is last year's.
+    options = [_safe_date(year, month, day) for year in (reference.year - 1, reference.year, reference.year + 1)]
+    valid = [option for option in options if option is not None]
+    if not valid:
+        return None
+    return min(valid, key=lambda option: abs((option - reference).days))
+
+
+def _slashed_date(first: int, second: int, year: int) -> dt.date | None:
+    # 03/04/2022 is March 4 in the US and 3 April elsewhere: only an impossible month decides.
+    if first > 12 >= second:
+        return _safe_date(year, second, first)
+    if second > 12 >= first:
+        return _safe_date(year, first, second)
+    if first == second:
+        return _safe_date(year, first, second)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _overlaps(first: _Candidate, second: _Candidate) -> bool:
+    return first.start < second.end and second.start < first.end
+
+
+# --------------------------------------------------------------------------- tokens and tense
+
+
+def _date_entity_spans(sentence: Sentence, token_spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    for entity in sentence.entities:
+        if entity.label != "DATE" or not 0 <= entity.start < entity.end <= len(token_spans):
+            continue
+        start, end = token_spans[entity.start][0], token_spans[entity.end - 1][1]
+        yield start, end, sentence.text[start:end]
+
+
+def _points_backward(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the weekday at `tokens[index]` names a past day, judged by its governing verb.
+
+    The preposition in front of it decides first ("planned for Tuesday" looks ahead,
+    "since Monday" back); otherwise the first verb up the parse tree: past tense or
+    perfect looks back, present, future and modal verbs look ahead.
+    """
+    # "for Tuesday and Wednesday": the second weekday shares the first one's preposition and verb.
+    index = first_conjunct(tokens, index)
+    head = tokens[index].head
+    if 0 <= head < len(tokens) and tokens[head].pos == "ADP":
+        preposition = tokens[head].text.lower()
+        if preposition in _FORWARD_PREPOSITIONS:
+            return False
+        if preposition in _BACKWARD_PREPOSITIONS:
+            return True
+    verb = governing_verb(tokens, index)
+    if verb is None:
+        return False  # a verbless fragment ("Talks on Tuesday") usually announces what is to come
+    return _is_past(tokens, verb)
+
+
+def _is_past(tokens: tuple[Token, ...], verb: int) -> bool:
+    auxiliaries = [
+        token.text.lower() for token in tokens if token.head == verb and token.dep in {"aux", "auxpass"}
+    ]
+    if any(word in _FORWARD_AUXILIARIES for word in auxiliaries):
+        return False
+    if any(word in _PERFECT_AUXILIARIES or word in _PAST_AUXILIARIES for word in auxiliaries):
+        return True
+    if auxiliaries:
+        return False  # "are scheduled", "is arriving": present
+    return tokens[verb].tag in {"VBD", "VBN"}

