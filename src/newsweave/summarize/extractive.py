@@ -28,6 +28,7 @@ CONTEXT_DEPENDENT_START = re.compile(
     re.IGNORECASE,
 )
 QUOTE_CHARS = "\"“”«»„"
+STANDS_ALONE_LIMIT = 1.5
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def summarize(
             continue
         sentence, vector = sentence_of[(best.source, best.index)]
         text = DATELINE.sub("", sentence.text).strip()
-        if len(text.split()) < 6:
-            continue
+        if len(text.split()) < 6 or _context_penalty(text) >= STANDS_ALONE_LIMIT:
+            continue  # a summary sentence must make sense without its neighbours
         score = (
             math.log2(1 + origins)
             + 1.5 * float(vector @ story_vector)
