@@ -55,7 +55,15 @@ def find_slot_conflicts(
     if len(usable) < 2:
         return SlotFindings((), ())
     vectors = embed([v.context for v in usable])
-    slots = _group_slots(usable, vectors, settings.slot_similarity, claim_of)
+    slots = []
+    # Only values of one dimension can share a slot: group each dimension on its own (much smaller).
+    by_dimension: dict[str, list[int]] = {}
+    for index, value in enumerate(usable):
+        by_dimension.setdefault(value.dimension, []).append(index)
+    for indices in by_dimension.values():
+        if len(indices) > 1:
+            grouped = _group_slots([usable[i] for i in indices], vectors[indices], settings.slot_similarity, claim_of)
+            slots.extend([[indices[i] for i in group] for group in grouped])
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
     for members in slots:
@@ -93,44 +101,51 @@ def _group_slots(
     """Average-linkage grouping of values whose blanked-out clauses say the same thing.
 
     Two values whose sentences were aligned into one claim get a small bonus:
-    the whole sentences already told the same fact.
+    the whole sentences already told the same fact. Values that may not share a
+    slot (see `_may_share_slot`) keep their clusters apart for good.
     """
-    similarity = vectors @ vectors.T
     count = len(values)
+    similarity = (vectors @ vectors.T).astype(np.float64)
+    forbidden = np.zeros((count, count), dtype=bool)
     for i in range(count):
-        for j in range(count):
-            a, b = values[i], values[j]
-            if i == j:
-                continue
+        a = values[i]
+        claim_a = claim_of.get((a.source, a.sentence.index))
+        for j in range(i + 1, count):
+            b = values[j]
             if not _may_share_slot(a, b):
-                similarity[i, j] = -1.0
+                forbidden[i, j] = forbidden[j, i] = True
                 continue
-            same_claim = claim_of.get((a.source, a.sentence.index)) == claim_of.get((b.source, b.sentence.index)) is not None
-            if same_claim:
-                similarity[i, j] += CLAIM_BONUS
+            if claim_a is not None and claim_a == claim_of.get((b.source, b.sentence.index)):
+                bonus = CLAIM_BONUS
             elif not (a.context_words & b.context_words):
-                similarity[i, j] -= CLAIM_BONUS
-    clusters = [[i] for i in range(count)]
+                bonus = -CLAIM_BONUS
+            else:
+                bonus = 0.0
+            similarity[i, j] += bonus
+            similarity[j, i] += bonus
+    # Cluster-to-cluster sums of similarity; the average is the sum over the product of sizes.
+    sums = similarity.copy()
+    sizes = np.ones(count)
+    active = np.ones(count, dtype=bool)
+    members: list[list[int]] = [[i] for i in range(count)]
+    np.fill_diagonal(forbidden, True)
     while True:
-        best, pair = threshold, None
-        for x in range(len(clusters)):
-            if not clusters[x]:
-                continue
-            for y in range(x + 1, len(clusters)):
-                if not clusters[y]:
-                    continue
-                block = similarity[np.ix_(clusters[x], clusters[y])]
-                if block.min() < 0:
-                    continue  # never two values of one sentence, never two dimensions
-                score = float(block.mean())
-                if score >= best:
-                    best, pair = score, (x, y)
-        if pair is None:
+        average = sums / np.outer(sizes, sizes)
+        average[forbidden | ~active[:, None] | ~active[None, :]] = -np.inf
+        flat = int(np.argmax(average))
+        x, y = divmod(flat, count)
+        if average[x, y] < threshold:
             break
-        x, y = pair
-        clusters[x] = clusters[x] + clusters[y]
-        clusters[y] = []
-    return [c for c in clusters if len(c) > 1]
+        sums[x, :] += sums[y, :]
+        sums[:, x] += sums[:, y]
+        forbidden[x, :] |= forbidden[y, :]
+        forbidden[:, x] |= forbidden[:, y]
+        forbidden[x, x] = True
+        sizes[x] += sizes[y]
+        active[y] = False
+        members[x].extend(members[y])
+        members[y] = []
+    return [sorted(m) for m in members if len(m) > 1]
 
 
 def _may_share_slot(a: SlotValue, b: SlotValue) -> bool:
