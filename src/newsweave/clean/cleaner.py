@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.clean import reasons
+from newsweave.clean.layout import judge_layout
 from newsweave.clean.lines import is_prose_sentence, repeat_key, split_logical_lines, words_of
 from newsweave.clean.rules import boilerplate_reason
 from newsweave.model import CleanText, RemovedLine
@@ -56,16 +57,18 @@ def _as_text(value: object) -> str:
 
 
 def _judge_article(text: str) -> list[_JudgedLine]:
-    judged: list[_JudgedLine] = []
+    lines = split_logical_lines(text)
+    found: list[str | None] = []
     seen: set[str] = set()
-    for line in split_logical_lines(text):
+    for line in lines:
         reason = boilerplate_reason(line)
         key = repeat_key(line)
         if reason is None and key in seen:
             reason = reasons.REPEATED_LINE
         seen.add(key)
-        judged.append(_JudgedLine(line, reason))
-    return judged
+        found.append(reason)
+    # Then the rules that need the line's place in the article (mastheads, link boxes).
+    return [_JudgedLine(line, reason) for line, reason in zip(lines, judge_layout(lines, found), strict=True)]
 
 
 def _keys_kept_in_several_articles(judged: Sequence[Sequence[_JudgedLine]]) -> set[str]:

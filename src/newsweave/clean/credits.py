@@ -40,6 +40,13 @@ _CREDIT_AT_END = re.compile(
 _LABELLED_CAPTION = re.compile(r"^(?:image|photo|picture|video)\s+caption\s*[,:]", re.IGNORECASE)
 _LABELLED_CREDIT = re.compile(r"^(?:image|photo|picture|video)\s+(?:source|credit)\s*[,:]", re.IGNORECASE)
 
+# A photo-gallery slide: "Item 1 of 3 Police ...", "[1/3] Police ...", "Image 2 of 12: ...".
+_GALLERY_COUNTER = re.compile(
+    r"^(?:(?:item|image|photo|picture|slide|gallery)\s+\d{1,3}\s*(?:of|/)\s*\d{1,3}|[\[(]\s*\d{1,3}\s*/\s*\d{1,3}\s*[\])])"
+    r"(?:\s|[:.,|-]|$)",
+    re.IGNORECASE,
+)
+
 # Longest line still checked for a caption: captions are a sentence or two.
 _MAX_CAPTION_WORDS = 80
 # Words before the credit marker for the line to count as a caption rather than a bare credit.
@@ -47,7 +54,7 @@ _MIN_CAPTION_WORDS = 3
 
 _BYLINE_START = re.compile(
     r"""
-    ^(?:additional\s+)?(?:reporting|writing|editing|edited|written|reported|compiled|translated
+    ^\(?(?:additional\s+)?(?:reporting|writing|editing|edited|written|reported|compiled|translated
         |produced|fact[- ]checked|graphics|photos|video)\s+by\s+(?-i:[A-Z])
     | ^(?:editor|editors|author|authors|reporter|reporters|correspondent|writer|edited\s+by
         |written\s+by|by)\s*:\s*\S
@@ -61,12 +68,15 @@ _BY_NAME = re.compile(
     r"""
     ^(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}
     (?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*
-    (?:\s*[,|–—-]\s*(?:[A-Z][\w.'’-]*\s*){1,6})?\.?$
+    (?:\s*[,|–—-]\s*(?:[A-Z][\w.'’-]*\s*){1,6})?
+    # ", with material from Agency", "with additional reporting by Name", "and agencies"
+    (?:\s*[,;]?\s*(?:with|and)\s+(?:(?:additional\s+)?(?:reporting|material|input|inputs|contributions?|writing)\s+
+        (?:from|by)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’&-]*){0,5}|agencies))?\.?$
     """,
     re.VERBOSE,
 )
 _MAX_BYLINE_WORDS = 40
-_MAX_BY_NAME_WORDS = 12
+_MAX_BY_NAME_WORDS = 20
 
 
 def credit_reason(line: str) -> str | None:
@@ -78,6 +88,8 @@ def credit_reason(line: str) -> str | None:
         return reasons.BYLINE
     if len(words) > _MAX_CAPTION_WORDS:
         return None
+    if _GALLERY_COUNTER.match(line):
+        return reasons.PHOTO_CAPTION
     if _LABELLED_CAPTION.match(line):
         return reasons.PHOTO_CAPTION
     if _LABELLED_CREDIT.match(line):

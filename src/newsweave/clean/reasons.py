@@ -24,6 +24,11 @@ ADVERTISEMENT = "advertisement"
 SEPARATOR = "separator"
 REPEATED_LINE = "repeated line"
 SHARED_ACROSS_SOURCES = "repeated across sources"
+READER_CALL_OUT = "reader call-out"
+DISCLAIMER = "disclaimer"
+OUTLET_DESCRIPTION = "outlet description"
+MASTHEAD = "masthead"
+RELATED_LINKS = "related links"
 
 ALL_REASONS: frozenset[str] = frozenset(
     {
@@ -45,5 +50,10 @@ ALL_REASONS: frozenset[str] = frozenset(
         SEPARATOR,
         REPEATED_LINE,
         SHARED_ACROSS_SOURCES,
+        READER_CALL_OUT,
+        DISCLAIMER,
+        OUTLET_DESCRIPTION,
+        MASTHEAD,
+        RELATED_LINKS,
     }
 )

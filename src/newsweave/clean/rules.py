@@ -4,6 +4,8 @@ Each rule is a general pattern of web furniture (prompts, notices, widgets, menu
 stamps), never a string taken from one site. `boilerplate_reason` tries them in
 order and returns the first reason that fits, or None for editorial content.
 Word limits keep the rules off long prose lines that merely mention a keyword.
+The patterns of reader-facing notices live in `notices`; rules that need a line's
+place in the article (mastheads, link boxes) live in `layout`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsweave.clean import reasons
+from newsweave.clean import notices, reasons
 from newsweave.clean.credits import credit_reason
 from newsweave.clean.lines import is_prose_sentence, words_of
 
@@ -38,6 +40,9 @@ _STAMP_WORDS = {
     "on", "at", "am", "pm", "a", "m", "p", "date", "time", "hrs", "h", "t", "z", "st", "nd",
     "rd", "th", "of", "gmt", "utc", "ist", "est", "edt", "cet", "cest", "msk", "trt", "bst",
     "pst", "pdt", "cst", "cdt", "eet", "eest", "aest", "jst", "et", "pt",
+    # relative parts: "June 11, 2024 7:48 AM GMT+1 Updated an hour ago"
+    "an", "ago", "just", "now", "today", "yesterday", "second", "seconds", "sec", "secs", "minute",
+    "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
 }  # fmt: skip
 _STAMP_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _NUMERIC_DATE_OR_TIME = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}:\d{2}")
@@ -69,8 +74,9 @@ def _is_timestamp(line: str, word_count: int) -> bool:
 
 
 _READING_TIME = re.compile(
-    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to\s+read|reading)\b"
-    r"|^(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d",
+    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to\s+read|reading|listen)\b"
+    r"|^(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d"
+    r"|^listen\s*[·|:-]?\s*\d+\s*(?:min(?:ute)?s?)\b",
     re.IGNORECASE,
 )
 
@@ -122,6 +128,8 @@ _COMMENT_POLICY = re.compile(
     \bcomments?\s+(?:that|which|containing|with)\b.{0,300}\b(?:not\s+(?:be\s+)?(?:approved|published)|removed|deleted)\b
     | \bcomment(?:ing)?\s+(?:policy|guidelines|rules)\b
     | \bcomments?\s+(?:are|is|will\s+be)\s+(?:moderated|closed|disabled|not\s+approved|reviewed|pre-?moderated)\b
+    | \bcomments?\s+(?:are|is)\s+subject\s+to\b | \b(?:read|see|view|follow)\s+our\s+community\s+(?:guidelines|rules|standards)\b
+    | \bdoes\s+not\s+(?:endorse|necessarily\s+(?:reflect|share))\s+the\s+views\s+of\s+(?:readers|commenters|users)\b
     | ^(?:warning|note|attention)\s*:\s*comments?\b
     | ^(?:leave|post|add|view|show|hide|read|load)\s+(?:a\s+|all\s+|the\s+|more\s+)?comments?\b
     | ^join\s+the\s+(?:conversation|discussion)\b
@@ -152,14 +160,26 @@ _MAX_SHORT_NOTICE_WORDS = 30
 _SITE_PROMO = re.compile(
     r"""
     \bcan\s+also\s+be\s+accessed\s+at\b | \balternate\s+(?:web\s+)?address(?:es)?\b | \bmirror\s+sites?\b
-    | ^(?:download|get|install)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}apps?\b
     | ^(?:follow|like|find)\s+(?:us|@\w+)\s+on\b
-    | ^(?:also\s+read|read\s+(?:more|also)|see\s+also|related(?:\s+(?:news|stories|articles|coverage|content|topics))?
+    | ^(?:also\s+read|read\s+(?:more|also|next)|see\s+also|related(?:\s+(?:news|stories|articles|coverage|content|topics))?
         |recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|more\s+from\b[^:|]{0,40}
         |watch|listen|latest\s+news|top\s+stories|editor'?s\s+picks?)\s*(?::|\||»|›|>|$)
     | ^(?:click|tap)\s+here\b
     | ^listen\s+to\s+(?:this\s+)?(?:article|story)\b
-    | ^more\s+on\s+this\s+(?:story|topic)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A heading over a box of links to other stories or topics: the whole line is the heading.
+# The lines under it are judged in `layout`; the heading is matched before the topic list rule.
+_LIST_HEADING = re.compile(
+    r"""
+    ^(?:also\s+read|read\s+(?:more|also|next)|up\s+next|what\s+to\s+read\s+next|see\s+also
+        |related(?:\s+(?:news|stories|articles|coverage|content|topics|links|reading))?
+        |recommended(?:\s+(?:for\s+you|stories|reading))?|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)
+        |most\s+(?:read|popular|viewed|shared|watched)(?:\s+(?:in|on|from)\s+[\w&'’ -]{1,30}|\s+(?:stories|articles|now|today))?
+        |popular\s+now|trending(?:\s+now)?|more\s+stories|more\s+from\b[^:|]{0,40}|latest(?:\s+(?:news|stories))?
+        |top\s+stories|editor['’]?s\s+picks?|more\s+on\s+(?:this|the)\s+(?:story|topic|subject)
+        |more\s+(?:news|coverage)\s+on\b[^:|]{0,40}|in\s+other\s+news)\s*(?::|\||»|›|>)?\s*$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -170,7 +190,7 @@ _APP_PLATFORM_AT_END = re.compile(
 _MAX_APP_PROMO_WORDS = 8
 
 _ADVERTISEMENT = re.compile(
-    r"^(?:advertisement|advert|ads?|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|post)"
+    r"^(?:(?:advertisement|advert)(?:\s*[-–—·|:]\s*(?:scroll|continue|story|content)[\w\s]{0,30})?|ads?|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|post)"
     r"|story\s+continues\s+below(?:\s+advertisement)?|continue\s+reading(?:\s+below)?"
     r"|scroll\s+to\s+continue(?:\s+with\s+content)?)\W*$",
     re.IGNORECASE,
@@ -179,6 +199,7 @@ _ADVERTISEMENT = re.compile(
 # "Tags: Russia, Ukraine", "Topics", "Filed under: World"
 _TOPIC_LIST = re.compile(r"^(?:tags?|topics?|related\s+topics|keywords|filed\s+under)\s*(?::|$)", re.IGNORECASE)
 _MAX_TOPIC_LIST_WORDS = 25
+_BARE_TOPIC_HEADING = re.compile(r"^(?:tags?|topics?|related\s+topics|keywords|filed\s+under)\s*:?\s*$", re.IGNORECASE)
 
 _MENU_ITEM = re.compile(
     r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation|search)|back\s+to\s+top|menu|main\s+menu|search"
@@ -235,7 +256,24 @@ def _is_copyright_notice(line: str, word_count: int) -> bool:
         return False
     if _RIGHTS_NOTICE.search(line):
         return True
-    return bool(_COPYRIGHT_START.match(line) and _COPYRIGHT_DETAIL.search(line)) and not is_prose_sentence(line)
+    if not (_COPYRIGHT_START.match(line) and _COPYRIGHT_DETAIL.search(line)):
+        return False
+    # "Copyright 2024 X. X is not responsible for external sites." reads like prose but is a footer.
+    return not is_prose_sentence(line) or notices.EXTERNAL_LINKS.search(line) is not None
+
+
+def _is_price_prompt(line: str, word_count: int) -> bool:
+    # "Subscribe for £4.99 a month" is a prompt; "A subscription costs $12 a week, the operator said." is news.
+    if word_count > _MAX_PROMPT_WORDS or notices.PRICE_PROMPT.search(line) is None:
+        return False
+    return not is_prose_sentence(line) or notices.SITE_VOICE.search(line) is not None
+
+
+def is_list_heading(line: str) -> bool:
+    """True for a heading over a box of links ("Read next", "More on this story", "Most read in News")."""
+    if len(words_of(line)) > 8:
+        return False
+    return _LIST_HEADING.match(line) is not None or _BARE_TOPIC_HEADING.match(line) is not None
 
 
 def _is_share_widget(line: str, word_count: int) -> bool:
@@ -261,10 +299,20 @@ _NOTICE_RULES: tuple[tuple[str, Rule], ...] = (
 # Checked after captions, credits and copyright notices, in this order.
 _FURNITURE_RULES: tuple[tuple[str, Rule], ...] = (
     (reasons.SUBSCRIPTION_PROMPT, _limited(_SUBSCRIPTION, _MAX_PROMPT_WORDS)),
+    (reasons.SUBSCRIPTION_PROMPT, _is_price_prompt),
+    (reasons.SUBSCRIPTION_PROMPT, _limited(notices.METER_PROMPT, _MAX_PROMPT_WORDS)),
+    (reasons.SUBSCRIPTION_PROMPT, _limited(notices.INBOX_PROMPT, _MAX_SHORT_NOTICE_WORDS)),
+    (reasons.READER_CALL_OUT, _limited(notices.READER_CALL_OUT, _MAX_PROMPT_WORDS)),
+    (reasons.DISCLAIMER, _limited(notices.MARKET_DATA, _MAX_SHORT_NOTICE_WORDS)),
+    (reasons.DISCLAIMER, _limited(notices.EXTERNAL_LINKS, _MAX_SHORT_NOTICE_WORDS)),
+    (reasons.OUTLET_DESCRIPTION, _limited(notices.OUTLET_DESCRIPTION, _MAX_PROMPT_WORDS)),
+    (reasons.STANDARDS_NOTE, _limited(notices.CORRECTIONS_NOTE, _MAX_PROMPT_WORDS)),
     (reasons.SHARE_WIDGET, _is_share_widget),
     (reasons.COMMENT_POLICY, _limited(_COMMENT_POLICY, _MAX_POLICY_WORDS)),
     (reasons.STANDARDS_NOTE, _limited(_STANDARDS, _MAX_SHORT_NOTICE_WORDS)),
+    (reasons.SITE_PROMO, _limited(_LIST_HEADING, 8)),
     (reasons.SITE_PROMO, _limited(_SITE_PROMO, _MAX_SHORT_NOTICE_WORDS)),
+    (reasons.SITE_PROMO, _limited(notices.APP_PROMO, _MAX_SHORT_NOTICE_WORDS)),
     (reasons.SITE_PROMO, _is_app_promo),
     (reasons.ADVERTISEMENT, _limited(_ADVERTISEMENT, 6)),
     (reasons.SITE_NAVIGATION, _limited(_MENU_ITEM, 4)),

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.errors import UsageError
+from newsweave.metadata.date_order import choose_reading
 from newsweave.metadata.dates import (
     PartialDate,
+    ambiguous_field_date,
     complete_year,
     find_dateline,
     full_dates_in,
@@ -31,6 +33,8 @@ class _DateFinding:
     date: dt.date | None
     evidence: str | None
     yearless: PartialDate | None = None  # a dateline still waiting for its year
+    ambiguous: PartialDate | None = None  # "11/06/2024" still waiting for its day/month order
+    source: str | None = None  # where the ambiguous date was read: field or dateline
 
 
 def build_articles(documents: Sequence[RawDocument], cleaned: Sequence[CleanText]) -> list[Article]:
@@ -38,7 +42,9 @@ def build_articles(documents: Sequence[RawDocument], cleaned: Sequence[CleanText
 
     `cleaned[i]` must be the cleaner's output for `documents[i]`. Dates an article does
     not give itself are completed or borrowed from the other articles of the story;
-    nothing is invented when no article gives a date.
+    nothing is invented when no article gives a date. An ambiguous slashed date is read
+    the way `date_order` chooses, and its evidence says so: "dateline (day-first, chosen
+    by story dates)".
     """
     if len(documents) != len(cleaned):
         raise UsageError(
@@ -75,7 +81,16 @@ def build_articles(documents: Sequence[RawDocument], cleaned: Sequence[CleanText
 
 
 def _resolve_dates(documents: Sequence[RawDocument]) -> list[_DateFinding]:
-    own = [_own_date(document) for document in documents]
+    found = [_own_date(document) for document in documents]
+    # Ambiguous slashed dates are settled against the dates other articles give outright.
+    own = []
+    for index, (document, finding) in enumerate(zip(documents, found, strict=True)):
+        if finding.ambiguous is not None:
+            story_dates = [other.date for position, other in enumerate(found) if position != index and other.date]
+            choice = choose_reading(finding.ambiguous, _text_of(document), story_dates)
+            evidence = f"{finding.source} ({choice.evidence})" if choice else None
+            finding = _DateFinding(choice.date if choice else None, evidence)
+        own.append(finding)
     # Year-less datelines take their year from a full date in their own text, else from the story.
     completed = []
     for index, (document, finding) in enumerate(zip(documents, own, strict=True)):
@@ -98,12 +113,17 @@ def _resolve_dates(documents: Sequence[RawDocument]) -> list[_DateFinding]:
 
 
 def _own_date(document: RawDocument) -> _DateFinding:
+    ambiguous_field = ambiguous_field_date(document.published)
+    if ambiguous_field is not None:
+        return _DateFinding(None, None, ambiguous=ambiguous_field, source=DATE_FROM_FIELD)
     from_field = parse_date_field(document.published)
     if from_field is not None:
         return _DateFinding(from_field, DATE_FROM_FIELD)
     dateline = find_dateline(_text_of(document))
     if dateline is None:
         return _DateFinding(None, None)
+    if dateline.ambiguous:
+        return _DateFinding(None, None, ambiguous=dateline, source=DATE_FROM_DATELINE)
     complete = dateline.complete()
     if complete is not None:
         return _DateFinding(complete, DATE_FROM_DATELINE)

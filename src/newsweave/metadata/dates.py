@@ -4,7 +4,8 @@ Only dateline positions count (a line that opens with the date, a date stamp lin
 "Published: ..."), never a date inside a sentence or caption: "talks in Belarus on
 February 28, 2022" says when something happened, not when the article appeared.
 A dateline without a year ("March 28 (Reuters)") is kept as a partial date; the
-caller completes it from other dates in the text or the story.
+caller completes it from other dates in the text or the story. A slashed date that reads
+both ways ("11/06/2024") is marked ambiguous; `date_order` settles which way it reads.
 """
 
 from __future__ import annotations
@@ -23,15 +24,24 @@ _LATEST_YEAR = 2100
 
 @dataclass(frozen=True)
 class PartialDate:
-    """A month and day read from a dateline, with the year when the dateline gave one."""
+    """A month and day read from a dateline, with the year when the dateline gave one.
+
+    `ambiguous` marks a slashed date such as "11/06/2024" whose two numbers could each be
+    the month: `month`/`day` then hold the month-first reading and `day_first()` the other.
+    """
 
     month: int
     day: int
     year: int | None = None
+    ambiguous: bool = False
 
     def complete(self) -> dt.date | None:
         """The calendar date, when the year is known and the day exists."""
         return _safe_date(self.year, self.month, self.day) if self.year is not None else None
+
+    def day_first(self) -> PartialDate:
+        """The other reading of an ambiguous slashed date (day and month swapped)."""
+        return PartialDate(month=self.day, day=self.month, year=self.year)
 
 
 _MONTH_NUMBERS = {
@@ -51,6 +61,8 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _ISO = re.compile(r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)")
 _SLASHED = re.compile(r"(?<!\d)(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?!\d)")
+# A field value that opens with a slashed date, optionally followed by a time or zone.
+_SLASHED_FIELD = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4})(?![\d/])(?:[\sT,|].*)?$", re.DOTALL)
 _DOTTED = re.compile(r"(?<!\d)(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)")
 
 _DATE = (
@@ -84,9 +96,13 @@ def parse_date_text(text: str) -> PartialDate | None:
     match = _SLASHED.fullmatch(text)
     if match:
         first, second = int(match.group("first")), int(match.group("second"))
-        # Month first, as in US stamps, unless the first number cannot be a month.
+        # Month first, as in US stamps, unless the first number cannot be a month. When both
+        # can be, the date is marked ambiguous and the caller settles the order (date_order).
         month, day = (second, first) if first > 12 else (first, second)
-        return _checked(int(match.group("year")), month, day)
+        checked = _checked(int(match.group("year")), month, day)
+        if checked is not None and first <= 12 and second <= 12 and first != second:
+            return PartialDate(month=month, day=day, year=checked.year, ambiguous=True)
+        return checked
     for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
         match = pattern.fullmatch(text)
         if match:
@@ -141,6 +157,18 @@ def complete_year(partial: PartialDate, references: Iterable[dt.date]) -> dt.dat
         return None
     # Counter keeps first-seen order among ties, so the first reference in the text decides a tie.
     return votes.most_common(1)[0][0]
+
+
+def ambiguous_field_date(value: object) -> PartialDate | None:
+    """The date of a field that opens with an ambiguous slashed date ("11/06/2024 18:05"), else None.
+
+    dateutil would silently read such a field month first; the caller settles it instead.
+    """
+    if not isinstance(value, str):
+        return None
+    match = _SLASHED_FIELD.match(value)
+    parsed = parse_date_text(match.group(1)) if match else None
+    return parsed if parsed is not None and parsed.ambiguous else None
 
 
 def parse_date_field(value: object) -> dt.date | None:

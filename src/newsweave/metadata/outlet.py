@@ -42,6 +42,10 @@ _COPYRIGHT_SIGN = re.compile(
 _COPYRIGHT_SIGN_YEAR_LAST = re.compile(
     rf"^(?i:copyright\s*)?(?:©|\((?i:c)\))\s*(?P<name>[A-Z][\w&.'’ -]{{1,60}}?){_COMPANY_SUFFIX}[,.]?\s+{_YEAR}{_RIGHTS}[.,]?\s*$"
 )
+# "(c) Daily Planet Ltd. All rights reserved.": no year, so the rights formula must vouch for it.
+_COPYRIGHT_SIGN_RIGHTS = re.compile(
+    rf"^(?i:copyright\s*)?(?:©|\((?i:c)\))\s*(?P<name>[A-Z][\w&.'’ -]{{1,60}}?){_COMPANY_SUFFIX}[,.]?\s*(?i:all\s+rights\s+reserved)\b.*$"
+)
 # "Copyright 2022 Daily Planet", "Copyright The Daily Planet"
 _COPYRIGHT_WORD = re.compile(
     rf"^(?i:copyright)\s+(?:{_YEAR}\s*,?\s*)?(?:(?i:by)\s+)?(?P<name>[A-Z][\w&.'’ -]{{1,60}}?){_COMPANY_SUFFIX}{_RIGHTS}[.,]?\s*$"
@@ -76,13 +80,37 @@ def find_outlet(document: RawDocument) -> OutletFinding | None:
     field = (document.outlet or "").strip() if isinstance(document.outlet, str) else ""
     if field:
         return OutletFinding(canonical_outlet(field), "field")
-    from_text = outlet_from_text(document.text if isinstance(document.text, str) else "")
+    text = document.text if isinstance(document.text, str) else ""
+    from_text = outlet_from_text(text)
     if from_text is not None:
         return from_text
     from_url = _outlet_from_url(document)
     if from_url is not None:
         return from_url
-    return _outlet_from_file_name(document)
+    from_file_name = _outlet_from_file_name(document)
+    return with_definite_article(from_file_name, text) if from_file_name is not None else None
+
+
+def with_definite_article(finding: OutletFinding, text: str) -> OutletFinding:
+    """Add "The" to a name the article itself uses with it ("The Courier understands" -> "The X Courier").
+
+    A copyright line or file name drops the article ("(c) X Courier Ltd", "x-courier.txt"),
+    while the outlet's own text calls itself "the Courier": the text decides the styling.
+    Known outlets keep their usual name and domains stay domains.
+    """
+    name = finding.name
+    words = name.split()
+    if not words or words[0].casefold() == "the" or "." in name or known_outlet_named(name) is not None:
+        return finding
+    last = words[-1]
+    if not (last.isalpha() and last[0].isupper()):
+        return finding
+    # Case-sensitive on the name: "the courier" in prose is a courier, "the Courier" the paper.
+    pattern = re.compile(rf"\b[Tt]he\s+(?:{re.escape(name)}|{re.escape(last)})\b(?!\s+[A-Z])")
+    match = pattern.search(text)
+    if match is None:
+        return finding
+    return OutletFinding(f"The {name}", f"{finding.evidence}; styled by '{match.group(0)}' in the text")
 
 
 def outlet_from_text(text: str) -> OutletFinding | None:
@@ -96,7 +124,8 @@ def outlet_from_text(text: str) -> OutletFinding | None:
         for line in lines:
             finding = finder(line)
             if finding is not None:
-                return finding
+                # An agency tag is the agency's own spelling; a footer or file name may drop "The".
+                return finding if finder is _dateline_tag else with_definite_article(finding, text)
     return None
 
 
@@ -111,7 +140,12 @@ def _dateline_tag(line: str) -> OutletFinding | None:
 
 
 def _copyright_owner(line: str) -> OutletFinding | None:
-    match = _COPYRIGHT_SIGN.match(line) or _COPYRIGHT_SIGN_YEAR_LAST.match(line) or _COPYRIGHT_WORD.match(line)
+    match = (
+        _COPYRIGHT_SIGN.match(line)
+        or _COPYRIGHT_SIGN_YEAR_LAST.match(line)
+        or _COPYRIGHT_WORD.match(line)
+        or _COPYRIGHT_SIGN_RIGHTS.match(line)
+    )
     if match is None:
         return None
     return OutletFinding(canonical_outlet(match.group("name").strip(" .,-")), f"text: {_shorten(line)}")

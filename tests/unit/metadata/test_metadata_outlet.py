@@ -125,3 +125,42 @@ def test_hash_generic_or_collection_file_names_are_not_outlets(path: str, file_f
 def test_odd_field_values_do_not_crash() -> None:
     odd = RawDocument(path=None, text=None, format="text", outlet=3, url=5)  # type: ignore[arg-type]
     assert find_outlet(odd) is None
+
+
+def test_copyright_line_without_a_year_names_the_outlet_when_rights_are_reserved() -> None:
+    finding = find_outlet(document(f"{BODY}\n\n(c) Gotham Gazette Ltd. All rights reserved."))
+    assert finding is not None
+    assert finding.name == "Gotham Gazette"
+    assert finding.evidence.startswith("text: (c) Gotham Gazette")
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        (f"{BODY}\n\nThe Gazette understands the talks will go on.\n\n© Gotham Gazette 2021", "inbox/4f1c2a9be07d31aa.txt"),
+        (f"{BODY} Sign up for the Gazette's morning email.", "stories/gotham-gazette.txt"),
+    ],
+)
+def test_name_takes_the_article_its_own_text_uses(text: str, path: str) -> None:
+    finding = find_outlet(document(text, path=path))
+    assert finding is not None
+    assert finding.name == "The Gotham Gazette"
+    assert "styled by" in finding.evidence and "Gazette" in finding.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "outlet"),
+    [
+        # Lower case: a gazette in general, not this paper.
+        (f"{BODY} The notice ran in the gazette on Monday.", "stories/gotham-gazette.txt", "Gotham Gazette"),
+        # "The Gazette Group" is another body named after the paper.
+        (f"{BODY} The Gazette Group owns the printing works.", "stories/gotham-gazette.txt", "Gotham Gazette"),
+        # An agency's dateline tag is its own spelling.
+        (f"PORTVILLE (Example Wire) - {BODY} The Wire has reported this before.", "inbox/4f1c2a9be07d31aa.txt", "Example Wire"),
+        # Known outlets keep their usual name.
+        (f"{BODY} The BBC understands the talks will go on.", "stories/bbc.txt", "BBC"),
+    ],
+)
+def test_name_keeps_its_form_without_a_self_reference(text: str, path: str, outlet: str) -> None:
+    finding = find_outlet(document(text, path=path))
+    assert finding is not None and finding.name == outlet
