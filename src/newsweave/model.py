@@ -90,7 +90,7 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     external_id: str | None = None
     outlet_evidence: str | None = None  # how the outlet was found: "field", "text: (Reuters)", "file name"
-    date_evidence: str | None = None  # "field", "dateline", "story" (borrowed from the other articles)
+    date_evidence: str | None = None  # "field", "dateline" (with how an ambiguous one was read), "story" (borrowed)
 
 
 # --------------------------------------------------------------------------- nlp
@@ -132,6 +132,7 @@ class Sentence:
     tokens: tuple[Token, ...] = ()
     entities: tuple[Entity, ...] = ()
     paragraph: int = 0
+    kind: Literal["body", "heading"] = "body"  # headings: subheads and headline-like lines without a verb-final stop
 
 
 @dataclass(frozen=True, eq=False)
@@ -184,6 +185,25 @@ class Claim:
 
 
 # --------------------------------------------------------------------------- analyze
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression resolved to a calendar date against the article's own date."""
+
+    text: str  # as written: "Tuesday", "tomorrow", "March 10", "Feb. 24"
+    date: dt.date
+    start_char: int  # offsets inside the sentence text
+    end_char: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence attributes its content to, and through which outlets it came."""
+
+    speaker: str  # "Kremlin spokesman Dmitry Peskov", "a senior Turkish official", "the Kremlin"
+    via: tuple[str, ...] = ()  # outlets or agencies named on the way: ("Reuters",), ("Interfax",)
+    cue: str = ""  # the reporting verb or phrase: "said", "according to", "cited ... as saying"
 
 
 @dataclass(frozen=True)
