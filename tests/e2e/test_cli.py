@@ -144,3 +144,20 @@ def test_no_traceback_even_on_internal_errors(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "internal error" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert os.environ.get("NEWSWEAVE_DEBUG") is None
+
+
+def test_huge_and_script_only_files_are_refused_in_one_line(tmp_path, capsys):
+    shutil.copy(SEED_FILES[0], tmp_path / "a.txt")
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
+    (tmp_path / "scripts.html").write_text(
+        "<html><head><script>alert(1)</script></head><body><script>document.write('x')</script>"
+        "<noscript>enable scripts</noscript></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["brief", str(tmp_path), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert any("huge.txt" in line and "200.0 MB" in line for line in lines), lines
+    assert any("scripts.html" in line for line in lines), lines
+    assert "Traceback" not in err
