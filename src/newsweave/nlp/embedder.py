@@ -129,13 +129,18 @@ class SentenceEmbedder:
         result = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         if not texts:
             return result
-        encodings = self.tokenizer.encode_batch(list(texts))
+        # Each distinct text is embedded once: wire copies and repeated lines cost nothing extra.
+        unique = list(dict.fromkeys(texts))
+        row_of = {text: row for row, text in enumerate(unique)}
+        vectors = np.zeros((len(unique), EMBEDDING_DIM), dtype=np.float32)
+        encodings = self.tokenizer.encode_batch(unique)
         id_lists = [encoding.ids for encoding in encodings]
         # Similar lengths in one batch keep padding, and so wasted work, small.
         order = sorted(range(len(id_lists)), key=lambda position: len(id_lists[position]))
         for start in range(0, len(order), self.batch_size):
             batch_positions = order[start : start + self.batch_size]
-            result[batch_positions] = self._embed_batch([id_lists[position] for position in batch_positions])
+            vectors[batch_positions] = self._embed_batch([id_lists[position] for position in batch_positions])
+        result[:] = vectors[[row_of[text] for text in texts]]
         return result
 
     def _embed_batch(self, id_lists: list[list[int]]) -> np.ndarray:
