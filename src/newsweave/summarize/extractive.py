@@ -29,6 +29,7 @@ CONTEXT_DEPENDENT_START = re.compile(
 )
 QUOTE_CHARS = "\"“”«»„"
 STANDS_ALONE_LIMIT = 1.5
+SHOUTED_WORD = re.compile(r"\b[A-Z]{5,}\b")
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ def _context_penalty(text: str) -> float:
         penalty += 2.5  # a piece of a quotation that the sentence splitter cut apart
     if stripped.endswith("?"):
         penalty += 1.0
+    if "!" in stripped or SHOUTED_WORD.search(stripped):
+        penalty += 1.0  # tabloid emphasis ("TERRIFIED drivers fled") is not the neutral register of a summary
     words = len(stripped.split())
     if words > 50:
         penalty += 0.5

@@ -76,3 +76,12 @@ def test_word_budget(story):
 
 def test_empty_story():
     assert summarize([], [], Analysis()) == []
+
+
+def test_shouting_is_not_the_register_of_a_summary():
+    from newsweave.summarize.extractive import _context_penalty
+
+    calm = "Drivers left their cars when a steel cable snapped on the bridge on Monday night."
+    loud = "TERRIFIED drivers fled for their lives when a giant steel cable snapped on Monday night."
+    assert _context_penalty(loud) > _context_penalty(calm)
+    assert _context_penalty("NATO leaders met in Brussels on Thursday to discuss the summit.") == _context_penalty(calm)
