@@ -348,3 +348,58 @@ class Briefing:
     removed: tuple[RemovedFromSource, ...]
     notes: tuple[str, ...] = ()  # plain-language remarks: copies folded, unrelated articles, ...
     schema: str = BRIEFING_SCHEMA
+
+
+# --------------------------------------------------------------------------- corpus (store, stories)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the corpus database keeps it; `raw_text` keeps the input lossless for export."""
+
+    id: str  # the input's own id (JSONL `id`), else derived from `identity`
+    identity: str  # "url:<normalised URL>" or "text:<sha256 of the cleaned text>": re-ingesting adds nothing
+    path: str  # where it came from: a file, "file.jsonl:12", a URL
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: dt.date | None
+    text: str  # cleaned text
+    raw_text: str
+    removed: tuple[RemovedLine, ...] = ()
+    copy_of: str | None = None  # id of the article this one copies (a wire story reprinted)
+    story_id: str | None = None
+    ingested_at: str = ""  # ISO 8601, UTC
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleSignature:
+    """What story clustering knows of an article: lead embedding, named entities, date."""
+
+    article_id: str
+    vector: np.ndarray = field(repr=False)  # L2-normalised embedding of title and lead
+    entities: frozenset[str] = frozenset()  # normalised names of people, organisations and places
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """Where clustering put an article: an existing story or a new one, and how sure it was."""
+
+    article_id: str
+    story_id: str
+    opened: bool  # True when the article opened a new story
+    score: float  # similarity to the story it joined (1.0 for a new story)
+
+
+@dataclass(frozen=True)
+class StoredStory:
+    """A story in the corpus: its articles and outlets, its date span, whether it still takes articles."""
+
+    id: str
+    headline: str | None
+    first_published: dt.date | None
+    last_published: dt.date | None
+    status: Literal["open", "closed"]
+    article_ids: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
