@@ -11,17 +11,28 @@ Reported speech in news copy comes in a few shapes, all read off the dependency 
   * "Peskov told Interfax": the outlet the speaker talked to is the channel.
 
 A pronoun subject ("he said") comes back as that pronoun; `resolve_pronoun_speakers`
-replaces it, and definite titles such as "the spokesman", with the last named speaker
-of the nearby sentences.
+replaces it with the person it refers to (by recency, person or not, and gender), and
+definite titles ("the spokesman") and possessives ("his office") with the speaker
+they name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
-from newsweave.analyze.spans import children, depth, phrase_text, quoted_token_mask, subtree, token_char_spans
+from newsweave.analyze.entities import HONORIFICS, PERSON_NOUNS, person_surname_keys, speaker_kind, surname_key
+from newsweave.analyze.spans import (
+    children,
+    contiguous_around,
+    depth,
+    is_inner_hyphen,
+    phrase_text,
+    quoted_token_mask,
+    subtree,
+    token_char_spans,
+)
 from newsweave.model import Attribution, Sentence, Token
 
 REPORTING_VERBS = frozenset(
@@ -69,6 +80,8 @@ _TITLE_WORDS = frozenset(
         "diplomat", "officer", "prosecutor", "deputy", "director", "chairman", "senator",
     }
 )  # fmt: skip
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in"})  # "head of ...", "spokesman for ..."
 _ANAPHORA_WINDOW = 3  # sentences back that a pronoun may reach beyond the previous paragraph
 
@@ -129,40 +142,123 @@ def find_attribution(sentence: Sentence) -> Attribution | None:
 def resolve_pronoun_speakers(sentences: Sequence[Sentence]) -> list[Attribution | None]:
     """Attributions of consecutive sentences of one article, with pronouns resolved.
 
-    A pronoun speaker ("he said") takes the last named speaker of the same or the
-    previous paragraph, or of the previous few sentences; a definite title ("the spokesman added", "the
-    Russian Foreign Minister said") takes the last named speaker whose phrase holds that
-    title. Pronouns with nobody to refer to become None; unmatched titles stay as written.
+    "he"/"she" take the most recent person mentioned as a subject (a speaker or not:
+    "Taxi driver Declan Reddin was on the bridge. '...,' he said.") in the same or the
+    previous paragraph, or in the previous few sentences, whose gender does not clash
+    (learnt from "Mr"/"Ms" and from earlier pronouns); "they" and "it" take the most
+    recent speaker that is no single person. A plural or an institution never takes
+    over "she said". A definite title ("the spokesman added", "the minister said")
+    takes the last person of the article known by that title, "his office" the last
+    speaker of that kind ("the President's Office"). Pronouns with nobody fitting to
+    refer to become None; unmatched titles and possessives stay as written.
     """
     resolved: list[Attribution | None] = []
-    last_named: Attribution | None = None
-    last_position: tuple[str, int, int] | None = None  # (source, paragraph, sentence position)
-    recent_named: list[Attribution] = []
+    discourse: _Discourse | None = None
     for position, sentence in enumerate(sentences):
-        if last_position is not None and last_position[0] != sentence.source:
-            last_named, last_position, recent_named = None, None, []
+        if discourse is None or discourse.source != sentence.source:
+            discourse = _Discourse(sentence.source, person_surname_keys(sentences, sentence.source))
         attribution = find_attribution(sentence)
-        if attribution is not None and is_pronoun_speaker(attribution):
-            within_reach = last_position is not None and (
-                sentence.paragraph - last_position[1] <= 1 or position - last_position[2] <= _ANAPHORA_WINDOW
-            )
-            if last_named is not None and within_reach:
-                attribution = Attribution(
-                    speaker=last_named.speaker, via=attribution.via or last_named.via, cue=attribution.cue
-                )
-            else:
-                attribution = None
-        elif attribution is not None and _is_definite_title(attribution.speaker):
-            antecedent = _title_antecedent(attribution.speaker, recent_named)
-            if antecedent is not None:
-                attribution = Attribution(
-                    speaker=antecedent.speaker, via=attribution.via or antecedent.via, cue=attribution.cue
-                )
         if attribution is not None:
-            last_named, last_position = attribution, (sentence.source, sentence.paragraph, position)
-            recent_named = (recent_named + [attribution])[-8:]
+            attribution = discourse.resolve(attribution, position, sentence.paragraph)
+        discourse.remember(sentence, position, attribution)
         resolved.append(attribution)
     return resolved
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """Someone the article has just talked about, as a pronoun may refer back to them."""
+
+    speaker: str
+    via: tuple[str, ...]
+    kind: str  # "person", "group" (a plural: "some residents") or "other" (an institution)
+    key: str  # a person's surname key, else ""
+    position: int
+    paragraph: int
+
+
+class _Discourse:
+    """What one article has mentioned so far: people, their titles and genders."""
+
+    def __init__(self, source: str, person_keys: frozenset[str]) -> None:
+        self.source = source
+        self._person_keys = person_keys
+        self._mentions: list[_Mention] = []
+        self._gender: dict[str, str] = {}
+        self._titles: dict[str, set[str]] = {}
+        self._outlet = ""  # the news outlet last named, for "the agency"
+
+    def resolve(self, attribution: Attribution, position: int, paragraph: int) -> Attribution | None:
+        if self._outlet and any(name[:1].islower() for name in attribution.via):
+            # "According to the agency": the outlet the article last named.
+            via = _unique(tuple(self._outlet if name[:1].islower() else name for name in attribution.via))
+            generic = attribution.speaker[:1].islower() and attribution.speaker in attribution.via
+            speaker = self._outlet if generic else attribution.speaker
+            attribution = Attribution(speaker=speaker, via=via, cue=attribution.cue)
+        speaker = attribution.speaker
+        words = speaker.lower().split()
+        antecedent: _Mention | None = None
+        if is_pronoun_speaker(attribution):
+            antecedent = self._pronoun_antecedent(words[0], position, paragraph)
+            if antecedent is None:
+                return None
+        elif len(words) >= 2 and words[0] in _POSSESSIVE_PRONOUNS:
+            antecedent = self._latest(lambda m: words[-1] in m.speaker.lower().split() and m.kind != "group")
+        elif len(words) >= 2 and words[0] == "the" and words[-1] in _TITLE_WORDS:
+            antecedent = self._latest(lambda m: m.kind == "person" and words[-1] in self._titles.get(m.key, ()))
+        if antecedent is None:
+            return attribution
+        if antecedent.kind == "person" and words[0] in _PRONOUN_GENDER:
+            self._gender.setdefault(antecedent.key, _PRONOUN_GENDER[words[0]])
+        return Attribution(speaker=antecedent.speaker, via=attribution.via or antecedent.via, cue=attribution.cue)
+
+    def remember(self, sentence: Sentence, position: int, attribution: Attribution | None) -> None:
+        """Add the sentence's person subjects, then its speaker (the most salient) to the mentions."""
+        spans = token_char_spans(sentence)
+        quoted = quoted_token_mask(sentence.tokens) if sentence.tokens else []
+        phrases = [
+            _noun_phrase(sentence, spans, index)
+            for index, token in enumerate(sentence.tokens)
+            if token.dep in {"nsubj", "nsubjpass"} and not quoted[index] and token.pos in {"PROPN", "NOUN"}
+        ]
+        for phrase in phrases:
+            if attribution is None or phrase != attribution.speaker:
+                self._add(sentence, phrase, (), position, persons_only=True)
+        if attribution is not None:
+            self._add(sentence, attribution.speaker, attribution.via, position, persons_only=False)
+            named = [outlet_name(attribution.speaker)] if is_news_outlet(attribution.speaker) else []
+            self._outlet = next((name for name in [*attribution.via, *named] if name[:1].isupper()), self._outlet)
+
+    def _add(self, sentence: Sentence, phrase: str, via: tuple[str, ...], position: int, persons_only: bool) -> None:
+        words = [word.strip(",.") for word in phrase.split()]
+        if not words or words[0].lower() in PRONOUN_SPEAKERS | _POSSESSIVE_PRONOUNS:
+            return
+        kind = speaker_kind(sentence, phrase, self._person_keys)
+        if persons_only and kind != "person":
+            return
+        key = surname_key(words[-1]) if kind == "person" else ""
+        if kind == "person":
+            self._titles.setdefault(key, set()).update(word.lower() for word in words)
+            stems = [word.lower().rstrip(".").split("-")[0] for word in words]  # "Mum-of-two" -> "mum"
+            gender = next((HONORIFICS[stem] for stem in stems if HONORIFICS.get(stem)), None)
+            if gender is not None:
+                self._gender[key] = gender
+        self._mentions = (self._mentions + [_Mention(phrase, via, kind, key, position, sentence.paragraph)])[-40:]
+
+    def _pronoun_antecedent(self, pronoun: str, position: int, paragraph: int) -> _Mention | None:
+        gender = _PRONOUN_GENDER.get(pronoun)
+        for mention in reversed(self._mentions):
+            if not (paragraph - mention.paragraph <= 1 or position - mention.position <= _ANAPHORA_WINDOW):
+                return None  # mentions are in reading order: all the earlier ones are further away
+            if gender is not None:
+                if mention.kind == "person" and self._gender.get(mention.key, gender) == gender:
+                    return mention
+            elif mention.kind != "person" and not (pronoun == "it" and mention.kind == "group"):
+                return mention
+        return None
+
+    def _latest(self, fits: Callable[[_Mention], bool]) -> _Mention | None:
+        return next((mention for mention in reversed(self._mentions) if fits(mention)), None)
 
 
 # --------------------------------------------------------------------------- patterns
@@ -252,7 +348,27 @@ def _subject_of(tokens: tuple[Token, ...], verb: int) -> int | None:
         head = tokens[current].head
         if tokens[current].dep not in {"conj", "advcl"} or head == current or not 0 <= head < len(tokens):
             return None
+        if current == verb and tokens[verb].dep == "conj":
+            named = _person_right_before(tokens, verb)
+            if named is not None:
+                return named
         current = head
+    return None
+
+
+def _person_right_before(tokens: tuple[Token, ...], verb: int) -> int | None:
+    """ "The deck sank 40 cm, the chief engineer, Ruth Ellery-Vane, told reporters": a parse
+    may join "told" to "sank"; the person named just before the verb is its subject."""
+    index = verb - 1
+    while index >= 0 and tokens[index].text == ",":
+        index -= 1
+    if index < 0 or index == verb - 1:
+        return None  # no comma: "sank and told" shares the subject
+    token = tokens[index]
+    if token.pos == "PROPN" and token.ent_type == "PERSON":
+        return index
+    if token.pos == "NOUN" and token.lemma.lower() in _TITLE_WORDS | PERSON_NOUNS:
+        return index
     return None
 
 
@@ -292,30 +408,24 @@ def _noun_phrase(sentence: Sentence, spans: list[tuple[int, int]], head: int) ->
     kept = {head}
     for kid in children(tokens, head):
         dep = tokens[kid].dep
-        if kid < head and dep not in {"punct", "cc", "prep", "advmod", "acl", "relcl"}:
+        if kid < head and is_inner_hyphen(tokens, kid):
+            kept.add(kid)  # "Ellery-Vane": the hyphen belongs to the name
+        elif kid < head and dep not in {"punct", "cc", "prep", "advmod", "acl", "relcl"}:
             kept.update(subtree(tokens, kid))
         elif kid > head and dep in {"compound", "flat", "nummod"}:
             kept.update(subtree(tokens, kid))
+        elif kid > head and dep == "prep" and head_token.pos == "PROPN" and head_token.ent_type:
+            if all(tokens[index].ent_type == head_token.ent_type for index in subtree(tokens, kid)):
+                kept.update(subtree(tokens, kid))  # "the Board of Education": the name goes on
         elif kid > head and dep == "prep" and head_token.pos != "PROPN":
             if tokens[kid].text.lower() in _TITLE_PREPOSITIONS:  # "head of ...", not "in televised comments"
                 kept.update(subtree(tokens, kid))
-    first, last = _contiguous_around(sorted(kept), head)
+    first, last = contiguous_around(sorted(kept), head)
     while first < head and tokens[first].pos == "PUNCT":
         first += 1
     while last > head and tokens[last].pos == "PUNCT":
         last -= 1
     return phrase_text(sentence, spans, first, last)
-
-
-def _contiguous_around(indices: list[int], head: int) -> tuple[int, int]:
-    """The longest run of consecutive indices that contains `head`."""
-    first = last = head
-    present = set(indices)
-    while first - 1 in present:
-        first -= 1
-    while last + 1 in present:
-        last += 1
-    return first, last
 
 
 _DOCUMENT_HEAD = re.compile(
@@ -327,20 +437,6 @@ _DOCUMENT_HEAD = re.compile(
 def _strip_document(phrase: str) -> str:
     """ "a statement by his office" -> "his office": the author, not the paper, is the speaker."""
     return _DOCUMENT_HEAD.sub("", phrase) or phrase
-
-
-def _is_definite_title(speaker: str) -> bool:
-    words = speaker.split()
-    return len(words) >= 2 and words[0].lower() == "the" and words[-1].lower() in _TITLE_WORDS
-
-
-def _title_antecedent(speaker: str, recent: list[Attribution]) -> Attribution | None:
-    title = speaker.split()[-1].lower()
-    for earlier in reversed(recent):
-        words = [word.lower() for word in earlier.speaker.split()]
-        if title in words and not _is_definite_title(earlier.speaker):
-            return earlier
-    return None
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ What is resolved:
     reference date is taken, and without a reference such a date is skipped;
   * relative days: "today", "tonight", "tomorrow", "yesterday", "last night";
   * weekdays: "on Tuesday", "Sunday night", "late on Sunday", "last Friday", "next Monday",
-    resolved forward or backward from the reference by the tense of the verb governing them.
+    resolved forward or backward from the reference by the clause they date: clear future
+    markers look ahead, past tenses and earlier events ("after a collapse on Monday") back.
 
 What is skipped on purpose: a bare year ("in 2019") or month ("in March"), and vague
 spans ("last week", "earlier this month"). `DateMention` carries a single day and no
@@ -27,7 +28,13 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
-from newsweave.analyze.spans import first_conjunct, governing_verb, token_at_char, token_char_spans
+from newsweave.analyze.spans import (
+    first_conjunct,
+    governing_verb,
+    is_nominal_gerund,
+    token_at_char,
+    token_char_spans,
+)
 from newsweave.model import DateMention, Sentence, Token
 
 WEEKDAYS: dict[str, int] = {
@@ -86,7 +93,15 @@ _FUTURE_MODIFIERS = {"next", "this coming", "coming"}
 _FORWARD_PREPOSITIONS = {"for", "from", "until", "till", "by"}
 _BACKWARD_PREPOSITIONS = {"since"}
 # Auxiliaries that put a clause in the future or the hypothetical.
-_FORWARD_AUXILIARIES = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "to", "'ll"}
+_MODALS = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "wo", "ca"}
+# Verbs whose infinitive names something still to come: "expected to reopen", "plans to publish".
+_PROSPECTIVE_LEMMAS = {
+    "expect", "set", "schedule", "plan", "intend", "aim", "hope", "go", "due", "likely", "poise", "prepare",
+    "decide", "agree", "promise", "pledge", "vow", "want", "threaten", "propose", "seek", "ready", "about",
+    "unlikely", "wish", "need", "order", "ask", "urge", "call",
+}  # fmt: skip
+# Words introducing an earlier event: "after a collapse on Monday", "following talks on Sunday".
+_EARLIER_EVENT_WORDS = {"after", "since", "following", "follow"}
 _PERFECT_AUXILIARIES = {"had", "has", "have", "'d", "'ve"}
 _PAST_AUXILIARIES = {"was", "were", "did", "had"}
 
@@ -254,11 +269,15 @@ def _date_entity_spans(sentence: Sentence, token_spans: list[tuple[int, int]]) -
 
 
 def _points_backward(tokens: tuple[Token, ...], index: int) -> bool:
-    """Whether the weekday at `tokens[index]` names a past day, judged by its governing verb.
+    """Whether the weekday at `tokens[index]` names a past day.
 
-    The preposition in front of it decides first ("planned for Tuesday" looks ahead,
-    "since Monday" back); otherwise the first verb up the parse tree: past tense or
-    perfect looks back, present, future and modal verbs look ahead.
+    In order: a preposition in front of the weekday ("planned for Tuesday" looks ahead,
+    "since Monday" back); then the clause it belongs to. Only clear future markers look
+    ahead: a modal ("will", "could"), "going/expected/set/scheduled/due to", "plans to".
+    A past or perfect verb looks back, and so does a weekday naming when an earlier
+    event happened ("closed after a collapse on Monday", "since the attack on Sunday").
+    Other present-tense clauses ("talks resume on Tuesday") look ahead, as does a
+    verbless fragment ("Talks on Tuesday").
     """
     # "for Tuesday and Wednesday": the second weekday shares the first one's preposition and verb.
     index = first_conjunct(tokens, index)
@@ -269,20 +288,72 @@ def _points_backward(tokens: tuple[Token, ...], index: int) -> bool:
             return False
         if preposition in _BACKWARD_PREPOSITIONS:
             return True
-    verb = governing_verb(tokens, index)
+    verb = _finite_verb(tokens, governing_verb(tokens, index))
     if verb is None:
         return False  # a verbless fragment ("Talks on Tuesday") usually announces what is to come
-    return _is_past(tokens, verb)
+    tense = _tense(tokens, verb)
+    return tense == "past" or (tense == "present" and _after_earlier_event(tokens, index))
 
 
-def _is_past(tokens: tuple[Token, ...], verb: int) -> bool:
-    auxiliaries = [
-        token.text.lower() for token in tokens if token.head == verb and token.dep in {"aux", "auxpass"}
-    ]
-    if any(word in _FORWARD_AUXILIARIES for word in auxiliaries):
-        return False
+def _finite_verb(tokens: tuple[Token, ...], verb: int | None) -> int | None:
+    """The verb whose tense the date takes: past participles and gerunds without
+    auxiliaries of their own ("heard creaking on Sunday", "talks held on Monday") and
+    verbs joined by "and" borrow it from the verb they hang on."""
+    for _ in range(len(tokens)):
+        if verb is None or _auxiliaries(tokens, verb) or tokens[verb].tag not in {"VBG", "VBN", "VB"}:
+            return verb
+        borrows = tokens[verb].dep in {"conj", "acl", "amod", "advcl", "pcomp", "xcomp"}
+        if not borrows and not is_nominal_gerund(tokens, verb):
+            return verb
+        above = governing_verb(tokens, verb)
+        if above is None or above == verb:
+            return verb
+        verb = above
+    return verb
+
+
+def _auxiliaries(tokens: tuple[Token, ...], verb: int) -> list[str]:
+    """The verb's auxiliaries, with those a parse hangs on another auxiliary ("has" in "has stayed shut")."""
+    found = [index for index, token in enumerate(tokens) if token.head == verb and token.dep in {"aux", "auxpass"}]
+    for auxiliary in list(found):
+        found += [index for index, token in enumerate(tokens) if token.head == auxiliary and token.dep == "aux"]
+    return [tokens[index].text.lower() for index in found if index != verb]
+
+
+def _tense(tokens: tuple[Token, ...], verb: int, depth: int = 0) -> str:
+    """ "future", "past" or "present" of the clause headed by `verb`."""
+    auxiliaries = _auxiliaries(tokens, verb)
+    if any(word in _MODALS for word in auxiliaries):
+        return "future"
+    if "to" in auxiliaries:
+        # An infinitive is ahead of a looking-forward verb ("expected to", "plans to",
+        # "going to"), else as old as the verb it depends on ("was forced to flee").
+        head = tokens[verb].head
+        if tokens[verb].dep in {"xcomp", "ccomp", "advcl"} and 0 <= head < len(tokens) and head != verb and depth < 5:
+            if tokens[head].lemma.lower() in _PROSPECTIVE_LEMMAS:
+                return "future"
+            return _tense(tokens, head, depth + 1)
+        return "future"
     if any(word in _PERFECT_AUXILIARIES or word in _PAST_AUXILIARIES for word in auxiliaries):
-        return True
+        return "past"
     if auxiliaries:
-        return False  # "are scheduled", "is arriving": present
-    return tokens[verb].tag in {"VBD", "VBN"}
+        return "present"  # "are scheduled", "is arriving"
+    if tokens[verb].tag in {"VBD", "VBN"}:
+        return "past"
+    return "present"
+
+
+def _after_earlier_event(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the weekday dates a noun introduced by "after", "since" or "following"."""
+    current = index
+    for _ in range(6):  # weekday -> "evening" -> "on" -> noun -> "after"
+        head = tokens[current].head
+        if head == current or not 0 <= head < len(tokens):
+            return False
+        word = tokens[head].lemma.lower()
+        if word in _EARLIER_EVENT_WORDS and current != index and tokens[current].pos in {"NOUN", "PROPN"}:
+            return True
+        if tokens[head].pos in {"VERB", "AUX"}:
+            return False  # the clause's own verb decides
+        current = head
+    return False

@@ -10,6 +10,13 @@ x, ie and i, w and v, and doubled letters are the same; words match when their k
 are equal, or when their consonant skeletons agree and the keys are close by string
 similarity. A single surname joins the person whose full name ends with it; two full
 names join only when their surnames match, so people who share just a first name stay apart.
+
+Each mention's label is first checked against its context (`_mention_label`): "Ms",
+"councillor" or an age ("Shona Pike, 34,") make a person, a last word such as
+"Authority" or "Pier" an organisation or a place. Titles are taken off names ("Consul
+Henrike Aasvold"), and capitalised common words ("Ferry timetable") are no entities.
+The module also holds the name knowledge the speaker analyses share: honorifics,
+person nouns and `speaker_kind`.
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from newsweave.model import AnalyzedArticle, EntityGroup
+from newsweave.analyze.spans import phrase_tokens
+from newsweave.model import AnalyzedArticle, Entity, EntityGroup, Sentence
 
 MERGED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 # Labels whose names may be merged by similarity; others only by an identical key.
@@ -31,8 +39,43 @@ WORD_SIMILARITY = 0.8  # similarity of two word keys with the same skeleton to c
 _TITLE_WORDS = frozenset(
     {"president", "minister", "spokesman", "spokesperson", "spokeswoman", "prime", "foreign",
      "defence", "defense", "deputy", "chancellor", "king", "queen", "prince", "pope", "general",
-     "mr", "mrs", "ms", "dr", "sir", "senator", "governor", "mayor", "secretary"}
+     "mr", "mrs", "ms", "dr", "sir", "senator", "governor", "mayor", "secretary", "consul",
+     "councillor", "councilor", "professor", "prof", "judge", "ambassador", "mx", "miss", "dame"}
 )  # fmt: skip
+# Honorifics and kin words before a name, with the gender they tell: "Ms Harrow", "Mum-of-two Shona Pike".
+HONORIFICS: dict[str, str] = {
+    "mr": "m", "sir": "m", "lord": "m", "father": "m", "dad": "m", "man": "m", "husband": "m", "son": "m",
+    "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "mother": "f", "mum": "f", "mom": "f",
+    "woman": "f", "wife": "f", "daughter": "f", "dr": "", "mx": "",
+}  # fmt: skip
+# Nouns that name a person: a name next to them is a person's ("Lionel Ashdown, a professor").
+PERSON_NOUNS = frozenset(
+    {"nurse", "driver", "resident", "witness", "engineer", "expert", "analyst", "professor", "doctor", "worker",
+     "owner", "teacher", "student", "lawyer", "councillor", "councilor", "consul", "mayor", "manager", "member",
+     "survivor", "victim", "passenger", "commuter", "neighbour", "neighbor", "spokesman", "spokeswoman",
+     "spokesperson", "minister", "official", "officer", "adviser", "advisor", "director", "chairman", "chair",
+     "president", "senator", "governor", "ambassador", "secretary", "chief", "head", "leader", "reporter",
+     "correspondent", "editor", "author", "founder", "mother", "father", "researcher", "scientist", "pilot",
+     "aide", "negotiator", "envoy", "commander", "general", "chancellor", "premier", "lawmaker", "diplomat",
+     "prosecutor", "deputy", "man", "woman"}
+)  # fmt: skip
+_PLACE_PEOPLE_NOUNS = frozenset({"citizen", "national", "resident", "authority", "government", "embassy", "consulate"})
+_COLLECTIVE_NOUNS = frozenset({"police", "people", "staff", "crew", "public", "family"})
+# Last words that make a name an organisation, a building or structure, or a natural place.
+_ORG_HEADS = frozenset(
+    {"authority", "council", "board", "union", "university", "group", "line", "lines", "wire", "post", "directorate",
+     "ministry", "department", "agency", "company", "corporation", "inc", "ltd", "hospital", "school", "college",
+     "court", "party", "bank", "service", "office", "committee", "commission", "association", "federation",
+     "institute", "network", "news", "times", "herald", "gazette", "courier", "journal", "tribune", "press",
+     "broadcasting", "foundation", "trust", "club", "police", "army", "navy", "government", "parliament",
+     "assembly", "senate", "congress", "airlines", "airways", "railways", "holdings", "partners", "fund"}
+)  # fmt: skip
+_FAC_HEADS = frozenset(
+    {"bridge", "road", "street", "row", "pier", "station", "airport", "square", "avenue", "lane", "quay",
+     "tunnel", "terminal", "hall", "tower", "stadium", "building", "palace", "harbour", "harbor", "port", "dock"}
+)  # fmt: skip
+_LOC_HEADS = frozenset({"island", "islands", "sea", "ocean", "river", "bay", "lake", "mountains", "valley",
+                        "coast", "gulf", "strait", "peninsula"})  # fmt: skip
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DEBRIS = re.compile(r"[/@]|\.(?:com|org|net|ir|ru|ua)\b", re.IGNORECASE)  # photo credits, web addresses
 
@@ -62,6 +105,7 @@ def clean_entity_text(text: str) -> str:
     cleaned = " ".join(text.split()).strip(" \"“”'‘’,.;:()[]-")
     cleaned = _POSSESSIVE.sub("", cleaned)
     cleaned = re.sub(r"^the\s+", "", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"\s+(?:of|and|the)$", "", cleaned)  # "The English Service of": a cut-off name
     return cleaned.strip()
 
 
@@ -127,6 +171,47 @@ def match_person(phrase: str, groups: Sequence[EntityGroup]) -> EntityGroup | No
     return max(candidates, key=fit)
 
 
+def surname_key(word: str) -> str:
+    """A name word without possessive, lower-cased: "Harrow's" -> "harrow"."""
+    return _POSSESSIVE.sub("", word).lower()
+
+
+def person_surname_keys(sentences: Sequence[Sentence], source: str) -> frozenset[str]:
+    """Surname keys of everyone an article names as a PERSON or with "Mr", "Ms", ..."""
+    keys = set()
+    for sentence in sentences:
+        for entity in sentence.entities if sentence.source == source else ():
+            words = entity.text.split()
+            if words and (entity.label == "PERSON" or words[0].lower().rstrip(".") in HONORIFICS):
+                keys.add(surname_key(words[-1]))
+    return frozenset(keys)
+
+
+def speaker_kind(sentence: Sentence, phrase: str, person_keys: frozenset[str] = frozenset()) -> str:
+    """ "person", "group" (a plural: "some residents", "police") or "other" (an institution,
+    a thing) for a speaker phrase of `sentence`; `person_keys` are surnames known as people."""
+    words = phrase.split()
+    if not words:
+        return "other"
+    if words[0].lower().rstrip(".") in HONORIFICS or surname_key(words[-1]) in person_keys:
+        return "person"
+    inside = phrase_tokens(sentence, phrase)
+    if not inside:
+        return "other"
+    tokens = sentence.tokens
+    heads = [index for index in inside if tokens[index].head not in inside or tokens[index].head == index]
+    head = tokens[heads[-1] if heads else inside[-1]]
+    if any(tokens[index].ent_type == "PERSON" for index in inside):
+        return "person"
+    if all(tokens[index].pos == "PROPN" and not tokens[index].ent_type for index in inside):
+        return "person"  # a bare unlabelled name: "Malyar said"
+    if head.tag in {"NNS", "NNPS"} or head.lemma.lower() in _COLLECTIVE_NOUNS:
+        return "group"
+    if head.pos == "NOUN" and head.lemma.lower() in PERSON_NOUNS | _TITLE_WORDS:
+        return "person"
+    return "other"
+
+
 # --------------------------------------------------------------------------- forms
 
 
@@ -151,17 +236,22 @@ class _Form:
 
 def _collect_forms(articles: Sequence[AnalyzedArticle]) -> list[_Form]:
     mentions: list[tuple[str, str, str]] = []  # (text, label, source)
+    tokens = (token for analyzed in articles for sentence in analyzed.sentences for token in sentence.tokens)
+    common_words = {token.text for token in tokens if token.text.isalpha() and token.text.islower()}
     for analyzed in articles:
         for sentence in analyzed.sentences:
             for entity in sentence.entities:
-                if entity.label not in MERGED_LABELS or _DEBRIS.search(entity.text):
+                if entity.label not in MERGED_LABELS or _DEBRIS.search(entity.text) or _in_title(sentence, entity):
                     continue
-                text = clean_entity_text(entity.text)
-                if entity.label == "PERSON":
+                text = clean_entity_text(_with_joined_name(sentence, entity))
+                label = _mention_label(sentence, entity, text)
+                if label == "PERSON":
                     text = _without_titles(text)
                 if not text or not any(char.isupper() for char in text):
                     continue
-                mentions.append((text, entity.label, sentence.source))
+                if " " not in text and text.lower() in common_words and not _after_honorific(sentence, entity):
+                    continue  # "Ferry timetable", "Islanders queued": a capitalised common word
+                mentions.append((text, label, sentence.source))
     mentions = _split_hyphenated_pairs(mentions)
     forms: dict[str, _Form] = {}
     for text, label, source in mentions:
@@ -172,6 +262,70 @@ def _collect_forms(articles: Sequence[AnalyzedArticle]) -> list[_Form]:
         form.labels[label] += 1
         form.sources.setdefault(source, None)
     return list(forms.values())
+
+
+def _mention_label(sentence: Sentence, entity: Entity, text: str) -> str:
+    """The entity's label, corrected by what surrounds it.
+
+    A person is told by an honorific or title in front ("Ms Ellery-Vane", "councillor
+    Bryn Maddox"), an age ("Shona Pike, 34,") or a person noun in apposition ("Lionel
+    Ashdown, a professor"); a country by its people after it ("Aurvik citizens"); an
+    organisation, a structure or a natural place by its last word ("Harbourline Wire",
+    "Fennick Pier", "Fennick Island").
+    """
+    tokens = sentence.tokens
+    words = text.split()
+    if not words:
+        return entity.label
+    before = tokens[entity.start - 1].text.lower().rstrip(".") if 0 < entity.start <= len(tokens) else ""
+    if words[0].lower().rstrip(".") in HONORIFICS or before in HONORIFICS or before in PERSON_NOUNS:
+        return "PERSON"
+    after = [token.text for token in tokens[entity.end : entity.end + 3]]
+    if len(after) == 3 and after[0] == "," and after[1].isdigit() and after[2] == ",":
+        return "PERSON"  # "Shona Pike, 34, said"
+    span = range(entity.start, entity.end)
+    for token in tokens[entity.end :]:
+        if token.dep == "appos" and token.head in span and token.lemma.lower() in PERSON_NOUNS:
+            return "PERSON"
+    following = tokens[entity.end].lemma.lower() if entity.end < len(tokens) else ""
+    if len(words) == 1 and following in _PLACE_PEOPLE_NOUNS and entity.label in {"ORG", "FAC", "PERSON"}:
+        return "GPE"  # "Aurvik citizens", "the Kestrelmouth authorities": a place and its people
+    last = words[-1].lower()
+    by_last_word = ((_ORG_HEADS, "ORG", "org"), (_FAC_HEADS, "FAC", "place"), (_LOC_HEADS, "LOC", "place"))
+    for heads, label, family in by_last_word:
+        if last in heads and len(words) >= 2:
+            return entity.label if _LABEL_FAMILY.get(entity.label) == family else label
+    return entity.label
+
+
+def _after_honorific(sentence: Sentence, entity: Entity) -> bool:
+    return 0 < entity.start <= len(sentence.tokens) and sentence.tokens[entity.start - 1].text.lower() in HONORIFICS
+
+
+def _in_title(sentence: Sentence, entity: Entity) -> bool:
+    """ "Transport Minister Teodor Halvorsen": a lone word before a title is part of the title."""
+    tokens = sentence.tokens
+    if entity.end - entity.start != 1 or entity.end + 1 >= len(tokens):
+        return False
+    following = tokens[entity.end]
+    return following.text.lower() in _TITLE_WORDS | PERSON_NOUNS and tokens[entity.end + 1].ent_type == "PERSON"
+
+
+def _with_joined_name(sentence: Sentence, entity: Entity) -> str:
+    """ "the Maritime and Civil Workers' Union": spaCy may cut a name at its "and"."""
+    tokens = sentence.tokens
+    start = entity.start
+    if (
+        entity.label == "ORG"
+        and start >= 3
+        and start <= len(tokens)
+        and tokens[start - 1].text == "and"
+        and tokens[start - 2].text[:1].isupper()
+        and not tokens[start - 2].ent_type
+        and tokens[start - 3].text.lower() == "the"
+    ):
+        return " ".join([tokens[start - 2].text, "and", entity.text])
+    return entity.text
 
 
 def _split_hyphenated_pairs(mentions: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

@@ -9,9 +9,11 @@ operation") and are skipped.
 The speaker comes from the attribution of the sentences the quotation spans, else of
 the next sentence of the paragraph, else of the previous sentence; pronouns are
 resolved (see `attribution.resolve_pronoun_speakers`). A quotation nobody can be
-named for is left out. Speakers are named by their full name where the story
-gives one ("Kremlin spokesman Dmitry Peskov", "Peskov" -> "Dmitry Peskov"), and
-near-identical quotations from several sources become one `Quote` with all of them.
+named for is left out, and so is one whose speaker stayed a pronoun or a possessive
+("his office" with no office named before): no speaker is better than a wrong one.
+Speakers are named by their full name where the story gives one ("Kremlin spokesman
+Dmitry Peskov", "Peskov" -> "Dmitry Peskov", "Mum-of-two Shona Pike" -> "Shona Pike"),
+and near-identical quotations from several sources become one `Quote` with all of them.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def extract_quotes(articles: Sequence[AnalyzedArticle]) -> list[Quote]:
         attributions = resolve_pronoun_speakers(sentences)
         for positions, text in _quotations(sentences):
             attribution = _speaker_for(positions, sentences, attributions)
-            if attribution is None or len(text.split()) < MIN_QUOTE_WORDS:
+            if attribution is None or len(text.split()) < MIN_QUOTE_WORDS or _unnamed(attribution.speaker):
                 continue
             found.append(_RawQuote(analyzed.article.id, text, canonical_speaker(attribution.speaker, groups)))
     return _merge_across_sources(found)
@@ -85,7 +87,20 @@ def canonical_speaker(phrase: str, groups: Sequence[EntityGroup]) -> str:
     for group in groups:
         if group.type != "PERSON" and any(name_key(alias) == name_key(cleaned) for alias in group.aliases):
             return group.name
+    # "Mum-of-two Shona Pike": a descriptor in front of a name the story knows.
+    words = cleaned.split()
+    for length in range(len(words) - 1, 1, -1):
+        tail = name_key(" ".join(words[-length:]))
+        for group in groups:
+            if any(name_key(alias) == tail for alias in group.aliases):
+                return group.name
     return re.sub(r"^The\b", "the", phrase.strip())
+
+
+def _unnamed(speaker: str) -> bool:
+    """ "his office", "she": a speaker only a reference back could name, and none was found."""
+    words = speaker.lower().split()
+    return not words or words[0] in {"his", "her", "its", "their", "he", "she", "it", "they"}
 
 
 # --------------------------------------------------------------------------- finding quotations

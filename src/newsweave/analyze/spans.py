@@ -39,6 +39,26 @@ def phrase_text(sentence: Sentence, spans: list[tuple[int, int]], first: int, la
     return sentence.text[spans[first][0] : spans[last][1]]
 
 
+def contiguous_around(indices: list[int], head: int) -> tuple[int, int]:
+    """The first and last of the longest run of consecutive `indices` that contains `head`."""
+    first = last = head
+    present = set(indices)
+    while first - 1 in present:
+        first -= 1
+    while last + 1 in present:
+        last += 1
+    return first, last
+
+
+def phrase_tokens(sentence: Sentence, phrase: str) -> list[int]:
+    """Indices of the tokens of the first occurrence of `phrase` in the sentence text."""
+    start = sentence.text.find(phrase)
+    if start < 0 or not phrase:
+        return []
+    end = start + len(phrase)
+    return [index for index, (first, last) in enumerate(token_char_spans(sentence)) if start <= first and last <= end]
+
+
 def children(tokens: tuple[Token, ...], index: int) -> list[int]:
     """Indices of the tokens whose head is `tokens[index]` (itself excluded)."""
     return [position for position, token in enumerate(tokens) if token.head == index and position != index]
@@ -65,6 +85,28 @@ def depth(tokens: tuple[Token, ...], index: int) -> int:
         current = tokens[current].head
         steps += 1
     return steps
+
+
+def is_inner_hyphen(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether `tokens[index]` is a hyphen inside a word ("Ellery-Vane"), not a spaced dash."""
+    return (
+        tokens[index].text in {"-", "‐", "‑"}
+        and index > 0
+        and not tokens[index - 1].whitespace
+        and not tokens[index].whitespace
+        and index + 1 < len(tokens)
+    )
+
+
+def is_nominal_gerund(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether a verb form is used as a noun: "heard loud creaking", "creaking and groaning"
+    listed with nouns. Such a word heads no clause of its own."""
+    token = tokens[index]
+    if token.tag != "VBG" or any(tokens[kid].dep in {"aux", "auxpass", "nsubj"} for kid in children(tokens, index)):
+        return False
+    if token.dep in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}:
+        return True
+    return token.dep == "conj" and 0 <= token.head < len(tokens) and tokens[token.head].pos == "NOUN"
 
 
 def governing_verb(tokens: tuple[Token, ...], index: int) -> int | None:

@@ -1,4 +1,4 @@
-"""Fixtures for the analyze tests: parsed records built from text and from the seeds.
+"""Fixtures for the analyze tests: parsed records built from text, the seeds and the sample story.
 
 The analysis stage works on `Sentence` records, not on spaCy objects. Until the
 nlp stage can be called here, `parse_text` builds the same shape with spaCy
@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +23,9 @@ from newsweave.model import AnalyzedArticle, Article, Entity, Sentence, Token
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 SEED_PUBLISHED = dt.date(2022, 3, 28)  # all five seed reports are from Monday 28 March 2022
+SAMPLE_DIR = REPO_ROOT / "examples" / "sample-story"
+ANSWER_KEY = REPO_ROOT / "tests" / "golden" / "answer_key.json"
+SAMPLE_UNDATED = dt.date(2024, 6, 12)  # the story's date, which the undated Klaxon borrows
 
 SpacyModel = object  # a loaded spaCy Language; typed loosely to keep spaCy out of signatures
 
@@ -153,3 +159,46 @@ def seed_analyzed(
 ) -> list[AnalyzedArticle]:
     """The five seeds, parsed once per test session."""
     return analyze_texts(seed_articles)
+
+
+@pytest.fixture(scope="session")
+def answer_key() -> dict:
+    """The sample story's answer key (tests/golden/answer_key.json)."""
+    return json.loads(ANSWER_KEY.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_articles(answer_key: dict) -> list[Article]:
+    """The six articles of examples/sample-story, loaded and cleaned as the pipeline does.
+
+    Ids are S1..S6 in load order and `path` is the bare file name. Publication dates
+    come from the answer key, so that these tests check the analyses, not the
+    metadata stage.
+    """
+    from newsweave import clean, metadata
+    from newsweave.sources import load_inputs
+
+    documents = load_inputs([SAMPLE_DIR]).documents
+    articles = metadata.build_articles(documents, clean.clean_story([d.text for d in documents]))
+    result = []
+    for number, (document, article) in enumerate(zip(documents, articles, strict=True), 1):
+        name = Path(re.sub(r":\d+$", "", document.path)).name  # "aurvik-post.jsonl:1" -> the file
+        published = answer_key["sources"][name]["published"]
+        date = dt.date.fromisoformat(published) if published else SAMPLE_UNDATED
+        result.append(replace(article, id=f"S{number}", path=name, published=date))
+    return result
+
+
+@pytest.fixture(scope="session")
+def sample_analyzed(
+    sample_articles: list[Article], analyze_texts: Callable[[Sequence[Article]], list[AnalyzedArticle]]
+) -> list[AnalyzedArticle]:
+    """The sample story's articles, parsed once per test session."""
+    return analyze_texts(sample_articles)
+
+
+@pytest.fixture(scope="session")
+def sample_id(sample_articles: list[Article]) -> Callable[[str], str]:
+    """`sample_id("the-klaxon.txt")` -> that file's source id."""
+    ids = {article.path: article.id for article in sample_articles}
+    return lambda name: ids[name]

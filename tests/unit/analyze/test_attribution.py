@@ -145,3 +145,93 @@ def test_seed_attributions(seed_analyzed):
     s5_speakers = {item.speaker for key, item in by_text.items() if key[0] == "S5" and item}
     assert not s5_speakers & {"he", "she", "He", "She"}
     assert "Malyar" in s5_speakers
+
+
+def speakers_of(parse_text, text: str) -> list[str | None]:
+    return [item.speaker if item else None for item in resolve_pronoun_speakers(parse_text(text))]
+
+
+def test_hyphenated_surnames_are_kept_whole(parse_sentence):
+    attribution = find_attribution(
+        parse_sentence("The authority's chief engineer, Ruth Ellery-Vane, said the deck had dropped.")
+    )
+    assert attribution is not None and attribution.speaker == "Ruth Ellery-Vane"
+
+
+def test_a_reporting_verb_misjoined_to_another_clause_takes_the_name_before_it(parse_sentence):
+    # The parse joins "told" to "sank"; the deck is no speaker.
+    sentence = parse_sentence(
+        "The section of deck it had been holding sank by about 40 centimetres, "
+        "the authority's chief engineer, Ruth Ellery-Vane, told reporters."
+    )
+    attribution = find_attribution(sentence)
+    assert attribution is not None and attribution.speaker == "Ruth Ellery-Vane"
+
+
+def test_a_plural_subject_does_not_take_over_she_said(parse_text):
+    speakers = speakers_of(
+        parse_text,
+        "Some island residents said they were frustrated.\n\n"
+        'Ms Ellery-Vane defended the response. "Our first job was to get people off the bridge," she said.',
+    )
+    assert speakers[-1] == "Ms Ellery-Vane"
+
+
+def test_he_refers_to_the_person_just_mentioned_even_if_no_speaker(parse_text):
+    speakers = speakers_of(
+        parse_text,
+        '"Two workers were hurt," Ms Harrow told reporters.\n\n'
+        "Taxi driver Declan Reddin was on the bridge when it went.\n\n"
+        '"The whole road just dropped under me," he said.',
+    )
+    assert speakers[0] == "Ms Harrow"
+    assert speakers[-1] is not None and speakers[-1].endswith("Declan Reddin")
+
+
+def test_she_skips_a_man_mentioned_later(parse_text):
+    speakers = speakers_of(
+        parse_text,
+        'Gwen Harrow said the union was angry. Mr Reddin was driving home at the time. "We warned them for years," she said.',
+    )
+    assert speakers[-1] == "Gwen Harrow"
+
+
+def test_an_institution_does_not_take_she_said(parse_text):
+    speakers = speakers_of(
+        parse_text, 'The harbour authority said the bridge would reopen. "We will check every cable ourselves," she said.'
+    )
+    assert speakers == ["The harbour authority", None]
+
+
+def test_a_definite_title_reaches_back_to_the_person_known_by_it(parse_text):
+    others = "\n\n".join(
+        f"{speaker} said {claim}."
+        for speaker, claim in [
+            ("Mr Halvorsen", "ferries would run all night"), ("The mayor", "the city would pay"),
+            ("The harbour authority", "no one was hurt"), ("Police", "the closure was orderly"),
+            ("The union", "workers were hurt"), ("Residents", "they were angry"),
+            ("The board", "it would meet"), ("The council", "it would help"),
+        ]
+    )  # fmt: skip
+    speakers = speakers_of(
+        parse_text,
+        f"Transport Minister Teodor Halvorsen said the bridge would reopen.\n\n{others}\n\n"
+        "The minister said the inquiry would be independent.",
+    )
+    assert speakers[-1] is not None and "Halvorsen" in speakers[-1]
+
+
+def test_his_office_is_the_office_named_before(parse_text):
+    speakers = speakers_of(
+        parse_text,
+        "The President's Office in Ankara said on Sunday night that the call went well. "
+        '"The leaders stressed the need for peace," his office said.',
+    )
+    assert speakers[1] is not None and speakers[1].startswith("The President's Office")
+
+
+def test_the_agency_is_the_outlet_named_before(parse_text):
+    resolved = resolve_pronoun_speakers(
+        parse_text("The bridge is closed, the Harbourline Wire news agency reported.\n\nAccording to the agency, a cable broke.")
+    )
+    assert resolved[1] is not None and resolved[1].via == ("Harbourline Wire",)

@@ -146,3 +146,43 @@ def test_date_entities_with_a_year_are_parsed_whole():
     )  # fmt: skip
     mentions = find_date_mentions(sentence, MONDAY)
     assert [(mention.text, mention.date) for mention in mentions] == [("2019 Nov 9", dt.date(2019, 11, 9))]
+
+
+WEDNESDAY = dt.date(2024, 6, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday dating an earlier event looks back, whatever the tense of the main verb
+        ("The bridge is closed for all traffic after a partial collapse on Monday evening.", dt.date(2024, 6, 10)),
+        ("The road has stayed shut since the crash on Sunday.", dt.date(2024, 6, 9)),
+        ("Ferries are running extra sailings following the failure on Monday.", dt.date(2024, 6, 10)),
+        # a gerund listed with nouns takes the tense of the verb above it
+        ("Residents heard creaking and groaning from the bridge on Sunday.", dt.date(2024, 6, 9)),
+        # an infinitive is as old as a verb that does not look ahead
+        ("The driver was forced to leave his taxi on Monday.", dt.date(2024, 6, 10)),
+        # clear future markers look ahead, even before an earlier-event preposition
+        ("The bridge will reopen after an inspection on Thursday.", dt.date(2024, 6, 13)),
+        ("The board is expected to meet on Friday.", dt.date(2024, 6, 14)),
+        ("The ministry plans to publish the report on Friday.", dt.date(2024, 6, 14)),
+        ("The crew decided to return on Friday.", dt.date(2024, 6, 14)),
+        ("Talks resume on Thursday.", dt.date(2024, 6, 13)),
+    ],
+)
+def test_weekday_direction_from_the_event_it_dates(parse_sentence, text, expected):
+    assert [date for _, date in resolved(parse_sentence, text, reference=WEDNESDAY)] == [expected]
+
+
+def test_sample_story_weekdays_resolve_to_the_answer_key_days(sample_analyzed):
+    days = {"monday": "2024-06-10", "sunday": "2024-06-09", "tuesday": "2024-06-11", "wednesday": "2024-06-12",
+            "thursday": "2024-06-13", "friday": "2024-06-14", "tomorrow": "2024-06-13"}  # fmt: skip
+    checked = 0
+    for analyzed in sample_analyzed:
+        for sentence in analyzed.sentences:
+            for mention in find_date_mentions(sentence, analyzed.article.published):
+                word = mention.text.split()[0].lower()
+                if word in days and not (word == "tomorrow" and analyzed.article.published != WEDNESDAY):
+                    assert mention.date.isoformat() == days[word], (analyzed.article.path, sentence.text)
+                    checked += 1
+    assert checked >= 15

@@ -109,3 +109,61 @@ def test_seed_entities(seed_analyzed):
     assert group_of(groups, "Medinski").name == "Vladimir Medinski"
     assert group_of(groups, "Putin") is not group_of(groups, "Medinski")
     assert group_of(groups, "Turkey") is group_of(groups, "Turkiye")
+
+
+def parsed_groups(analyze_texts, *texts: str):
+    return merge_entities(analyze_texts([make_article(f"S{n}", text) for n, text in enumerate(texts, 1)]))
+
+
+def test_context_tells_people_from_organisations(analyze_texts):
+    groups = parsed_groups(
+        analyze_texts,
+        "Lionel Ashdown, a professor of engineering, said hangers wear out. Ashdown said the list was ignored.",
+        "Ms Ellery-Vane defended the response. Ruth Ellery-Vane said the repairs would take six weeks.",
+        "Mum-of-two Shona Pike, 34, said she rang the authority. Harbourline Wire reported the closure.",
+    )
+    ashdown = group_of(groups, "Ashdown")
+    assert (ashdown.name, ashdown.type) == ("Lionel Ashdown", "PERSON")
+    engineer = group_of(groups, "Ruth Ellery-Vane")
+    assert engineer.type == "PERSON" and "Ellery-Vane" in engineer.aliases  # "Ms" taken off, surname joined
+    assert group_of(groups, "Shona Pike").type == "PERSON"
+    assert group_of(groups, "Harbourline Wire").type == "ORG"
+
+
+def test_titles_and_words_before_titles_are_no_names(analyze_texts):
+    groups = parsed_groups(
+        analyze_texts,
+        "Consul Henrike Aasvold said no citizens were hurt. Transport Minister Teodor Halvorsen visited the site.",
+    )
+    names = {group.name for group in groups}
+    assert "Henrike Aasvold" in names and "Teodor Halvorsen" in names
+    assert not names & {"Consul Henrike Aasvold", "Transport"}
+
+
+def test_last_words_type_structures_and_places():
+    groups = merge_entities(
+        [article_with_mentions("S1", [("Fennick Pier", "PERSON"), ("Merrow Sound Bridge", "ORG"), ("Vassholm Line", "PERSON")])]
+    )
+    assert group_of(groups, "Fennick Pier").type == "FAC"
+    assert group_of(groups, "Merrow Sound Bridge").type == "FAC"
+    assert group_of(groups, "Vassholm Line").type == "ORG"
+
+
+def test_sample_story_entities(sample_analyzed):
+    groups = merge_entities(sample_analyzed)
+    minister = group_of(groups, "Halvorson")
+    assert minister is group_of(groups, "Teodor Halvorsen")
+    assert minister.name == "Teodor Halvorsen" and minister.type == "PERSON"
+    assert len(minister.sources) >= 5
+    engineer = group_of(groups, "Ruth Ellery-Vane")
+    assert engineer.type == "PERSON" and len(engineer.sources) == 3
+    assert group_of(groups, "Rachel Ellery-Vane") is not engineer  # the name conflict stays visible
+    for name in ("Lionel Ashdown", "Declan Reddin", "Priya Castellane", "Gwen Harrow", "Shona Pike", "Bryn Maddox"):
+        assert group_of(groups, name).type == "PERSON", name
+    for name in ("Kestrelmouth Harbour Authority", "Harbourline Wire", "Vassholm Line", "University of Kestrelmouth"):
+        assert group_of(groups, name).type == "ORG", name
+    assert group_of(groups, "Merrow Sound Bridge").type == "FAC"
+    assert group_of(groups, "Aurvik").type == "GPE"  # "Aurvik citizens": spaCy calls it an ORG
+    assert group_of(groups, "Maritime and Civil Workers' Union").type == "ORG"
+    names = {group.name for group in groups}
+    assert not names & {"Transport", "Ferry", "Ashdown", "Consul Henrike Aasvold", "Ms Ellery-Vane"}

@@ -101,3 +101,54 @@ def test_seed_quotes(seed_analyzed):
     for name in speakers:
         positions = [index for index, speaker in enumerate(order) if speaker == name]
         assert positions == list(range(positions[0], positions[-1] + 1)), f"{name}'s quotes are not together"
+
+
+def test_an_unresolved_possessive_speaker_is_left_out(analyze_texts):
+    quotes = quotes_of(analyze_texts, '"We will study the report carefully and respond," his office said.')
+    assert quotes == []
+
+
+def test_a_descriptor_before_a_known_name_is_dropped(analyze_texts):
+    quotes = quotes_of(
+        analyze_texts,
+        'Shona Pike, 34, lives on the island.\n\nMum-of-two Shona Pike said: "It was groaning like an old ship."',
+    )
+    assert [quote.speaker for quote in quotes] == ["Shona Pike"]
+
+
+def _sample_quotes(sample_analyzed):
+    return extract_quotes(sample_analyzed)
+
+
+def test_sample_story_quotes_have_the_answer_key_speakers(sample_analyzed, answer_key, sample_id):
+    quotes = _sample_quotes(sample_analyzed)
+    by_speaker: dict[str, set[str]] = {}
+    for quote in quotes:
+        by_speaker.setdefault(quote.speaker, set()).update(quote.sources)
+    key_names = {speaker["name"] for speaker in answer_key["speakers"]}
+    for speaker in answer_key["speakers"]:
+        expected = {sample_id(name) for name in speaker["quoted_in"]}
+        assert by_speaker.get(speaker["name"]) == expected, speaker["name"]
+    # Nobody else gets a quote under a person's name: no cut surnames ("Vane"), no
+    # spelling variants, no generic or non-person subjects ("Some island residents").
+    for name in set(by_speaker) - key_names:
+        assert name in {"the authority", "One nurse"}, f"unexpected quote speaker {name!r}"
+
+
+def test_sample_story_shared_quotes_are_merged_under_one_speaker(sample_analyzed, answer_key, sample_id):
+    quotes = _sample_quotes(sample_analyzed)
+    for speaker in answer_key["speakers"]:
+        if "shared_quote" not in speaker:
+            continue
+        matches = [quote for quote in quotes if speaker["shared_quote"].lower() in quote.text.lower()]
+        assert len(matches) == 1, speaker["shared_quote"]
+        assert matches[0].speaker == speaker["name"]
+        assert set(matches[0].sources) == {sample_id(name) for name in speaker["shared_quote_files"]}
+
+
+def test_sample_story_she_said_after_a_plural_subject(sample_analyzed, sample_id):
+    quotes = _sample_quotes(sample_analyzed)
+    first_job = [quote for quote in quotes if quote.text.startswith("Our first job was")]
+    assert [(quote.speaker, quote.sources) for quote in first_job] == [
+        ("Ruth Ellery-Vane", (sample_id("kestrelmouth-courier.txt"),))
+    ]
