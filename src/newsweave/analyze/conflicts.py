@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from newsweave.analyze.entities import words_match
 from newsweave.analyze.slots import SlotValue
 from newsweave.config import Settings
 from newsweave.model import Conflict, Evidence, Position
@@ -232,18 +233,24 @@ def _position(group: list[SlotValue]) -> Position:
 
 
 def _distinct_speakers(speakers) -> list[str]:
-    """Speakers without repeats; "Peskov" is dropped when "Dmitry Peskov" is already there."""
-    kept: list[str] = []
+    """Speakers without repeats: "Peskov" folds into "Dmitry Peskov", "Teodor Halvorson" into
+    "Teodor Halvorsen" (same surname, or a spelling of it). Each group shows its most informative
+    form: the longest, and among those the one the sources write most often."""
+    groups: list[list[str]] = []
     for speaker in speakers:
         if not speaker or speaker.lower() in {"he", "she", "they", "it", "we", "i"}:
             continue
-        last = speaker.split()[-1].lower().strip("'’s")
-        if any(last == other.split()[-1].lower().strip("'’s") for other in kept):
-            # keep the longer, more informative form
-            kept = [speaker if other.split()[-1].lower().strip("'’s") == last and len(speaker) > len(other) else other for other in kept]
-            continue
-        kept.append(speaker)
-    return kept
+        surname = _surname(speaker)
+        group = next((g for g in groups if words_match(_surname(g[0]), surname)), None)
+        if group is None:
+            groups.append([speaker])
+        else:
+            group.append(speaker)
+    return [max(dict.fromkeys(g), key=lambda form: (len(form.split()), g.count(form))) for g in groups]
+
+
+def _surname(speaker: str) -> str:
+    return speaker.split()[-1].removesuffix("'s").removesuffix("’s")
 
 
 def _evidence(value: SlotValue) -> Evidence:

@@ -9,7 +9,6 @@ Kessel Point" vs "near Old Harbour", "engineer Miriam Okafor-Lind" vs
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -17,6 +16,7 @@ from typing import Literal
 import numpy as np
 
 from newsweave.analyze.attribution import REPORTING_VERBS
+from newsweave.analyze.entities import words_match
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, Evidence, Position, Sentence
 
@@ -217,7 +217,7 @@ def _place_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     for slot in in_a.keys() & in_b.keys():
         place_a, place_b = in_a[slot], in_b[slot]
         # A place the other sentence also names elsewhere is detail, not contradiction ("Istanbul, Turkey").
-        if _norm(place_a) == _norm(place_b) or place_a.lower() in text_b or place_b.lower() in text_a:
+        if words_match(place_a, place_b) or place_a.lower() in text_b or place_b.lower() in text_a:
             continue
         yield _Difference("place", slot, place_a, place_b, a, b)
 
@@ -240,8 +240,8 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
             parts_b = _name_parts(entity_b.text)
             if not parts_a or not parts_b:
                 continue
-            same_first = len(parts_a) > 1 and len(parts_b) > 1 and _variant(parts_a[0], parts_b[0])
-            same_last = _variant(parts_a[-1], parts_b[-1])
+            same_first = len(parts_a) > 1 and len(parts_b) > 1 and words_match(parts_a[0], parts_b[0])
+            same_last = words_match(parts_a[-1], parts_b[-1])
             if same_last and titles_a and titles_b and titles_a != titles_b:
                 extra = (titles_a - titles_b) | (titles_b - titles_a)
                 if extra and extra <= RANK_MODIFIERS:
@@ -285,40 +285,8 @@ def _name_parts(name: str) -> list[str]:
     return [part for part in cleaned.split() if part[:1].isupper() and part.lower() not in HONORIFICS]
 
 
-def _norm(text: str) -> str:
-    """Spelling-insensitive form: accents, y/i, doubled letters and -iy/-y endings folded."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if ch.isalpha() or ch == "-")
-    folded = folded.replace("iy", "i").replace("y", "i").replace("ks", "x")
-    squeezed = []
-    for ch in folded:
-        if not squeezed or squeezed[-1] != ch:
-            squeezed.append(ch)
-    return "".join(squeezed)
-
-
-def _variant(a: str, b: str) -> bool:
-    """Spelling variants of one name (Zelensky / Zelenskyy, Halvorsen / Halvorson)."""
-    left, right = _norm(a), _norm(b)
-    if left == right:
-        return True
-    if abs(len(left) - len(right)) > 1 or min(len(left), len(right)) < 4:
-        return False
-    return _edit_distance(left, right) <= 1
-
-
 def _initial_of(a: str, b: str) -> bool:
     return (len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1) and a[0].lower() == b[0].lower()
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def _negation_difference(a: Sentence, b: Sentence) -> Iterator[_Difference]:
