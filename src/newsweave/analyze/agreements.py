@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsweave.analyze.chains import dependent_sources
-from newsweave.analyze.quantities import find_quantities
+from newsweave.analyze.quantities import find_quantities, same_amount
 from newsweave.model import Agreement, AnalyzedArticle, Attribution, Claim, Conflict, Evidence, SingleSourceClaim
 
-DETAIL_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+DETAIL_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+ELSEWHERE_SIMILARITY = 0.6  # a sentence this close to another source's is not its own detail
+QUOTE_MARKS = "\"“”«»„"
 MIN_DETAIL_WORDS = 8
 
 
@@ -58,6 +60,21 @@ def find_agreements(
     return agreements
 
 
+def _told_elsewhere(key, quantities, vector_of, amounts_by_source) -> bool:
+    """Whether another source states the same amount, or a sentence close in meaning."""
+    source = key[0]
+    for other, amounts in amounts_by_source.items():
+        if other != source and any(same_amount(q, a) for q in quantities for a in amounts):
+            return True
+    vector = vector_of[key]
+    if not vector.any():
+        return False
+    return any(
+        other_key[0] != source and float(vector @ other_vector) >= ELSEWHERE_SIMILARITY
+        for other_key, other_vector in vector_of.items()
+    )
+
+
 def find_single_source(
     claims: Sequence[Claim],
     articles: Sequence[AnalyzedArticle],
@@ -69,19 +86,27 @@ def find_single_source(
     A sentence already shown as one side of a conflict is not repeated here.
     """
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    vector_of = {(a.article.id, s.index): a.vectors[i] for a in articles for i, s in enumerate(a.sentences)}
     in_conflict = set(_conflict_sides(conflicts))
+    amounts_by_source: dict[str, list] = {}
+    for (source, _), sentence in sentence_of.items():
+        amounts_by_source.setdefault(source, []).extend(find_quantities(sentence))
     found = []
     for claim in claims:
         if len(claim.sources) != 1:
             continue
         item = claim.evidence[0]
-        sentence = sentence_of.get((item.source, item.index))
-        if (item.source, item.index) in in_conflict:
+        key = (item.source, item.index)
+        sentence = sentence_of.get(key)
+        if key in in_conflict or sentence is None or sentence.kind == "heading":
             continue
-        if sentence is None or sentence.kind == "heading" or len(sentence.text.split()) < MIN_DETAIL_WORDS:
+        text = sentence.text.strip()
+        if len(text.split()) < MIN_DETAIL_WORDS or sum(text.count(m) for m in QUOTE_MARKS) % 2:
+            continue  # a piece of a quotation cut by the sentence splitter is no claim of its own
+        quantities = find_quantities(sentence)
+        if not quantities and not any(e.label in DETAIL_ENTITY_LABELS for e in sentence.entities):
             continue
-        has_detail = any(e.label in DETAIL_ENTITY_LABELS for e in sentence.entities) or bool(find_quantities(sentence))
-        if not has_detail:
+        if _told_elsewhere(key, quantities, vector_of, amounts_by_source):
             continue
         article_attributions = attributions.get(item.source, [])
         attribution = article_attributions[item.index] if item.index < len(article_attributions) else None

@@ -39,3 +39,25 @@ def test_the_other_side_of_a_conflict_is_not_evidence():
     assert [e.source for e in kept] == ["S1", "S3"]
     [agreement] = find_agreements([claim], [conflict], {}, {})
     assert agreement.sources == ("S1", "S3")
+
+
+def test_a_detail_another_source_states_is_not_single_source(analyze_texts):
+    from newsweave.analyze.agreements import find_single_source
+    from newsweave.model import Claim, Evidence
+
+    from .conftest import make_article
+
+    articles = analyze_texts(
+        [
+            make_article("S1", "The bridge carries about 38,000 vehicles on an average weekday, officials said."),
+            make_article("S2", "About 38,000 vehicles cross the span every weekday, according to the authority."),
+            make_article("S3", "Repairs to the failed hanger will cost an estimated $14 million, a briefing note says."),
+        ]
+    )
+    claims = [
+        Claim(id=f"C{i}", text=a.sentences[0].text, evidence=(Evidence(a.article.id, a.sentences[0].text, 0),))
+        for i, a in enumerate(articles, 1)
+    ]
+    attributions = {a.article.id: [None] * len(a.sentences) for a in articles}
+    single = find_single_source(claims, articles, attributions)
+    assert [item.source for item in single] == ["S3"]
