@@ -60,13 +60,14 @@ def analyze_story(
         )
         for item in slot_findings.unit_agreements
     ]
+    entities = merge_entities(originals)
     return Analysis(
         agreements=tuple(unit_agreements + agreements),
         conflicts=conflicts,
         single_source=tuple(find_single_source(claims, originals, attributions, conflicts)),
-        quotes=tuple(extract_quotes(originals)),
-        entities=tuple(merge_entities(originals)),
-        timeline=tuple(build_timeline(originals)),
+        quotes=tuple(extract_quotes(originals, entities)),
+        entities=tuple(entities),
+        timeline=tuple(build_timeline(originals, entities)),
         framing=tuple(find_framing(originals)),
         chains=tuple(find_chains(articles, attributions, copies)),
     )

@@ -21,6 +21,7 @@ person nouns and `speaker_kind`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -80,6 +81,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DEBRIS = re.compile(r"[/@]|\.(?:com|org|net|ir|ru|ua)\b", re.IGNORECASE)  # photo credits, web addresses
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat endlessly across a story's mentions
 def name_key(word: str) -> str:
     """A spelling-insensitive key of one name word: "Zelenskyy", "Zelenskiy" -> "zelenski"."""
     folded = unicodedata.normalize("NFKD", word.replace("ı", "i"))
@@ -90,6 +92,7 @@ def name_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters)  # doubled letters: Tayyip / Tayip, Zelenskii / Zelenski
 
 
+@functools.lru_cache(maxsize=262144)
 def words_match(first: str, second: str) -> bool:
     """Whether two name words are spellings of one name ("Medinsky" / "Medinski")."""
     key_a, key_b = name_key(first), name_key(second)

@@ -55,13 +55,16 @@ class _RawQuote:
     speaker: str
 
 
-def extract_quotes(articles: Sequence[AnalyzedArticle]) -> list[Quote]:
+def extract_quotes(
+    articles: Sequence[AnalyzedArticle], entities: Sequence[EntityGroup] | None = None
+) -> list[Quote]:
     """Direct quotations of all articles, grouped by speaker.
 
     Quotes of the speaker quoted most come first; within a speaker, in order of first
-    appearance. Each Quote lists every source that carries it.
+    appearance. Each Quote lists every source that carries it. `entities` are the
+    story's merged entities when the caller has them already (they are costly).
     """
-    groups = merge_entities(articles)
+    groups = list(entities) if entities is not None else merge_entities(articles)
     found: list[_RawQuote] = []
     for analyzed in articles:
         sentences = analyzed.sentences

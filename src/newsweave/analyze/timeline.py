@@ -70,12 +70,15 @@ class _Dated:
     speaker: str | None = None  # who the sentence attributes a still-to-come event to
 
 
-def build_timeline(articles: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
+def build_timeline(
+    articles: Sequence[AnalyzedArticle], entities: Sequence[EntityGroup] | None = None
+) -> list[TimelineEvent]:
     """Dated events of all articles, similar events of one date merged, sorted by date.
 
-    Within a date, events told by more sources come first.
+    Within a date, events told by more sources come first. `entities` are the story's
+    merged entities when the caller has them already (they are costly).
     """
-    groups = merge_entities(articles)
+    groups = list(entities) if entities is not None else merge_entities(articles)
     dated: list[_Dated] = []
     for analyzed in articles:
         published = analyzed.article.published
