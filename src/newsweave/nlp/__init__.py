@@ -7,11 +7,14 @@ embedder load once per process and are shared by every call.
 from newsweave.nlp.analyze import analyze_articles
 from newsweave.nlp.embedder import EMBEDDING_DIM, SentenceEmbedder, get_embedder
 from newsweave.nlp.language_model import load_language_model
+from newsweave.nlp.signatures import article_signatures, lead_text
 
 __all__ = [
     "EMBEDDING_DIM",
     "SentenceEmbedder",
     "analyze_articles",
+    "article_signatures",
+    "lead_text",
     "get_embedder",
     "load_language_model",
 ]
