@@ -34,3 +34,7 @@ class MissingDependencyError(NewsweaveError):
     def __init__(self, package: str, feature: str) -> None:
         super().__init__(f"{feature} needs the '{package}' package: run  pip install {package}")
         self.package = package
+
+
+class StoreError(NewsweaveError):
+    """The corpus database cannot be opened or used; the message names the file and what to do."""

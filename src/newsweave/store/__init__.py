@@ -1,0 +1,43 @@
+"""The corpus database: articles, their stories, and full-text search.
+
+Stages depend on the `ArticleStore` protocol; `open_store` picks the backend
+(SQLite, one file, for now).
+"""
+
+from __future__ import annotations
+
+import os
+
+from newsweave.errors import UsageError
+from newsweave.store.base import (
+    AddOutcome,
+    ArticleMinhash,
+    ArticleStore,
+    SearchHit,
+    StoreCounts,
+    StoreError,
+    StorySignature,
+)
+from newsweave.store.sqlite import SQLiteStore
+
+
+def open_store(path: str | os.PathLike[str]) -> ArticleStore:
+    """Open (or create) the corpus database at `path`."""
+    if "://" in os.fspath(path):
+        raise UsageError(
+            f"{os.fspath(path)}: only SQLite database files are supported for now; pass a file path such as corpus.db"
+        )
+    return SQLiteStore(path)
+
+
+__all__ = [
+    "AddOutcome",
+    "ArticleMinhash",
+    "ArticleStore",
+    "SQLiteStore",
+    "SearchHit",
+    "StoreCounts",
+    "StoreError",
+    "StorySignature",
+    "open_store",
+]

@@ -1,0 +1,222 @@
+"""What the corpus database offers the stages, independent of the engine behind it.
+
+Stages talk to an `ArticleStore` only. SQLite implements it today
+(`newsweave.store.sqlite`); a PostgreSQL backend can implement the same
+protocol later without any stage changing. Every answer is a frozen record
+from this module or from `newsweave.model`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Literal, Protocol, Self, runtime_checkable
+
+import numpy as np
+
+from newsweave.errors import StoreError  # re-exported: the store's error lives in the one exception tree
+from newsweave.model import ArticleSignature, StoredArticle, StoredStory
+
+StoryStatus = Literal["open", "closed"]
+
+# Search snippets mark the matched words with these, so that a terminal shows
+# them as they are and a web page can swap them for <mark> after escaping.
+MATCH_OPEN = "**"
+MATCH_CLOSE = "**"
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What `add_article` did with one article.
+
+    `article_id` is the id the article has in the store: the existing article's
+    id when the identity was stored already, a suffixed id when the requested
+    one belonged to a different article.
+    """
+
+    article_id: str
+    added: bool
+    existing_id: str | None = None  # set when nothing was added: the article already stored under this identity
+    renamed_from: str | None = None  # set when the requested id was taken by another article
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One article found by full-text search; `rank` 1 is the best match."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    snippet: str  # a short passage with matched words between MATCH_OPEN and MATCH_CLOSE
+    rank: int
+    score: float  # BM25 relevance, higher is better; comparable only within one search
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    """How much the corpus holds."""
+
+    articles: int
+    copies: int  # articles that copy another one
+    stories: int
+    open_stories: int
+
+
+@dataclass(frozen=True)
+class ArticleMinhash:
+    """The MinHash signature of one article's text, as the copy index serialised it."""
+
+    article_id: str
+    minhash: bytes
+
+
+@dataclass(frozen=True, eq=False)
+class StorySignature:
+    """What story clustering needs of an open story to carry on after a restart."""
+
+    story_id: str
+    centroid: np.ndarray | None = field(repr=False)  # float32, as clustering last saved it
+    entities: frozenset[str]
+    first_published: dt.date | None
+    last_published: dt.date | None
+    size: int  # number of articles assigned to the story
+
+
+@runtime_checkable
+class ArticleStore(Protocol):
+    """A corpus of articles, their stories and the indexes that rebuild in-memory state.
+
+    Writes outside `transaction()` commit one by one; inside it they commit
+    together or not at all. Lookups of unknown ids return None; writes that
+    name an unknown article or story raise `UsageError`; engine failures raise
+    `StoreError`.
+    """
+
+    # ----------------------------------------------------------------- articles
+
+    def add_article(
+        self,
+        article: StoredArticle,
+        signature: ArticleSignature | None = None,
+        minhash: bytes | None = None,
+    ) -> AddOutcome:
+        """Store an article once per identity, with its clustering signature and MinHash bytes."""
+        ...
+
+    def get_article(self, article_id: str) -> StoredArticle | None:
+        """The article stored under this id, or None."""
+        ...
+
+    def article_id_for_identity(self, identity: str) -> str | None:
+        """The id of the article stored under this identity, or None when it is new."""
+        ...
+
+    def iter_articles(self, since: dt.date | None = None, batch_size: int = 500) -> Iterator[StoredArticle]:
+        """Every article in ingest order, read in batches; `since` keeps those published on or after it."""
+        ...
+
+    def count(self) -> int:
+        """Number of articles stored."""
+        ...
+
+    def counts(self) -> StoreCounts:
+        """Numbers of articles, copies, stories and open stories."""
+        ...
+
+    # ----------------------------------------------------------------- stories
+
+    def create_story(
+        self,
+        story_id: str,
+        headline: str | None,
+        first_published: dt.date | None,
+        last_published: dt.date | None,
+        *,
+        centroid: np.ndarray | None = None,
+        entities: frozenset[str] = frozenset(),
+    ) -> None:
+        """Open a new story."""
+        ...
+
+    def assign(self, article_id: str, story_id: str) -> None:
+        """Put an article in a story; the story's date span widens to the article's date."""
+        ...
+
+    def update_story(
+        self,
+        story_id: str,
+        *,
+        headline: str | None = None,
+        first_published: dt.date | None = None,
+        last_published: dt.date | None = None,
+        status: StoryStatus | None = None,
+        centroid: np.ndarray | None = None,
+        entities: frozenset[str] | None = None,
+    ) -> None:
+        """Change the given fields of a story; fields left as None keep their value."""
+        ...
+
+    def get_story(self, story_id: str) -> StoredStory | None:
+        """The story with its article ids and outlets, or None."""
+        ...
+
+    def list_stories(
+        self, since: dt.date | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[StoredStory]:
+        """Stories, most recently active first; `since` keeps those last published on or after it."""
+        ...
+
+    def story_articles(self, story_id: str) -> list[StoredArticle]:
+        """The articles of a story, oldest first."""
+        ...
+
+    def open_story_signatures(self) -> list[StorySignature]:
+        """Centroid, entities, dates and size of every open story, oldest story first."""
+        ...
+
+    def close_stories(self, older_than: dt.date) -> int:
+        """Close open stories last published before `older_than`; returns how many were closed."""
+        ...
+
+    # ----------------------------------------------------------------- indexes
+
+    def load_signatures(self, since: dt.date | None = None) -> Iterator[ArticleSignature]:
+        """Stored clustering signatures in ingest order; `since` keeps those published on or after it."""
+        ...
+
+    def load_minhashes(self) -> Iterator[ArticleMinhash]:
+        """Stored MinHash bytes in ingest order, to rebuild the copy index."""
+        ...
+
+    # ----------------------------------------------------------------- search
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text hold every word of the query, best match first."""
+        ...
+
+    # ----------------------------------------------------------------- lifecycle
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A block whose writes commit together, or are all undone when it raises."""
+        ...
+
+    def export_rows(self) -> Iterator[dict[str, object]]:
+        """Every article as a JSON-ready dict holding all its stored fields, in ingest order."""
+        ...
+
+    def close(self) -> None:
+        """Release the database; closing twice is harmless."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
