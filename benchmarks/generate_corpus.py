@@ -76,26 +76,52 @@ def plan_story(rng: random.Random, number: int, start: dt.date) -> StoryPlan:
     )
 
 
+# Each fact of a story has several phrasings, so two outlets covering one story share
+# facts and names but few five-word runs: they are one story, not copies.
+FACTS = [
+    ["{lead} on {weekday}, officials said.", "Officials said {lead_lower} on {weekday}.",
+     "{weekday} saw {lead_lower}, according to officials.", "It was on {weekday} that {lead_lower}, the authorities confirmed."],
+    ["About {count} people {action} as {responders} worked through the night.",
+     "Some {count} residents {action}; {responders} stayed on duty overnight.",
+     "{responders_cap} worked until morning while roughly {count} people {action}.",
+     "Nearly {count} people {action}, and {responders} did not stop until dawn."],
+    ["\"We are doing everything we can,\" said {name_a}, the {role_a}.",
+     "{name_a}, the {role_a}, told a briefing that every available team had been deployed.",
+     "The {role_a}, {name_a}, said the response was \"at full strength\".",
+     "Speaking to reporters, {name_a} ({role_a}) promised more staff by {weekday} evening."],
+    ["{name_b}, the {role_b}, said {noun} had been expected for weeks.",
+     "According to {name_b}, the {role_b}, warnings about {noun} went back months.",
+     "The {role_b}, {name_b}, argued that {noun} could have been foreseen.",
+     "{name_b} said there had been signs of {noun} long before it happened."],
+    ["Residents of {place} described long queues and closed roads near {site}.",
+     "Roads around {site} stayed shut, and people in {place} reported long delays.",
+     "In {place}, locals spoke of traffic backed up for hours near {site}.",
+     "Queues formed across {place} as the area around {site} was sealed off."],
+    ["The {role_c}, {name_c}, told reporters that an inquiry into {noun} would begin within a month.",
+     "An inquiry will start within weeks, {name_c}, the {role_c}, said.",
+     "{name_c} announced an investigation into {noun}, due to open next month.",
+     "A formal review of {noun} was promised by {name_c}, the {role_c}."],
+    ["Local businesses near {site} said trade had fallen sharply since {weekday}.",
+     "Shop owners close to {site} reported empty tills since {weekday}.",
+     "Traders in {place} said custom had collapsed since {weekday}.",
+     "Several businesses around {site} closed early, citing lost trade."],
+]
+
+
 def write_article(rng: random.Random, story: StoryPlan, outlet: str) -> tuple[str, str, dt.date]:
     """Title, text (with some boilerplate) and publication date of one outlet's report."""
     opening, responders, action, noun = EVENTS[story.kind]
     lead = opening.format(site=story.site, place=story.place, river=story.river)
     (name_a, role_a), (name_b, role_b), (name_c, role_c) = story.people
     published = story.day + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2)))
-    weekday = story.day.strftime("%A")
-    sentences = [
-        f"{lead} on {weekday}, officials said.",
-        f"About {story.count} people {action} as {responders} worked through the night.",
-        f"\"We are doing everything we can,\" said {name_a}, the {role_a}, at a briefing on {story.day:%B} {story.day.day}.",
-        f"{name_b}, the {role_b}, said {noun} had been expected for weeks.",
-        f"Residents of {story.place} described long queues and closed roads near {story.site}.",
-        f"The {role_c}, {name_c}, told reporters that an inquiry into {noun} would begin within a month.",
-        f"Local businesses near {story.site} said trade had fallen sharply since {weekday}.",
-        f"It was the {rng.choice(['first', 'second', 'third'])} such event in {story.place} in a decade, according to records.",
-        f"{name_a} promised a full report and said the city would publish it.",
-        f"Some {responders} criticised the response, saying warnings about {story.site} had been ignored.",
-    ]
-    body = sentences[:2] + rng.sample(sentences[2:], k=rng.randrange(5, len(sentences) - 1))
+    values = {
+        "lead": lead, "lead_lower": lead[0].lower() + lead[1:], "weekday": story.day.strftime("%A"),
+        "count": story.count + rng.choice((0, 0, 10, -10)), "action": action, "responders": responders,
+        "responders_cap": responders.capitalize(), "name_a": name_a, "role_a": role_a, "name_b": name_b,
+        "role_b": role_b, "name_c": name_c, "role_c": role_c, "noun": noun, "place": story.place, "site": story.site,
+    }
+    facts = FACTS[:2] + rng.sample(FACTS[2:], k=rng.randrange(3, len(FACTS) - 1))
+    body = [rng.choice(phrasings).format(**values) for phrasings in facts]
     paragraphs = [rng.choice(BOILERPLATE)] + body + [rng.choice(BOILERPLATE)]
     if rng.random() < 0.5:
         paragraphs.insert(1, f"By {rng.choice(FIRST_NAMES)} {invented_name(rng)}, {outlet}")

@@ -8,8 +8,12 @@ input; no traceback reaches the user (set NEWSWEAVE_DEBUG=1 to see one).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import datetime as dt
+import json
 import os
+import time
 import sys
 import traceback
 from collections.abc import Sequence
@@ -20,6 +24,7 @@ from newsweave.errors import NewsweaveError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("md", "json", "html")
+DEFAULT_DB = "newsweave.db"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,17 +38,67 @@ def build_parser() -> argparse.ArgumentParser:
 
     brief = commands.add_parser(
         "brief",
-        help="brief the articles given as one story",
-        description="Brief the articles in PATH (files or folders: .txt .md .html .json .jsonl) as one story.",
+        help="brief the articles given as one story, or a stored story",
+        description="Brief the articles in PATH (files or folders: .txt .md .html .json .jsonl) as one story, "
+        "or a story of the corpus database with --story.",
     )
-    brief.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    brief.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    brief.add_argument("--story", metavar="ID", help="brief this story of the database instead of files")
     brief.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     brief.add_argument(
         "--words", type=_positive_int, default=DEFAULT_SETTINGS.summary_words, help="summary length cap in words (default: 200)"
     )
     brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_db_option(brief)
     brief.set_defaults(handler=_run_brief)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="add articles to the corpus database, fold copies, group them into stories",
+        description="Ingest SOURCE: files, folders, .jsonl, saved .html, RSS/Atom feeds (file or URL), "
+        "article URLs, or - for standard input. Re-ingesting the same input adds nothing.",
+    )
+    ingest.add_argument("sources", nargs="+", metavar="SOURCE", help="what to ingest")
+    ingest.add_argument(
+        "--allow-private", action="store_true", help="allow URLs that resolve to private or loopback addresses"
+    )
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_db_option(ingest)
+    ingest.set_defaults(handler=_run_ingest)
+
+    listing = commands.add_parser("stories", help="list the stories of the corpus database, newest first")
+    listing.add_argument("--since", type=_date, metavar="DATE", help="only stories active on or after DATE (YYYY-MM-DD)")
+    listing.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    listing.add_argument("--limit", type=_positive_int, metavar="N", help="at most N stories")
+    _add_db_option(listing)
+    listing.set_defaults(handler=_run_stories)
+
+    search = commands.add_parser("search", help="full-text search over the stored articles")
+    search.add_argument("query", metavar="QUERY", help="words to look for (all must occur)")
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N results (default: 20)")
+    search.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    _add_db_option(search)
+    search.set_defaults(handler=_run_search)
+
+    export = commands.add_parser("export", help="write every stored article, losslessly, for backup or another tool")
+    export.add_argument("--format", choices=("jsonl",), default="jsonl", help="output format (default: jsonl)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_db_option(export)
+    export.set_defaults(handler=_run_export)
     return parser
+
+
+def _add_db_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--db", default=DEFAULT_DB, metavar="PATH", help=f"corpus database file (default: {DEFAULT_DB} here)"
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-06-11, got {text!r}") from None
 
 
 def _positive_int(text: str) -> int:
@@ -57,25 +112,133 @@ def _positive_int(text: str) -> int:
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    from newsweave.pipeline import brief_paths
+    from newsweave.pipeline import brief_paths, brief_story
     from newsweave.render import render_briefing
 
+    if bool(args.paths) == bool(args.story):
+        raise UsageError("give article PATHs or --story ID (one of the two)")
     settings = dataclasses.replace(DEFAULT_SETTINGS, summary_words=args.words)
-    run = brief_paths(args.paths, settings)
+    if args.story:
+        with _open_existing_store(args.db) as store:
+            run = brief_story(store, args.story, settings)
+    else:
+        run = brief_paths(args.paths, settings)
     for problem in run.problems:
         _error(str(problem))
     if run.briefing is None:
         _error("nothing to brief: no usable article among the inputs")
         return EXIT_FAILED
-    text = render_briefing(run.briefing, args.format)
-    if args.output:
+    _write(render_briefing(run.briefing, args.format), args.output)
+    return EXIT_FAILED if run.problems else EXIT_OK
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from newsweave.pipeline import ingest_sources
+    from newsweave.store import open_store
+
+    stdin = sys.stdin.buffer.read() if "-" in args.sources else None
+    with open_store(args.db) as store, _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+        report = ingest_sources(
+            args.sources, store, DEFAULT_SETTINGS, allow_private=args.allow_private, stdin=stdin, progress=progress
+        )
+    for problem in report.failed:
+        _error(str(problem))
+    print(report.summary())
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _run_stories(args: argparse.Namespace) -> int:
+    from newsweave.render.stories import render_stories_json, render_stories_table
+
+    with _open_existing_store(args.db) as store:
+        stories = store.list_stories(since=args.since, limit=args.limit)
+        if args.format == "json":
+            articles = {story.id: store.story_articles(story.id) for story in stories}
+            _write(render_stories_json(stories, articles), None)
+        else:
+            _write(render_stories_table(stories), None)
+    return EXIT_OK
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    with _open_existing_store(args.db) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.format == "json":
+        rows = [
+            {"rank": h.rank, "id": h.article_id, "title": h.title, "outlet": h.outlet,
+             "published": h.published.isoformat() if h.published else None, "snippet": h.snippet}
+            for h in hits
+        ]
+        _write(json.dumps({"query": args.query, "hits": rows}, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        lines = [
+            f"{h.rank:>3}. {h.article_id}  {h.published or '-'}  {h.outlet or '-'}  {h.title or '(no title)'}\n"
+            f"     {' '.join(h.snippet.split())}"
+            for h in hits
+        ]
+        _write("\n".join(lines) + ("\n" if lines else f"no article matches {args.query!r}\n"), None)
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    with _open_existing_store(args.db) as store:
+        lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in store.export_rows())
+        if args.output:
+            try:
+                with open(args.output, "w", encoding="utf-8") as handle:
+                    handle.writelines(lines)
+            except OSError as exc:
+                raise UsageError(f"{args.output}: cannot write output ({exc.strerror or exc})") from None
+        else:
+            sys.stdout.writelines(lines)
+    return EXIT_OK
+
+
+def _open_existing_store(path: str):
+    """Open a database that must exist already: reading commands never create an empty one."""
+    from newsweave.store import open_store
+
+    if path != ":memory:" and not Path(path).exists():
+        raise UsageError(f"{path}: no such database; create it with  newsweave ingest SOURCE --db {path}")
+    return open_store(path)
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool):
+    """A rich progress bar with rate and ETA on standard error, or nothing when not a terminal."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}/s"),
+        TimeRemainingColumn(), console=_stderr_console(), transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, rate="-")
+        started = time.perf_counter()
+
+        def update(done: int, total: int) -> None:
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.1f}")
+
+        yield update
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write output ({exc.strerror or exc})") from None
+            raise UsageError(f"{output}: cannot write output ({exc.strerror or exc})") from None
     else:
         sys.stdout.write(text)
-    return EXIT_FAILED if run.problems else EXIT_OK
 
 
 def _error(message: str) -> None:

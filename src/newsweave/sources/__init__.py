@@ -1,14 +1,35 @@
-"""The load stage: read articles from files, folders or bytes into RawDocuments.
+"""The load stage: read articles from files, folders, bytes, feeds, URLs or standard input into RawDocuments.
 
 Supported inputs are plain text (.txt, .md), saved web pages (.html, .htm),
 one article or a list of articles as JSON (.json) and one article a line
-(.jsonl). Every input that cannot be used is reported as a one-line
-InputProblem; loading never raises for bad input.
+(.jsonl); RSS and Atom feeds (.xml, .rss, .atom or a URL); article URLs; and
+standard input ("-"). `load_sources` takes the command line's SOURCE arguments.
+Every input that cannot be used is reported as a one-line InputProblem;
+loading never raises for bad input.
 """
 
 from __future__ import annotations
 
+from .feeds import FeedLink, FeedResult, fetch_feed, load_feed_file, parse_feed
+from .fetch import FetchPolicy, fetch_urls
 from .files import load_inputs
 from .formats import SUPPORTED_EXTENSIONS, load_bytes
+from .identity import article_identity, normalize_url
+from .stdin import load_sources, load_stdin
 
-__all__ = ["SUPPORTED_EXTENSIONS", "load_bytes", "load_inputs"]
+__all__ = [
+    "SUPPORTED_EXTENSIONS",
+    "FeedLink",
+    "FeedResult",
+    "FetchPolicy",
+    "article_identity",
+    "fetch_feed",
+    "fetch_urls",
+    "load_bytes",
+    "load_feed_file",
+    "load_inputs",
+    "load_sources",
+    "load_stdin",
+    "normalize_url",
+    "parse_feed",
+]

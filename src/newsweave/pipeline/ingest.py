@@ -1,0 +1,240 @@
+"""Corpus mode: articles stream into the database, copies fold, stories grow.
+
+Each batch of articles is cleaned, given an identity, checked against the copy
+index, signed (title-and-lead embedding and names) and placed in a story, then
+written in one transaction. A process killed at any moment leaves every earlier
+batch committed and nothing half-written; the next run skips what is stored
+(identities) and carries on. In-memory state (story clusterer, copy index) is
+rebuilt from the database at start, by replaying stored signatures in ingest
+order: clustering is deterministic, so the replay ends where the last run
+stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from newsweave import clean, dedupe, metadata, nlp, sources, stories
+from newsweave.config import DEFAULT_SETTINGS, Settings
+from newsweave.errors import NewsweaveError, UsageError
+from newsweave.model import InputProblem, RawDocument, StoredArticle
+from newsweave.pipeline.brief import BriefingRun, brief_documents
+from newsweave.store import ArticleStore
+
+BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a crash, large enough to batch the models
+COPY_INDEX_REBUILD = 20_000  # most recent articles re-indexed for copy detection after a restart
+
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did, for the summary line and the exit status."""
+
+    seen: int
+    added: int
+    duplicates: int
+    copies: int
+    failed: tuple[InputProblem, ...]
+    stories_opened: int
+    stories_grown: int
+    stories_closed: int
+    seconds: float
+
+    def summary(self) -> str:
+        """One line a user reads at the end of an ingest."""
+        rate = self.seen / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{self.added} added, {self.duplicates} already stored, {self.copies} copies folded, "
+            f"{len(self.failed)} failed; stories: {self.stories_opened} opened, {self.stories_grown} grown, "
+            f"{self.stories_closed} closed; {self.seen} articles in {self.seconds:.1f} s ({rate:.1f}/s)"
+        )
+
+
+@dataclass
+class _Tally:
+    seen: int = 0
+    added: int = 0
+    duplicates: int = 0
+    copies: int = 0
+    opened: int = 0
+    grown: set[str] = field(default_factory=set)
+    closed: int = 0
+    failed: list[InputProblem] = field(default_factory=list)
+
+
+class Ingestor:
+    """Feeds documents into one store. Not thread-safe: one ingest per store at a time."""
+
+    def __init__(self, store: ArticleStore, settings: Settings = DEFAULT_SETTINGS) -> None:
+        self.store = store
+        self.settings = settings
+        self.copies = dedupe.CopyIndex(settings)
+        self.clusterer = stories.StoryClusterer()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Bring the copy index and the clusterer back to where the stored corpus left them."""
+        for signature in self.store.load_signatures():
+            self.clusterer.add(signature)
+        self.clusterer.take_closed()
+        total = self.store.count()
+        for position, article in enumerate(self.store.iter_articles()):
+            if position >= total - COPY_INDEX_REBUILD:
+                self.copies.add(article.id, article.text)
+
+    def ingest(self, documents: Sequence[RawDocument], progress: Progress | None = None) -> IngestReport:
+        """Store every usable document; problems are collected, never raised."""
+        started = time.perf_counter()
+        tally = _Tally()
+        for batch in _batches(documents, BATCH_SIZE):
+            self._ingest_batch(batch, tally)
+            if progress is not None:
+                progress(tally.seen, len(documents))
+        return IngestReport(
+            seen=tally.seen,
+            added=tally.added,
+            duplicates=tally.duplicates,
+            copies=tally.copies,
+            failed=tuple(tally.failed),
+            stories_opened=tally.opened,
+            stories_grown=len(tally.grown),
+            stories_closed=tally.closed,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _ingest_batch(self, batch: Sequence[RawDocument], tally: _Tally) -> None:
+        tally.seen += len(batch)
+        prepared = self._prepare(batch, tally)
+        if not prepared:
+            return
+        originals = [article for article, copy_of in prepared if copy_of is None]
+        signatures = {s.article_id: s for s in nlp.article_signatures(originals, self.settings)}
+        with self.store.transaction():
+            for article, copy_of in prepared:
+                if copy_of is not None:
+                    origin = self.store.get_article(copy_of)
+                    self.store.add_article(replace(article, copy_of=copy_of))
+                    tally.added += 1
+                    tally.copies += 1
+                    if origin is not None and origin.story_id:
+                        self.store.assign(article.id, origin.story_id)
+                    continue
+                signature = signatures[article.id]
+                self.store.add_article(article, signature)
+                tally.added += 1
+                assignment = self.clusterer.add(signature)
+                if assignment.opened:
+                    self.store.create_story(assignment.story_id, article.title, article.published, article.published)
+                    tally.opened += 1
+                else:
+                    tally.grown.add(assignment.story_id)
+                    self._keep_earliest_headline(assignment.story_id, article)
+                self.store.assign(article.id, assignment.story_id)
+            for story_id in self.clusterer.take_closed():
+                self.store.update_story(story_id, status="closed")
+                tally.closed += 1
+
+    def _keep_earliest_headline(self, story_id: str, article: StoredArticle) -> None:
+        """A story is headlined by its earliest article, whatever order the articles arrive in."""
+        story = self.store.get_story(story_id)
+        if story is None or not article.title or article.published is None:
+            return
+        if story.first_published is None or article.published < story.first_published:
+            self.store.update_story(story_id, headline=article.title)
+
+    def _prepare(self, batch: Sequence[RawDocument], tally: _Tally) -> list[tuple[StoredArticle, str | None]]:
+        """Clean, identify and copy-check each document; duplicates and non-articles are set aside."""
+        prepared: list[tuple[StoredArticle, str | None]] = []
+        identities_in_batch: set[str] = set()
+        for document in batch:
+            try:
+                article = self._stored_article(document)
+            except NewsweaveError as error:
+                tally.failed.append(InputProblem(document.path, str(error)))
+                continue
+            if article is None:
+                words = len(clean.clean_article(document.text).text.split())
+                tally.failed.append(
+                    InputProblem(document.path, f"not an article: {words} words of text after removing boilerplate")
+                )
+                continue
+            if article.identity in identities_in_batch or self.store.article_id_for_identity(article.identity):
+                tally.duplicates += 1
+                continue
+            identities_in_batch.add(article.identity)
+            article = replace(article, id=self._free_id(article))
+            match = self.copies.add(article.id, article.text)
+            prepared.append((article, match.original if match else None))
+        return prepared
+
+    def _stored_article(self, document: RawDocument) -> StoredArticle | None:
+        cleaned = clean.clean_article(document.text)
+        [article] = metadata.build_articles([document], [cleaned])
+        if len(article.text.split()) < self.settings.min_article_words:
+            return None
+        identity = sources.article_identity(article.url, article.text)
+        return StoredArticle(
+            id=document.external_id or "a-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16],
+            identity=identity,
+            path=document.path,
+            url=article.url,
+            outlet=article.outlet,
+            title=article.title,
+            published=article.published,
+            text=article.text,
+            raw_text=document.text,
+            removed=article.removed,
+            ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        )
+
+    def _free_id(self, article: StoredArticle) -> str:
+        """The article's id, or a derived one when another article holds it (ids from inputs can clash)."""
+        if self.store.get_article(article.id) is None and article.id not in self.copies:
+            return article.id
+        return f"{article.id}-{hashlib.sha256(article.identity.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _batches(items: Sequence[RawDocument], size: int) -> Iterator[Sequence[RawDocument]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def ingest_sources(
+    items: Sequence[str],
+    store: ArticleStore,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    allow_private: bool = False,
+    stdin: bytes | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Load SOURCE arguments (files, folders, feeds, URLs, "-") and ingest them into `store`."""
+    loaded = sources.load_sources(items, settings, allow_private=allow_private, stdin=stdin)
+    report = Ingestor(store, settings).ingest(loaded.documents, progress)
+    return replace(report, failed=loaded.problems + report.failed)
+
+
+def brief_story(store: ArticleStore, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> BriefingRun:
+    """Brief one stored story with the story-briefing engine."""
+    story = store.get_story(story_id)
+    if story is None:
+        raise UsageError(f"no story {story_id!r} in this database; list them with  newsweave stories")
+    documents = [
+        RawDocument(
+            path=article.path,
+            text=article.raw_text,
+            format="json",
+            title=article.title,
+            url=article.url,
+            outlet=article.outlet,
+            published=article.published.isoformat() if article.published else None,
+            external_id=article.id,
+        )
+        for article in store.story_articles(story_id)
+    ]
+    return brief_documents(documents, settings)

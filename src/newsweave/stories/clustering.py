@@ -1,0 +1,378 @@
+"""Group articles into stories as they arrive, one article at a time.
+
+`StoryClusterer.add` compares a new article with the open stories near its
+date and puts it in the best one, or opens a new story. The score mixes two
+signals:
+
+- the cosine similarity between the article's vector (an embedding of title
+  and lead) and the story's centroid, the mean of its members' vectors;
+- how much of the article's named-entity weight the story shares, where an
+  entity weighs more the rarer it is among the articles seen so far ("united
+  states" is everywhere, "michael steele" is not).
+
+Dates act as a gate rather than a score: a story only takes articles dated
+within `quiet_days` of its date span, and a story that nothing has joined for
+`quiet_days` of news time (measured against the newest date seen) closes for
+good. An undated article is compared with every open story; an undated story
+with every article.
+
+Why the centroid and not the closest member: one row per story keeps the
+comparison a single matrix product and the saved state a fixed size, and a
+mean does not chain the way nearest-member linking does, where A joins B
+because of C, D because of A, and a story drifts off its event.
+
+Everything is deterministic: the same signatures in the same order give the
+same stories with the same ids, and `export_state` / `restore` let an ingest
+stop and resume with the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsweave.errors import UsageError
+from newsweave.model import ArticleSignature, StoryAssignment
+from newsweave.stories.open_stories import OpenStories
+
+# Tuned on ../shared/data/clustering_dev.jsonl (benchmarks/quality_clustering.py,
+# docs/quality.md); candidates for Settings fields.
+QUIET_DAYS = 7  # a story nothing joined for this many days of news time closes; also the date window
+JOIN_THRESHOLD = 0.55  # lowest score at which an article joins a story rather than opening one
+ENTITY_WEIGHT = 0.10  # share of the score given to shared named entities (the rest is cosine)
+
+STORY_ID_PREFIX = "st-"
+_STORY_ID = re.compile(r"^st-(\d+)$")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_EDGE_PUNCTUATION = " \t\"'.,;:!?()[]{}-\u201c\u201d"
+
+
+def normalise_entity(name: str) -> str:
+    """The comparable form of an entity name: lowercase, single spaces, no "the " or "'s".
+
+    "The Republican National Committee" and "Republican National Committee",
+    or "Michael Steele's" and "Michael Steele", become the same entity.
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).lower()
+    text = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip(_EDGE_PUNCTUATION)
+
+
+def story_id(number: int) -> str:
+    """The id of the story opened `number`-th: "st-000001" for the first."""
+    return f"{STORY_ID_PREFIX}{number:06d}"
+
+
+@dataclass(frozen=True, eq=False)
+class StoryState:
+    """Everything the clusterer needs of one story to resume after a restart.
+
+    `centroid` is the mean of the members' vectors (not re-normalised), so
+    centroid × size gives back the running sum. `entity_counts` says in how
+    many member articles each entity appears; summed over all stories they
+    are the corpus-wide frequencies that weight entities by rarity.
+    `last_active` is the newest date the stream had shown when the last
+    article joined; it equals `last_published` when articles arrive in date
+    order, and decides when the story closes.
+    """
+
+    story_id: str
+    centroid: np.ndarray | None = field(repr=False)  # float32; may be None for a closed story
+    size: int
+    entity_counts: tuple[tuple[str, int], ...]  # sorted by entity
+    first_published: dt.date | None
+    last_published: dt.date | None
+    last_active: dt.date | None
+    open: bool
+
+
+@dataclass
+class _Story:
+    """The clusterer's own mutable record of a story (open ones also have a row in OpenStories)."""
+
+    number: int
+    size: int
+    entity_counts: Counter[str]
+    first: dt.date | None
+    last: dt.date | None
+    last_active: dt.date | None
+    open: bool = True
+    closed_centroid: np.ndarray | None = None  # kept once the story leaves the open rows
+
+
+def _ordinal(day: dt.date | None) -> float:
+    return float(day.toordinal()) if day is not None else math.nan
+
+
+def _date(ordinal: float) -> dt.date | None:
+    return None if math.isnan(ordinal) else dt.date.fromordinal(int(ordinal))
+
+
+class StoryClusterer:
+    """Incremental, deterministic story clustering over article signatures.
+
+    Not thread-safe: one ingest feeds one clusterer. `last_compared` tells how
+    many open stories the latest `add` compared the article with.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = JOIN_THRESHOLD,
+        entity_weight: float = ENTITY_WEIGHT,
+        quiet_days: int = QUIET_DAYS,
+    ) -> None:
+        if not 0.0 <= entity_weight <= 1.0:
+            raise UsageError(f"entity_weight must be between 0 and 1, not {entity_weight}")
+        if quiet_days < 0:
+            raise UsageError(f"quiet_days must be 0 or more, not {quiet_days}")
+        self.threshold = threshold
+        self.entity_weight = entity_weight
+        self.quiet_days = quiet_days
+        self.last_compared = 0
+        self._stories: dict[int, _Story] = {}
+        self._open: OpenStories | None = None  # created with the first vector, which fixes the dimension
+        self._entity_frequency: Counter[str] = Counter()  # articles seen per entity
+        self._articles_seen = 0
+        self._clock: dt.date | None = None  # newest date seen
+        self._next_number = 1
+        self._closed_since_taken: list[str] = []
+
+    # ----------------------------------------------------------------- adding
+
+    def add(self, signature: ArticleSignature) -> StoryAssignment:
+        """Put one article into the best open story, or open a new story for it.
+
+        The assignment's score is the one compared with the threshold:
+        (1 - entity_weight) × cosine to the centroid + entity_weight × shared
+        entity share, or 1.0 when the article opened a story.
+        """
+        vector = self._unit_vector(signature)
+        entities = frozenset(filter(None, (normalise_entity(name) for name in signature.entities)))
+        published = signature.published
+        self._advance_clock(published)
+        open_stories = self._open_rows(vector.shape[0])
+
+        rows = open_stories.candidates(_ordinal(published), float(self.quiet_days))
+        self.last_compared = len(rows)
+        best_row, best_score = -1, -math.inf
+        if len(rows):
+            cosines = open_stories.cosines(rows, vector)
+            weights = self._entity_weights(entities)
+            cosine_share = 1.0 - self.entity_weight
+            # Entities can add at most entity_weight, so stories whose cosine
+            # cannot reach the threshold even with every entity shared are skipped.
+            reachable = cosine_share * cosines + self.entity_weight >= self.threshold
+            for row, cosine in zip(rows[reachable], cosines[reachable]):
+                story = self._stories[open_stories.numbers[row]]
+                score = cosine_share * float(cosine) + self.entity_weight * self._entity_share(weights, story)
+                if score > best_score:  # strict: on a tie the older story (lower row) wins
+                    best_row, best_score = int(row), score
+
+        if best_row >= 0 and best_score >= self.threshold:
+            number = open_stories.numbers[best_row]
+            self._join(self._stories[number], best_row, vector, entities, published)
+            opened, score = False, round(best_score, 4)
+        else:
+            number = self._open_story(vector, entities, published)
+            opened, score = True, 1.0
+        self._entity_frequency.update(entities)
+        self._articles_seen += 1
+        return StoryAssignment(signature.article_id, story_id(number), opened, score)
+
+    def _unit_vector(self, signature: ArticleSignature) -> np.ndarray:
+        vector = np.asarray(signature.vector, dtype=np.float64).reshape(-1)
+        if vector.size == 0:
+            raise UsageError(f"article {signature.article_id} has an empty vector; embed its title and lead first")
+        if self._open is not None and vector.shape[0] != self._open.dim:
+            raise UsageError(
+                f"article {signature.article_id} has a {vector.shape[0]}-dimensional vector, "
+                f"the stories have {self._open.dim}: use one embedding model for the whole corpus"
+            )
+        norm = float(np.linalg.norm(vector))
+        # Signatures should be unit length already; re-normalising keeps a stray
+        # unnormalised vector from outweighing the others in a centroid.
+        return vector / norm if norm > 0 else vector
+
+    def _open_rows(self, dim: int) -> OpenStories:
+        if self._open is None:
+            self._open = OpenStories(dim)
+        return self._open
+
+    def _entity_weights(self, entities: frozenset[str]) -> dict[str, float]:
+        """Rarity weight of each entity: a smoothed inverse document frequency, at least 1."""
+        total = self._articles_seen + 1
+        return {
+            name: math.log(total / (self._entity_frequency.get(name, 0) + 1)) + 1.0 for name in sorted(entities)
+        }
+
+    @staticmethod
+    def _entity_share(weights: dict[str, float], story: _Story) -> float:
+        """Weighted share of the article's entities the story has, each counted by how often it appears there.
+
+        An entity every member names counts fully, one named by a single
+        member of five counts a fifth: one passing mention of "ukraine" in a
+        long story should not pull in every Ukraine article.
+        """
+        total = sum(weights.values())
+        if total == 0.0:
+            return 0.0
+        counts = story.entity_counts
+        shared = sum(weight * counts[name] for name, weight in weights.items() if name in counts)
+        return shared / (total * story.size)
+
+    def _join(
+        self, story: _Story, row: int, vector: np.ndarray, entities: frozenset[str], published: dt.date | None
+    ) -> None:
+        assert self._open is not None
+        self._open.join(row, vector, _ordinal(published), _ordinal(self._clock))
+        story.size += 1
+        story.entity_counts.update(entities)
+        if published is not None:
+            story.first = published if story.first is None else min(story.first, published)
+            story.last = published if story.last is None else max(story.last, published)
+        story.last_active = _date(self._open.active(row))
+
+    def _open_story(self, vector: np.ndarray, entities: frozenset[str], published: dt.date | None) -> int:
+        assert self._open is not None
+        number = self._next_number
+        self._next_number += 1
+        self._stories[number] = _Story(number, 1, Counter(entities), published, published, self._clock)
+        self._open.append(number, vector, _ordinal(published), _ordinal(published), _ordinal(self._clock))
+        return number
+
+    # ----------------------------------------------------------------- closing
+
+    def _advance_clock(self, published: dt.date | None) -> None:
+        """Move news time forward to `published` and close the stories that went quiet."""
+        if published is None or (self._clock is not None and published <= self._clock):
+            return
+        first_date = self._clock is None
+        self._clock = published
+        if self._open is None:
+            return
+        if first_date:
+            # Stories opened before any date was seen are treated as active now.
+            self._open.mark_active(_ordinal(published))
+            for number in self._open.numbers:
+                self._stories[number].last_active = published
+        cutoff = float((published - dt.timedelta(days=self.quiet_days)).toordinal())
+        for number, vector_sum in self._open.close_before(cutoff):
+            story = self._stories[number]
+            story.open = False
+            story.closed_centroid = (vector_sum / story.size).astype(np.float32)
+            self._closed_since_taken.append(story_id(number))
+
+    def take_closed(self) -> tuple[str, ...]:
+        """Ids of the stories closed since the previous call, in closing order, so a store can mark them."""
+        closed, self._closed_since_taken = tuple(self._closed_since_taken), []
+        return closed
+
+    # ----------------------------------------------------------------- state
+
+    @property
+    def open_count(self) -> int:
+        """Number of stories still taking articles."""
+        return self._open.count if self._open is not None else 0
+
+    def state_of(self, story: str) -> StoryState:
+        """The current state of one story, e.g. to save the story an `add` just touched."""
+        match = _STORY_ID.match(story)
+        record = self._stories.get(int(match.group(1))) if match else None
+        if record is None:
+            raise UsageError(f"no story {story!r} in this clusterer")
+        return self._state(record)
+
+    def export_state(self) -> tuple[StoryState, ...]:
+        """The state of every story, in opening order: enough for `restore` to carry on identically."""
+        return tuple(self._state(self._stories[number]) for number in sorted(self._stories))
+
+    def _state(self, story: _Story) -> StoryState:
+        if story.open:
+            assert self._open is not None
+            centroid = (self._open.vector_sum(self._open.row_of(story.number)) / story.size).astype(np.float32)
+        else:
+            centroid = story.closed_centroid
+        return StoryState(
+            story_id=story_id(story.number),
+            centroid=centroid,
+            size=story.size,
+            entity_counts=tuple(sorted(story.entity_counts.items())),
+            first_published=story.first,
+            last_published=story.last,
+            last_active=story.last_active,
+            open=story.open,
+        )
+
+    @classmethod
+    def restore(
+        cls,
+        stories: Iterable[StoryState],
+        *,
+        threshold: float = JOIN_THRESHOLD,
+        entity_weight: float = ENTITY_WEIGHT,
+        quiet_days: int = QUIET_DAYS,
+    ) -> StoryClusterer:
+        """A clusterer that carries on from saved story states.
+
+        Pass every story, closed ones too: their entity counts keep the
+        rarity weights as they were, and their numbers keep new ids from
+        colliding. Closed stories may come without a centroid. Story ids must
+        look like "st-000042", as this class makes them.
+        """
+        clusterer = cls(threshold=threshold, entity_weight=entity_weight, quiet_days=quiet_days)
+        states = sorted(stories, key=lambda state: _number_of(state.story_id))
+        for state in states:
+            clusterer._restore_one(state)
+        return clusterer
+
+    def _restore_one(self, state: StoryState) -> None:
+        number = _number_of(state.story_id)
+        if number in self._stories:
+            raise UsageError(f"story {state.story_id} is given twice")
+        if state.size < 1:
+            raise UsageError(f"story {state.story_id} has size {state.size}; a story has at least one article")
+        counts = Counter(dict(state.entity_counts))
+        last_active = state.last_active or state.last_published
+        story = _Story(number, state.size, counts, state.first_published, state.last_published, last_active, state.open)
+        if state.open:
+            if state.centroid is None:
+                raise UsageError(f"open story {state.story_id} has no centroid; it cannot take articles without one")
+            centroid = np.asarray(state.centroid, dtype=np.float64).reshape(-1)
+            rows = self._open_rows(centroid.shape[0])
+            if centroid.shape[0] != rows.dim:
+                raise UsageError(f"story {state.story_id} has a {centroid.shape[0]}-dimensional centroid, not {rows.dim}")
+            rows.append(
+                number,
+                centroid * state.size,
+                _ordinal(state.first_published),
+                _ordinal(state.last_published),
+                _ordinal(last_active),
+            )
+        else:
+            story.closed_centroid = state.centroid
+        self._stories[number] = story
+        self._entity_frequency.update(counts)
+        self._articles_seen += state.size
+        self._next_number = max(self._next_number, number + 1)
+        for day in (state.last_published, last_active):
+            if day is not None and (self._clock is None or day > self._clock):
+                self._clock = day
+
+
+def _number_of(identifier: str) -> int:
+    match = _STORY_ID.match(identifier)
+    if match is None:
+        raise UsageError(f"story id {identifier!r} is not of the form {STORY_ID_PREFIX}000001")
+    return int(match.group(1))
