@@ -24,6 +24,10 @@ class Settings:
     claim_similarity: float = 0.72  # cosine similarity for two sentences to tell the same fact
     difference_similarity: float = 0.55  # sentence pairs this close are compared word for word for contradictions
     slot_similarity: float = 0.5  # cosine similarity of two blanked-out clauses for them to be one slot
+    # stories (corpus mode); tuned on ../shared/data/clustering_dev.jsonl, see docs/quality.md
+    story_join_threshold: float = 0.55  # lowest score at which an article joins a story rather than opening one
+    story_entity_weight: float = 0.1  # share of that score given to shared named entities (the rest is cosine)
+    story_quiet_days: int = 7  # a story nothing joined for this many days of news time closes
     # story coherence
     unrelated_similarity: float = 0.25  # mean article-to-story similarity under which an article is off-topic
     # summarize

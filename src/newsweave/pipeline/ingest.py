@@ -74,7 +74,11 @@ class Ingestor:
         self.store = store
         self.settings = settings
         self.copies = dedupe.CopyIndex(settings)
-        self.clusterer = stories.StoryClusterer()
+        self.clusterer = stories.StoryClusterer(
+            threshold=settings.story_join_threshold,
+            entity_weight=settings.story_entity_weight,
+            quiet_days=settings.story_quiet_days,
+        )
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -88,9 +92,15 @@ class Ingestor:
                 self.copies.add(article.id, article.text)
 
     def ingest(self, documents: Sequence[RawDocument], progress: Progress | None = None) -> IngestReport:
-        """Store every usable document; problems are collected, never raised."""
+        """Store every usable document; problems are collected, never raised.
+
+        Documents are taken in publication order (undated ones last, input order
+        otherwise): stories close after quiet days of news time, so an article that
+        arrived out of order would find its story closed.
+        """
         started = time.perf_counter()
         tally = _Tally()
+        documents = sorted(documents, key=_arrival_key)
         for batch in _batches(documents, BATCH_SIZE):
             self._ingest_batch(batch, tally)
             if progress is not None:
@@ -197,6 +207,15 @@ class Ingestor:
         if self.store.get_article(article.id) is None and article.id not in self.copies:
             return article.id
         return f"{article.id}-{hashlib.sha256(article.identity.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _arrival_key(document: RawDocument) -> tuple[bool, str]:
+    """ISO dates sort as text; a date that is not ISO, or none, goes last (stable sort keeps input order)."""
+    published = (document.published or "").strip()
+    try:
+        return (False, dt.date.fromisoformat(published[:10]).isoformat())
+    except ValueError:
+        return (True, "")
 
 
 def _batches(items: Sequence[RawDocument], size: int) -> Iterator[Sequence[RawDocument]]:

@@ -38,15 +38,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newsweave.config import DEFAULT_SETTINGS
 from newsweave.errors import UsageError
 from newsweave.model import ArticleSignature, StoryAssignment
 from newsweave.stories.open_stories import OpenStories
 
 # Tuned on ../shared/data/clustering_dev.jsonl (benchmarks/quality_clustering.py,
-# docs/quality.md); candidates for Settings fields.
-QUIET_DAYS = 7  # a story nothing joined for this many days of news time closes; also the date window
-JOIN_THRESHOLD = 0.55  # lowest score at which an article joins a story rather than opening one
-ENTITY_WEIGHT = 0.10  # share of the score given to shared named entities (the rest is cosine)
+# docs/quality.md); they live in Settings so a deployment can change them.
+QUIET_DAYS = DEFAULT_SETTINGS.story_quiet_days  # a quiet story closes; also the date window
+JOIN_THRESHOLD = DEFAULT_SETTINGS.story_join_threshold  # lowest score at which an article joins a story
+ENTITY_WEIGHT = DEFAULT_SETTINGS.story_entity_weight  # share of the score given to shared named entities
 
 STORY_ID_PREFIX = "st-"
 _STORY_ID = re.compile(r"^st-(\d+)$")
