@@ -136,7 +136,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
     from newsweave.pipeline import ingest_sources
     from newsweave.store import open_store
 
-    stdin = sys.stdin.buffer.read() if "-" in args.sources else None
+    stdin = sys.stdin.buffer if "-" in args.sources else None
     with open_store(args.db) as store, _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         report = ingest_sources(
             args.sources, store, DEFAULT_SETTINGS, allow_private=args.allow_private, stdin=stdin, progress=progress

@@ -17,6 +17,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import BinaryIO
 
 from newsweave import clean, dedupe, metadata, nlp, sources, stories
 from newsweave.config import DEFAULT_SETTINGS, Settings
@@ -229,7 +230,7 @@ def ingest_sources(
     settings: Settings = DEFAULT_SETTINGS,
     *,
     allow_private: bool = False,
-    stdin: bytes | None = None,
+    stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Load SOURCE arguments (files, folders, feeds, URLs, "-") and ingest them into `store`."""

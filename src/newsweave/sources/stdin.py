@@ -1,7 +1,7 @@
 """Standard input ("-") and the dispatcher of the command line's SOURCE arguments.
 
 Standard input has no file name to say what it holds, so the bytes are sniffed:
-a feed, JSONL when every non-blank line is a JSON object, HTML when it starts
+a feed, JSONL when its lines are JSON objects (one may be malformed), HTML when it starts
 like markup, plain text otherwise. `load_sources` sends each SOURCE to its
 reader: "-" to standard input, http(s) URLs to the feed or page fetchers,
 .xml/.rss/.atom files to the feed reader, other files and folders to
@@ -77,19 +77,20 @@ def load_stdin(stream: BinaryIO | None = None, settings: Settings = DEFAULT_SETT
 
 
 def looks_like_jsonl(data: bytes) -> bool:
-    """True when every non-blank line parses as a JSON object (and there is at least one)."""
-    seen = False
-    for line in data.splitlines():
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except ValueError:  # also UnicodeDecodeError
-            return False
-        if not isinstance(value, dict):
-            return False
-        seen = True
-    return seen
+    """True when the first non-blank line is a JSON object and every other one at least looks like one.
+
+    A malformed object line in a stream of articles is a bad line to report, not a
+    reason to read the whole stream as prose; a line of prose makes it text.
+    """
+    lines = [line.strip() for line in data.splitlines() if line.strip()]
+    return bool(lines) and _is_json_object(lines[0]) and all(line.startswith(b"{") for line in lines)
+
+
+def _is_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:  # also UnicodeDecodeError
+        return False
 
 
 def looks_like_markup(data: bytes) -> bool:
