@@ -24,11 +24,14 @@ $(STAMP): pyproject.toml requirements/models.txt
 
 install: $(STAMP)
 
+# Figures go into docs/benchmarks.md and docs/quality.md (each script rewrites its own section).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_speed.py
+	$(BIN)/python benchmarks/bench_ingest.py --sizes 1000 10000
 
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality_rouge.py
+	$(BIN)/python benchmarks/quality_clustering.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis
