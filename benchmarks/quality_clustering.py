@@ -8,7 +8,8 @@ clustering (threshold best of a reported grid, and an oracle with the gold
 cluster count); TF-IDF with agglomerative clustering; and, as a reference, a
 batch clustering given the same date gate. Scores: B-cubed precision, recall
 and F1 against the gold event ids. The "newsweave" system is the one function
-`newsweave_clusters`, so that it can later go through `newsweave ingest`.
+`newsweave_clusters`, so that it can later go through `newsweave ingest`. The
+batch baselines are in batch_clustering.py, the scoring in bcubed.py.
 
     .venv/bin/python benchmarks/quality_clustering.py            # rewrites the section of docs/quality.md
     .venv/bin/python benchmarks/quality_clustering.py --no-docs  # prints only
@@ -23,14 +24,15 @@ import random
 import re
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from batch_clustering import agglomerative, date_gated_distances, hdbscan, tfidf_features
+from bcubed import BCubed, bcubed, best_of_grid
 from bench_common import (
     DEFAULT_SHARED,
     REPO_ROOT,
@@ -155,85 +157,6 @@ def newsweave_clusters(rows: Sequence[Row]) -> list[str]:
     return [story_of.get(str(row["id"])) or f"skipped-{row['id']}" for row in rows]
 
 
-def agglomerative(
-    features: np.ndarray, *, threshold: float | None = None, clusters: int | None = None, precomputed: bool = False
-) -> list[str]:
-    """Average-linkage clusters under a distance threshold, or a fixed number of them."""
-    from sklearn.cluster import AgglomerativeClustering
-
-    metric = "precomputed" if precomputed else "cosine"
-    model = AgglomerativeClustering(n_clusters=clusters, distance_threshold=threshold, metric=metric, linkage="average")
-    return [str(label) for label in model.fit_predict(features)]
-
-
-def hdbscan(vectors: np.ndarray) -> tuple[list[str], int]:
-    """HDBSCAN labels with each noise point its own cluster, and the number of noise points."""
-    from sklearn.cluster import HDBSCAN
-
-    # The smallest story in the data has two articles; min_samples=1 lets pairs form.
-    labels = HDBSCAN(min_cluster_size=2, min_samples=1, metric="cosine", copy=True).fit_predict(vectors)
-    noise = int((labels < 0).sum())
-    return [f"noise-{i}" if label < 0 else str(label) for i, label in enumerate(labels)], noise
-
-
-def tfidf_features(rows: Sequence[Row]) -> np.ndarray:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    texts = [f"{row.get('title') or ''}\n{row.get('text') or ''}" for row in rows]
-    return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts).toarray()
-
-
-def date_gated_distances(vectors: np.ndarray, dates: Sequence[dt.date | None], window_days: int) -> np.ndarray:
-    """Cosine distances, with pairs dated more than `window_days` apart set far beyond any threshold.
-
-    Far enough that one such pair keeps two groups apart even under average linkage.
-    """
-    distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
-    days = np.array([d.toordinal() if d else np.nan for d in dates], dtype=float)
-    gap = np.abs(days[:, None] - days[None, :])  # NaN for undated pairs: never gated
-    distances[gap > window_days] = 1000.0
-    np.fill_diagonal(distances, 0.0)
-    return distances
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-@dataclass(frozen=True)
-class BCubed:
-    precision: float
-    recall: float
-    f1: float
-    clusters: int
-
-
-def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> BCubed:
-    """B-cubed precision and recall (mean over items) and their harmonic mean.
-
-    An item's precision is the share of its predicted cluster that shares its
-    gold event; its recall the share of its gold event found in its cluster.
-    """
-    if len(predicted) != len(gold):
-        raise ValueError(f"{len(predicted)} predictions for {len(gold)} gold labels")
-    if not gold:
-        return BCubed(0.0, 0.0, 0.0, 0)
-    cluster_size, event_size = Counter(predicted), Counter(gold)
-    overlap = Counter(zip(predicted, gold))
-    precision = sum(overlap[pair] / cluster_size[pair[0]] for pair in zip(predicted, gold)) / len(gold)
-    recall = sum(overlap[pair] / event_size[pair[1]] for pair in zip(predicted, gold)) / len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return BCubed(precision, recall, f1, len(cluster_size))
-
-
-def best_of_grid(
-    grid: Sequence[float], run: Callable[[float], list[str]], gold: Sequence[str]
-) -> tuple[float, BCubed, dict[float, BCubed]]:
-    """The grid value with the best F1 (the smaller one on a tie), its scores, and every value's scores."""
-    scores = {value: bcubed(run(value), gold) for value in grid}
-    best = max(grid, key=lambda value: (scores[value].f1, -value))
-    return best, scores[best], scores
-
-
 # --------------------------------------------------------------------------- the run
 
 Grid = dict[tuple[float, float], float]  # (entity weight, threshold) -> B³ F1
@@ -307,7 +230,7 @@ def run_baselines(
     oracle = bcubed(agglomerative(vectors, clusters=events), gold)
     results.append(Result("Agglomerative, embeddings", f"n_clusters = {events} gold events (oracle)", oracle))
 
-    tfidf = tfidf_features(rows)
+    tfidf = tfidf_features([f"{row.get('title') or ''}\n{row.get('text') or ''}" for row in rows])
     best, score, tfidf_grid = best_of_grid(TFIDF_DISTANCE_GRID, lambda t: agglomerative(tfidf, threshold=t), gold)
     setting = f"title + full text; distance threshold {best:.2f}, best of grid"
     results.append(Result("TF-IDF + agglomerative", setting, score))

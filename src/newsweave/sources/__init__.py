@@ -2,20 +2,24 @@
 
 Supported inputs are plain text (.txt, .md), saved web pages (.html, .htm),
 one article or a list of articles as JSON (.json) and one article a line
-(.jsonl); RSS and Atom feeds (.xml, .rss, .atom or a URL); article URLs; and
-standard input ("-"). `load_sources` takes the command line's SOURCE arguments.
+(.jsonl); RSS and Atom feeds (.xml, .rss, .atom, named or inside a folder, or a
+URL); article URLs; and standard input ("-"). `load_sources` takes the command
+line's SOURCE arguments and may fetch; `load_inputs` reads files and folders
+only and never touches the network.
 Every input that cannot be used is reported as a one-line InputProblem;
 loading never raises for bad input.
 """
 
 from __future__ import annotations
 
-from .feeds import FeedLink, FeedResult, fetch_feed, load_feed_file, parse_feed
-from .fetch import FetchPolicy, fetch_urls
-from .files import load_inputs
+from .address_guard import FetchPolicy
+from .dispatch import load_sources
+from .feeds import FeedLink, FeedResult, fetch_feed, parse_feed
+from .fetch import fetch_urls
+from .files import load_feed_file, load_inputs
 from .formats import SUPPORTED_EXTENSIONS, load_bytes
 from .identity import article_identity, normalize_url
-from .stdin import load_sources, load_stdin
+from .stdin import load_stdin
 
 __all__ = [
     "SUPPORTED_EXTENSIONS",

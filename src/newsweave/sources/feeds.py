@@ -5,16 +5,15 @@ external ones is refused whole, so an entity-expansion bomb costs nothing. An
 item carries full text when it has content:encoded or Atom content, or a
 description long enough to be the article rather than a teaser; an item with
 only a link is handed back to be fetched. Items are named "feed[INDEX]",
-counting from 0 like the articles of a JSON list.
+counting from 0 like the articles of a JSON list. Feed files are read by the
+file loader (files.py), which hands their bytes to `parse_feed`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import unescape
 from html.entities import name2codepoint
@@ -29,10 +28,9 @@ from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import InputError
 from newsweave.model import InputProblem, LoadResult, RawDocument
 
+from .address_guard import DEFAULT_POLICY, FetchPolicy, client_for
 from .decoding import decode_text, normalize_text
-from .fetch import DEFAULT_POLICY, FetchPolicy, client_for, download, fetch_url
-from .files import _os_problem  # the file loader's wording, so every unreadable file reads alike
-from .limits import too_large_problem
+from .fetch import download, fetch_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -348,26 +346,7 @@ def _paragraphs(blocks: Sequence[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
-# --------------------------------------------------------------------------- loading feeds and sources
-
-
-def load_feed_file(
-    path: str,
-    settings: Settings = DEFAULT_SETTINGS,
-    *,
-    fetch_links: bool = True,
-    allow_private: bool = False,
-    client: httpx.Client | None = None,
-    policy: FetchPolicy = DEFAULT_POLICY,
-) -> LoadResult:
-    """Load a feed saved as a file; items with only a link are fetched unless `fetch_links` is False."""
-    data = _read_feed_file(path, settings.max_input_bytes)
-    if isinstance(data, InputProblem):
-        return LoadResult(documents=(), problems=(data,))
-    feed = parse_feed(path, data)
-    return feed_documents(
-        feed, settings, fetch_links=fetch_links, allow_private=allow_private, client=client, policy=policy
-    )
+# --------------------------------------------------------------------------- feeds to documents
 
 
 def fetch_feed(
@@ -424,21 +403,3 @@ def _with_feed_fields(document: RawDocument, link: FeedLink) -> RawDocument:
         published=link.published or document.published,
         external_id=link.external_id or document.external_id,
     )
-
-
-def _read_feed_file(path: str, limit: int) -> bytes | InputProblem:
-    try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode):
-            return InputProblem(path, "not a regular file")  # a FIFO or device could block forever
-        if status.st_size > limit:
-            return InputProblem(path, too_large_problem(status.st_size, limit))
-        with open(path, "rb") as stream:
-            data = stream.read(limit + 1)  # one byte more shows a file that grew since stat
-    except OSError as error:
-        return InputProblem(path, _os_problem(error))
-    except ValueError:
-        return InputProblem(path, "not a valid path (it contains a NUL character)")
-    if len(data) > limit:
-        return InputProblem(path, too_large_problem(max(len(data), status.st_size), limit))
-    return data

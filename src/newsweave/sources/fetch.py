@@ -1,84 +1,44 @@
-"""Fetch article pages over HTTP(S) into RawDocuments, refusing addresses that are not public.
+"""Fetch article pages over HTTP(S) into RawDocuments, through the address guard.
 
-Before each hop (redirects are followed by hand) the URL must be http(s) and its
-host must resolve only to public addresses, IPv4 or IPv6, IPv4 inside IPv6
-included. The client made here checks again when it connects and connects to
-the very address it checked, so DNS rebinding between check and connect is
-refused too; a client the caller passes in gets the per-hop check only.
-Bodies are streamed and dropped past `max_input_bytes`; connection errors, 429
-and 5xx answers are retried with exponential back-off.
+Every hop (redirects are followed by hand) is checked by `address_guard` before
+it is requested, and the clients made here connect only to addresses the guard
+has checked. Bodies are streamed and dropped past `max_input_bytes`; connection
+errors, 429 and 5xx answers are retried with exponential back-off.
 """
 
 from __future__ import annotations
 
 import email.utils
-import ipaddress
-import socket
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from importlib import metadata
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-import httpcore
 import httpx
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import InputError
 from newsweave.model import InputProblem, LoadResult, RawDocument
 
+from .address_guard import (
+    DEFAULT_POLICY,
+    AddressRefused,
+    FetchPolicy,
+    check_url,
+    client_for,
+    one_line_reason,
+    refused_problem,
+)
 from .decoding import decode_text
 from .html import NO_ARTICLE_PROBLEM, parse_html
 from .jsonfiles import parse_json, parse_jsonl
 from .limits import describe_limit
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-Resolver = Callable[[str, int], Sequence[str]]
-
-FETCHABLE_SCHEMES = ("http", "https")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 JSON_TYPES = ("application/json", "text/json")
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 NOT_AN_ARTICLE = "not an article page (no extractable text)"
-# NAT64 gateways translate 64:ff9b::a.b.c.d to the IPv4 address a.b.c.d.
-NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
-
-
-def _user_agent() -> str:
-    try:
-        return f"newsweave/{metadata.version('newsweave')} (news reader)"
-    except metadata.PackageNotFoundError:
-        return "newsweave (news reader)"
-
-
-def resolve_host(host: str, port: int) -> tuple[str, ...]:
-    """Every address `host` resolves to, in the resolver's order (IP literals resolve to themselves)."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
-    # A link-local IPv6 address comes back with its zone ("fe80::1%eth0"); the zone is not part of the address.
-    return tuple(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    """How patiently and how far to fetch. `sleep` and `resolve` are replaceable so tests need no clock or DNS."""
-
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0  # longest silence while waiting for bytes
-    total_timeout: float = 120.0  # a server dripping one byte at a time must not hold a fetch forever
-    max_tries: int = 3
-    backoff_seconds: float = 1.0  # waits 1 s, then 2 s, ... between tries
-    max_retry_after: float = 10.0  # a longer Retry-After is not waited for
-    max_redirects: int = 5
-    allow_hosts: frozenset[str] = frozenset()  # names fetched even when they resolve to private addresses
-    user_agent: str = field(default_factory=_user_agent)
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False, compare=False)
-    resolve: Resolver = field(default=resolve_host, repr=False, compare=False)
-
-
-DEFAULT_POLICY = FetchPolicy()
 
 
 @dataclass(frozen=True)
@@ -90,142 +50,6 @@ class Download:
     content_type: str  # media type in lower case without parameters; "" when the server sent none
     charset: str | None
     body: bytes
-
-
-# --------------------------------------------------------------------------- address checks
-
-
-class AddressRefused(Exception):
-    """A connection was about to go to an address that is not public."""
-
-    def __init__(self, host: str, address: str, kind: str) -> None:
-        super().__init__(f"{host} resolves to {kind} ({address})")
-        self.host, self.address, self.kind = host, address, kind
-
-
-def address_problem(address: str | IPAddress) -> str | None:
-    """Say what kind of non-public address `address` is ("a loopback address"), or None when it is public."""
-    ip = ipaddress.ip_address(address) if isinstance(address, str) else address
-    if isinstance(ip, ipaddress.IPv6Address):
-        # IPv4 carried inside IPv6 reaches the IPv4 host; judge that host.
-        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is None and ip in NAT64_PREFIX:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None:
-            return address_problem(embedded)
-    checks = (
-        (ip.is_unspecified, "an unspecified address"),
-        (ip.is_loopback, "a loopback address"),
-        (ip.is_link_local, "a link-local address"),
-        (ip.is_multicast, "a multicast address"),
-        (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local, "a site-local address"),
-        (ip.is_reserved, "a reserved address"),
-        (ip.is_private, "a private address"),
-        (not ip.is_global, "a non-public address"),
-    )
-    return next((kind for matched, kind in checks if matched), None)
-
-
-def check_url(url: str, *, allow_private: bool = False, policy: FetchPolicy = DEFAULT_POLICY) -> str | None:
-    """Return why `url` must not be fetched, in one line, or None when it may be."""
-    try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError, ValueError) as error:
-        return f"not a valid URL ({error})"
-    if not parsed.scheme:
-        return "not a valid URL (it does not start with http:// or https://)"
-    if parsed.scheme not in FETCHABLE_SCHEMES:
-        return f"refused: only http and https URLs can be fetched, not {parsed.scheme}:"
-    if not parsed.host:
-        return "not a valid URL (no host)"
-    if allow_private or parsed.host.lower() in policy.allow_hosts:
-        return None
-    try:
-        addresses = policy.resolve(parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80))
-    except (OSError, UnicodeError) as error:
-        return f"cannot resolve host '{parsed.host}' ({_reason(error)})"
-    refused = first_refused(parsed.host, addresses)
-    return None if refused is None else refused_problem(refused)
-
-
-def first_refused(host: str, addresses: Sequence[str]) -> AddressRefused | None:
-    """The first address of `host` that is not public, as an exception ready to raise, or None."""
-    for address in addresses:
-        kind = address_problem(address)
-        if kind is not None:
-            return AddressRefused(host, address, kind)
-    return None
-
-
-def refused_problem(refused: AddressRefused) -> str:
-    return f"refused: resolves to {refused.kind} ({refused.address}); use --allow-private to fetch it"
-
-
-class GuardedBackend(httpcore.SyncBackend):
-    """Connects only to addresses it has checked itself, so DNS cannot change the answer after the check."""
-
-    def __init__(self, *, allow_private: bool, policy: FetchPolicy = DEFAULT_POLICY) -> None:
-        self.allow_private = allow_private
-        self.policy = policy
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        try:
-            addresses = self.policy.resolve(host, port)
-        except (OSError, UnicodeError) as error:
-            raise httpcore.ConnectError(f"cannot resolve host '{host}' ({_reason(error)})") from None
-        if not (self.allow_private or host.lower() in self.policy.allow_hosts):
-            refused = first_refused(host, addresses)
-            if refused is not None:
-                raise refused
-        failure: httpcore.ConnectError | None = None
-        for address in addresses:  # the checked addresses themselves, never the name again
-            try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
-            except httpcore.ConnectError as error:
-                failure = error
-        raise failure or httpcore.ConnectError(f"host '{host}' has no address")
-
-
-class _GuardedTransport(httpx.HTTPTransport):
-    def __init__(self, backend: GuardedBackend) -> None:
-        super().__init__(trust_env=False)
-        # httpx offers no public way to choose the network backend, so its pool is rebuilt with ours.
-        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=backend)
-
-
-def make_client(*, allow_private: bool = False, policy: FetchPolicy = DEFAULT_POLICY) -> httpx.Client:
-    """An HTTP client whose every connection goes through the address check; close it after use."""
-    return httpx.Client(
-        transport=_GuardedTransport(GuardedBackend(allow_private=allow_private, policy=policy)),
-        timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
-        headers={
-            "User-Agent": policy.user_agent,
-            "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
-            # Only encodings whose expansion the size cap sees chunk by chunk.
-            "Accept-Encoding": "gzip, deflate",
-        },
-        # Proxies from the environment would connect for us and skip the address check.
-        trust_env=False,
-        follow_redirects=False,
-    )
-
-
-@contextmanager
-def client_for(client: httpx.Client | None, *, allow_private: bool, policy: FetchPolicy) -> Iterator[httpx.Client]:
-    """Use the caller's client, or make a guarded one for the duration and close it afterwards."""
-    if client is not None:
-        yield client
-        return
-    with make_client(allow_private=allow_private, policy=policy) as own:
-        yield own
 
 
 # --------------------------------------------------------------------------- downloading
@@ -307,11 +131,11 @@ def _get_once(client: httpx.Client, url: str, settings: Settings, policy: FetchP
         # Not retried: a server that accepted and then went silent would cost several full timeouts.
         return _Failure(f"timed out after {policy.read_timeout:g} s")
     except httpx.ConnectError as error:
-        return _Failure(f"cannot connect ({_reason(error)})", retry=True)
+        return _Failure(f"cannot connect ({one_line_reason(error)})", retry=True)
     except (httpx.RemoteProtocolError, httpx.ReadError) as error:
-        return _Failure(f"the connection broke ({_reason(error)})", retry=True)
+        return _Failure(f"the connection broke ({one_line_reason(error)})", retry=True)
     except httpx.HTTPError as error:
-        return _Failure(f"download failed ({_reason(error)})")
+        return _Failure(f"download failed ({one_line_reason(error)})")
 
 
 def _read_response(response: httpx.Response, limit: int, deadline: float, policy: FetchPolicy) -> _Outcome:
@@ -365,16 +189,6 @@ def _retry_after(value: str | None) -> float | None:
 def _status_text(response: httpx.Response) -> str:
     phrase = response.reason_phrase or httpx.codes.get_reason_phrase(response.status_code)
     return f"HTTP {response.status_code} {phrase}".rstrip()
-
-
-def _reason(error: BaseException) -> str:
-    """One short line for an exception: the operating system's words when there are some, else its message."""
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    text = " ".join(str(error).split())
-    if text.startswith("[Errno"):
-        text = text.split("] ", 1)[-1]  # "[Errno 111] Connection refused" -> "Connection refused"
-    return text or type(error).__name__
 
 
 # --------------------------------------------------------------------------- documents

@@ -18,6 +18,8 @@ HTML_EXTENSIONS = (".html", ".htm")
 JSON_EXTENSION = ".json"
 JSONL_EXTENSION = ".jsonl"
 SUPPORTED_EXTENSIONS = (*TEXT_EXTENSIONS, *HTML_EXTENSIONS, JSON_EXTENSION, JSONL_EXTENSION)
+# Feeds are not read by `load_bytes`: an item with only a link may need fetching, which is the caller's choice.
+FEED_EXTENSIONS = (".xml", ".rss", ".atom")
 
 
 def extension_of(name: str) -> str:
@@ -28,6 +30,11 @@ def extension_of(name: str) -> str:
 def is_supported(name: str) -> bool:
     """True when `name` ends in an extension some reader handles."""
     return extension_of(name) in SUPPORTED_EXTENSIONS
+
+
+def is_feed_name(name: str) -> bool:
+    """True when `name` ends in a feed extension (.xml, .rss, .atom)."""
+    return extension_of(name) in FEED_EXTENSIONS
 
 
 def unsupported_type_problem(name: str) -> str:

@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 from newsweave.config import Settings
-from newsweave.sources.feeds import fetch_feed, load_feed_file
-from newsweave.sources.fetch import FetchPolicy
-from newsweave.sources.stdin import load_sources, load_stdin
+from newsweave.sources.address_guard import FetchPolicy
+from newsweave.sources.dispatch import load_sources
+from newsweave.sources.feeds import fetch_feed
+from newsweave.sources.files import load_feed_file
+from newsweave.sources.stdin import load_stdin
 
 from .fixture_server import FixtureServer, Reply, server  # noqa: F401 - `server` is a fixture
 from .test_feeds import BILLION_LAUGHS, REFUSED, rss

@@ -13,7 +13,8 @@ import socket
 import pytest
 
 from newsweave.config import Settings
-from newsweave.sources.fetch import FetchPolicy, fetch_urls, resolve_host
+from newsweave.sources.address_guard import FetchPolicy, resolve_host
+from newsweave.sources.fetch import fetch_urls
 
 from .fixture_server import FixtureServer, Reply, server  # noqa: F401 - `server` is a fixture
 

@@ -13,15 +13,15 @@ from collections.abc import Callable, Sequence
 import httpx
 import pytest
 
-from newsweave.sources.fetch import (
+from newsweave.sources.address_guard import (
     AddressRefused,
     FetchPolicy,
     GuardedBackend,
     address_problem,
     check_url,
-    fetch_urls,
     make_client,
 )
+from newsweave.sources.fetch import fetch_urls
 
 from .fixture_server import FixtureServer, Reply, server  # noqa: F401 - `server` is a fixture
 
