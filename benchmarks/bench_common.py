@@ -150,19 +150,33 @@ def apply_budget(
 ) -> list[T]:
     """Whole sentences, in the order given, while the running total stays within `max_words`.
 
-    Stops at the first sentence that would go over the budget; the first
-    sentence is always kept, even when it alone is longer than the budget.
+    A sentence that would go over the budget is skipped and later, shorter ones
+    may still fit: the same rule newsweave's own summarizer follows, so every
+    system gets the same chance to fill the budget. The first sentence is always
+    kept, even when it alone is longer than the budget. Reading stops when the
+    budget is full or after MAX_SKIPPED sentences in a row did not fit (so an
+    endless ranking ends).
     """
     measure = words if words is not None else (lambda item: count_words(str(item)))
     chosen: list[T] = []
     total = 0
+    skipped = 0
     for item in sentences:
         size = measure(item)
         if chosen and total + size > max_words:
-            break
+            skipped += 1
+            if skipped >= MAX_SKIPPED:
+                break
+            continue
         chosen.append(item)
         total += size
+        skipped = 0
+        if total >= max_words:
+            break
     return chosen
+
+
+MAX_SKIPPED = 50
 
 
 def round_robin(sequences: Sequence[Sequence[T]]) -> Iterator[T]:

@@ -238,8 +238,9 @@ def report(
         "Research use only; the articles are not copied into this repository.",
         "",
         f"Budget: {words} words for every system, one budget function: whole sentences in the "
-        "system's own order while the total stays within the budget (stopping at the first "
-        "sentence that would go over; at least one sentence). Words are whitespace-separated "
+        "system's own order while the total stays within the budget (a sentence that would go "
+        "over is skipped and later, shorter ones may still fit, the rule newsweave's own "
+        "summarizer follows; at least one sentence). Words are whitespace-separated "
         "tokens. lead takes the documents' sentences round-robin (every first sentence, then "
         "every second, ...); LexRank and TextRank (sumy 0.13, English Snowball stemmer and stop "
         "words) rank all sentences, the budget takes from the top of the ranking and the chosen "

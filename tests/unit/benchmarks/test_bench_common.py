@@ -50,11 +50,11 @@ def test_split_of_empty_text_is_empty() -> None:
 # --------------------------------------------------------------------------- budget
 
 
-def test_budget_takes_whole_sentences_in_order_and_stops_at_first_overflow() -> None:
+def test_budget_takes_whole_sentences_in_order_skipping_those_that_do_not_fit() -> None:
     sentences = ["one two three", "four five", "six seven eight nine", "ten"]
     assert bc.apply_budget(sentences, 5) == ["one two three", "four five"]
-    # stops rather than skipping ahead to the short last sentence
-    assert bc.apply_budget(sentences, 8) == ["one two three", "four five"]
+    # skips the four-word sentence and still takes the short last one, as newsweave does
+    assert bc.apply_budget(sentences, 8) == ["one two three", "four five", "ten"]
     assert bc.apply_budget(sentences, 100) == sentences
 
 
@@ -73,7 +73,8 @@ def test_budget_consumes_a_generator_lazily() -> None:
         while True:
             yield "two words"
 
-    assert len(bc.apply_budget(endless(), 7)) == 3
+    assert len(bc.apply_budget(endless(), 7)) == 3  # ends after a run of sentences that do not fit
+    assert len(bc.apply_budget(endless(), 8)) == 4  # ends as soon as the budget is full
 
 
 # --------------------------------------------------------------------------- lead
