@@ -62,7 +62,7 @@ class CopyIndex:
         self._position_of: dict[str, int] = {}
 
     def __len__(self) -> int:
-        return len(self._texts)
+        return len(self._position_of)
 
     def __contains__(self, key: object) -> bool:
         return key in self._position_of
@@ -96,6 +96,20 @@ class CopyIndex:
             self._lsh.insert(position, minhash)
         matches.sort(key=lambda item: (-item[1].similarity, -item[1].containment, item[0]))
         return tuple(match for _, match in matches)
+
+    def forget(self, key: str) -> None:
+        """Stop matching against the text under `key` and free its sketch (unknown keys are ignored).
+
+        A long-running ingest forgets articles older than its copy window: wire
+        copies are reprinted within days, and an index that only grew would make
+        every look-up slower as the corpus grows.
+        """
+        position = self._position_of.pop(key, None)
+        if position is None:
+            return
+        if position in self._lsh.keys:
+            self._lsh.remove(position)
+        self._texts[position] = _IndexedText(key=key, sketch=make_sketch(shingle_hashes("")))
 
     def overlap(self, first_key: str, second_key: str) -> ShingleOverlap:
         """Jaccard and containment between two indexed texts."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
@@ -27,7 +28,8 @@ from newsweave.pipeline.brief import BriefingRun, brief_documents
 from newsweave.store import ArticleStore
 
 BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a crash, large enough to batch the models
-COPY_INDEX_REBUILD = 20_000  # most recent articles re-indexed for copy detection after a restart
+COPY_WINDOW_DAYS = 14  # wire copies are reprinted within days; older articles leave the copy index
+COPY_WINDOW_UNDATED = 20_000  # undated articles kept in the copy index, newest first
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
@@ -75,6 +77,9 @@ class Ingestor:
         self.store = store
         self.settings = settings
         self.copies = dedupe.CopyIndex(settings)
+        self._copy_window: deque[tuple[int, str]] = deque()  # (publication day, article id), oldest first
+        self._undated: deque[str] = deque()
+        self._newest_day = 0
         self.clusterer = stories.StoryClusterer(
             threshold=settings.story_join_threshold,
             entity_weight=settings.story_entity_weight,
@@ -87,10 +92,11 @@ class Ingestor:
         for signature in self.store.load_signatures():
             self.clusterer.add(signature)
         self.clusterer.take_closed()
-        total = self.store.count()
-        for position, article in enumerate(self.store.iter_articles()):
-            if position >= total - COPY_INDEX_REBUILD:
-                self.copies.add(article.id, article.text)
+        newest = max((a.published for a in self.store.iter_articles() if a.published), default=None)
+        since = newest - dt.timedelta(days=COPY_WINDOW_DAYS) if newest else None
+        for article in self.store.iter_articles():
+            if article.published is None or (since is not None and article.published >= since):
+                self._index_for_copies(article)
 
     def ingest(self, documents: Sequence[RawDocument], progress: Progress | None = None) -> IngestReport:
         """Store every usable document; problems are collected, never raised.
@@ -179,9 +185,25 @@ class Ingestor:
                 continue
             identities_in_batch.add(article.identity)
             article = replace(article, id=self._free_id(article))
-            match = self.copies.add(article.id, article.text)
+            match = self._index_for_copies(article)
             prepared.append((article, match.original if match else None))
         return prepared
+
+    def _index_for_copies(self, article: StoredArticle) -> dedupe.CopyMatch | None:
+        """Add the article to the copy index and let articles older than the copy window go."""
+        match = self.copies.add(article.id, article.text)
+        if article.published is None:
+            self._undated.append(article.id)
+            if len(self._undated) > COPY_WINDOW_UNDATED:
+                self.copies.forget(self._undated.popleft())
+            return match
+        day = article.published.toordinal()
+        self._newest_day = max(self._newest_day, day)
+        self._copy_window.append((day, article.id))
+        # Articles arrive in date order within a run, so the oldest sit at the left end.
+        while self._copy_window and self._copy_window[0][0] < self._newest_day - COPY_WINDOW_DAYS:
+            self.copies.forget(self._copy_window.popleft()[1])
+        return match
 
     def _stored_article(self, document: RawDocument) -> StoredArticle | None:
         cleaned = clean.clean_article(document.text)

@@ -174,3 +174,17 @@ def test_an_exact_duplicate_of_twenty_or_more_words_is_always_found(word_list, s
     matches = index.add_all("duplicate", text)
 
     assert any(match.original == "original" and match.similarity == 1.0 for match in matches)
+
+
+def test_a_forgotten_text_is_no_longer_matched() -> None:
+    text = (
+        "The harbour council approved a new budget for the port on Tuesday evening after a long debate "
+        "about ferries, quays and the money needed to repair the old breakwater before the winter storms."
+    )
+    index = CopyIndex()
+    index.add("old", text)
+    index.forget("old")
+    index.forget("never-added")  # harmless
+    assert "old" not in index and len(index) == 0
+    assert index.add("new", text) is None
+    assert index.add("newer", text).original == "new"
