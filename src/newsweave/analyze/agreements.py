@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from newsweave.analyze.chains import dependent_sources
 from newsweave.analyze.quantities import find_quantities, same_amount
+from newsweave.analyze.spans import QUOTE_MARKS
 from newsweave.model import Agreement, AnalyzedArticle, Attribution, Claim, Conflict, Evidence, SingleSourceClaim
 
 DETAIL_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 ELSEWHERE_SIMILARITY = 0.6  # a sentence this close to another source's is not its own detail
-QUOTE_MARKS = "\"“”«»„"
 MIN_DETAIL_WORDS = 8
 
 
