@@ -9,6 +9,7 @@ RawDocument (sources) -> Article (clean + metadata) -> AnalyzedArticle (nlp)
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -312,6 +313,7 @@ class SourceInfo:
     path: str
     cites: tuple[str, ...] = ()
     copy_of: str | None = None
+    external_id: str | None = None  # the input's own id; in corpus mode, the stored article's id
 
 
 @dataclass(frozen=True)
@@ -403,3 +405,9 @@ class StoredStory:
     status: Literal["open", "closed"]
     article_ids: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+
+    @property
+    def revision(self) -> str:
+        """A short fingerprint of the story's membership: it changes whenever an article joins or leaves."""
+        digest = hashlib.sha256("\n".join(sorted(self.article_ids)).encode("utf-8"))
+        return digest.hexdigest()[:16]

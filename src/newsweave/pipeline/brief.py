@@ -120,6 +120,7 @@ def brief_documents(documents: Sequence[RawDocument], settings: Settings = DEFAU
                 path=a.path,
                 cites=chains[a.id].cites if a.id in chains else (),
                 copy_of=chains[a.id].copy_of if a.id in chains else None,
+                external_id=a.external_id,
             )
             for a in articles
         ),

@@ -10,7 +10,7 @@ from typing import Literal, get_args
 
 from newsweave.model import Briefing
 from newsweave.render.html import render_html
-from newsweave.render.json_contract import briefing_to_dict, render_json
+from newsweave.render.json_contract import briefing_from_dict, briefing_to_dict, render_json
 from newsweave.render.markdown import render_markdown
 
 OutputFormat = Literal["md", "json", "html"]
@@ -31,6 +31,7 @@ def render_briefing(briefing: Briefing, fmt: OutputFormat) -> str:
 __all__ = [
     "OUTPUT_FORMATS",
     "OutputFormat",
+    "briefing_from_dict",
     "briefing_to_dict",
     "render_briefing",
     "render_html",

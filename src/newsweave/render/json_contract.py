@@ -12,13 +12,23 @@ import json
 from typing import Any
 
 from newsweave.model import (
+    BRIEFING_SCHEMA,
     Agreement,
+    Analysis,
     Briefing,
     Conflict,
     EntityGroup,
     Evidence,
+    Framing,
     Position,
+    Quote,
+    RemovedFromSource,
+    SingleSourceClaim,
+    SourceChain,
     SourceInfo,
+    Story,
+    SummarySentence,
+    TimelineEvent,
 )
 
 
@@ -83,6 +93,7 @@ def _source(source: SourceInfo) -> dict[str, Any]:
         "path": source.path,
         "cites": list(source.cites),
         "copy_of": source.copy_of,
+        "external_id": source.external_id,
     }
 
 
@@ -127,3 +138,97 @@ def _entity(entity: EntityGroup) -> dict[str, Any]:
         "sources": list(entity.sources),
         "mentions": entity.mentions,
     }
+
+
+# ----------------------------------------------------------------- reading it back
+
+
+def briefing_from_dict(data: dict[str, Any]) -> Briefing:
+    """Rebuild a Briefing from its briefing/1 JSON form (as `briefing_to_dict` wrote it).
+
+    Used to keep finished briefings in the corpus database. Raises ValueError
+    when `data` is not a briefing/1 document; evidence sentence indexes are not
+    part of the contract and come back as -1.
+    """
+    if not isinstance(data, dict) or data.get("schema") != BRIEFING_SCHEMA:
+        found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+        raise ValueError(f"not a {BRIEFING_SCHEMA} document (schema: {found!r})")
+    try:
+        return _read_briefing(data)
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"damaged {BRIEFING_SCHEMA} document: {error!r}") from error
+
+
+def _read_briefing(data: dict[str, Any]) -> Briefing:
+    story = data["story"]
+    return Briefing(
+        story=Story(
+            headline=story["headline"],
+            first_published=_date_or_none(story["first_published"]),
+            last_published=_date_or_none(story["last_published"]),
+        ),
+        sources=tuple(
+            SourceInfo(
+                id=item["id"],
+                outlet=item["outlet"],
+                title=item["title"],
+                url=item["url"],
+                published=_date_or_none(item["published"]),
+                path=item["path"],
+                cites=tuple(item["cites"]),
+                copy_of=item["copy_of"],
+                external_id=item.get("external_id"),
+            )
+            for item in data["sources"]
+        ),
+        summary=tuple(SummarySentence(item["text"], tuple(item["citations"])) for item in data["summary"]),
+        analysis=Analysis(
+            agreements=tuple(
+                Agreement(item["claim"], tuple(item["sources"]), int(item["origins"]), _read_evidence(item))
+                for item in data["agreements"]
+            ),
+            conflicts=tuple(
+                Conflict(item["topic"], item["kind"], tuple(_read_position(p) for p in item["positions"]))
+                for item in data["conflicts"]
+            ),
+            single_source=tuple(
+                SingleSourceClaim(item["claim"], item["source"], item["attributed_to"])
+                for item in data["single_source"]
+            ),
+            quotes=tuple(Quote(item["speaker"], item["text"], tuple(item["sources"])) for item in data["quotes"]),
+            entities=tuple(
+                EntityGroup(item["name"], item["type"], tuple(item["aliases"]), tuple(item["sources"]), item["mentions"])
+                for item in data["entities"]
+            ),
+            timeline=tuple(
+                TimelineEvent(dt.date.fromisoformat(item["date"]), item["event"], tuple(item["sources"]))
+                for item in data["timeline"]
+            ),
+            framing=tuple(Framing(item["source"], tuple(item["terms"])) for item in data["framing"]),
+            chains=tuple(
+                SourceChain(item["source"], tuple(item["cites"]), item["copy_of"]) for item in data["chains"]
+            ),
+        ),
+        removed=tuple(RemovedFromSource(item["source"], item["text"], item["reason"]) for item in data["removed"]),
+        notes=tuple(data["notes"]),
+    )
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _read_evidence(item: dict[str, Any]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(e["source"], e["sentence"]) for e in item["evidence"])
+
+
+def _read_position(item: dict[str, Any]) -> Position:
+    return Position(
+        value=item["value"],
+        claim=item["claim"],
+        sources=tuple(item["sources"]),
+        attributed_to=item["attributed_to"],
+        evidence=_read_evidence(item),
+        via=tuple(item["via"]),
+        normalized=item["normalized"],
+    )

@@ -13,9 +13,11 @@ from newsweave.store.base import (
     AddOutcome,
     ArticleMinhash,
     ArticleStore,
+    BriefingStamp,
     SearchHit,
     StoreCounts,
     StoreError,
+    StoredBriefing,
     StorySignature,
 )
 from newsweave.store.sqlite import SQLiteStore
@@ -34,10 +36,12 @@ __all__ = [
     "AddOutcome",
     "ArticleMinhash",
     "ArticleStore",
+    "BriefingStamp",
     "SQLiteStore",
     "SearchHit",
     "StoreCounts",
     "StoreError",
+    "StoredBriefing",
     "StorySignature",
     "open_store",
 ]

@@ -9,7 +9,7 @@ from this module or from `newsweave.model`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -54,6 +54,7 @@ class SearchHit:
     snippet: str  # a short passage with matched words between MATCH_OPEN and MATCH_CLOSE
     rank: int
     score: float  # BM25 relevance, higher is better; comparable only within one search
+    story_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,25 @@ class StorySignature:
     first_published: dt.date | None
     last_published: dt.date | None
     size: int  # number of articles assigned to the story
+
+
+@dataclass(frozen=True)
+class StoredBriefing:
+    """A finished briefing kept for a story, and the story revision it was made from."""
+
+    story_id: str
+    revision: str  # StoredStory.revision when the briefing was made; a different one means it is stale
+    conflicts: int  # number of conflicts, for story lists that do not load the document
+    document: str  # the briefing as newsweave.briefing/1 JSON text
+    created_at: str = ""  # ISO 8601, UTC
+
+
+@dataclass(frozen=True)
+class BriefingStamp:
+    """What a story list needs to know of a stored briefing without loading it."""
+
+    revision: str
+    conflicts: int
 
 
 @runtime_checkable
@@ -165,9 +185,25 @@ class ArticleStore(Protocol):
         ...
 
     def list_stories(
-        self, since: dt.date | None = None, limit: int | None = None, offset: int = 0
+        self,
+        since: dt.date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[StoredStory]:
-        """Stories, most recently active first; `since` keeps those last published on or after it."""
+        """Stories, most recently active first.
+
+        `since` / `until` keep stories whose last article is dated within the
+        bounds; `outlet` keeps stories with an article from that outlet; `ids`
+        keeps only the stories named.
+        """
+        ...
+
+    def outlets(self) -> list[str]:
+        """Every outlet named by a stored article, the most frequent first."""
         ...
 
     def story_articles(self, story_id: str) -> list[StoredArticle]:
@@ -180,6 +216,20 @@ class ArticleStore(Protocol):
 
     def close_stories(self, older_than: dt.date) -> int:
         """Close open stories last published before `older_than`; returns how many were closed."""
+        ...
+
+    # ----------------------------------------------------------------- briefings
+
+    def save_briefing(self, briefing: StoredBriefing) -> None:
+        """Keep a finished briefing for its story, replacing the one kept before."""
+        ...
+
+    def get_briefing(self, story_id: str) -> StoredBriefing | None:
+        """The briefing kept for a story (maybe stale: compare its revision), or None."""
+        ...
+
+    def briefing_stamps(self, story_ids: Collection[str]) -> dict[str, BriefingStamp]:
+        """Revision and conflict count of the kept briefings of these stories, by story id."""
         ...
 
     # ----------------------------------------------------------------- indexes

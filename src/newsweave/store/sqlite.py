@@ -8,9 +8,10 @@ migrations, `sqlite_rows` the conversion of records to columns and back.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -25,11 +26,14 @@ from newsweave.store.base import (
     MATCH_OPEN,
     AddOutcome,
     ArticleMinhash,
+    BriefingStamp,
     SearchHit,
     StoreCounts,
     StorySignature,
+    StoredBriefing,
     StoryStatus,
 )
+from newsweave.store import sqlite_briefings
 from newsweave.store.search_terms import match_expression
 from newsweave.store.sqlite_rows import (
     ARTICLE_COLUMNS,
@@ -54,7 +58,7 @@ _STORY_STATUSES = ("open", "closed")
 _ARTICLE_ORDER = "articles.published IS NULL, articles.published, articles.seq"
 _STORY_ORDER = "stories.last_published IS NULL, stories.last_published DESC, stories.seq DESC"
 _SEARCH_SQL = f"""
-    SELECT articles.id, articles.title, articles.outlet, articles.published,
+    SELECT articles.id, articles.title, articles.outlet, articles.published, articles.story_id,
            snippet(articles_fts, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', {SNIPPET_WORDS}) AS snippet,
            bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS bm25
     FROM articles_fts JOIN articles ON articles.seq = articles_fts.rowid
@@ -243,16 +247,25 @@ class SQLiteStore:
         return stories_with_members([row], members)[0]
 
     def list_stories(
-        self, since: dt.date | None = None, limit: int | None = None, offset: int = 0
+        self,
+        since: dt.date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[StoredStory]:
-        """Stories, most recently active first; `since` keeps those last published on or after it.
+        """Stories, most recently active first; undated stories come last.
 
-        Undated stories come last. `limit` and `offset` page through the list.
+        `since` / `until` keep stories whose last article is dated within the
+        bounds (inclusive); `outlet` keeps stories with an article from that
+        outlet; `ids` keeps only the stories named. `limit` and `offset` page.
         """
         if limit is not None:
             _require_count(limit, "limit", minimum=0)
         _require_count(offset, "offset", minimum=0)
-        where, params = _published_since("stories.last_published", since)
+        where, params = _story_filter(since, until, outlet, ids)
         page = f"SELECT stories.id FROM stories WHERE 1 {where} ORDER BY {_STORY_ORDER} LIMIT :limit OFFSET :offset"
         params = {**params, "limit": -1 if limit is None else limit, "offset": offset}
         with self._db.transaction(write=False) as connection:
@@ -264,6 +277,15 @@ class SQLiteStore:
                 params,
             ).fetchall()
         return stories_with_members(stories, members)
+
+    def outlets(self) -> list[str]:
+        """Every outlet named by a stored article, the most frequent first."""
+        with self._db.access() as connection:
+            rows = connection.execute(
+                """SELECT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != ''
+                   GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"""
+            ).fetchall()
+        return [row["outlet"] for row in rows]
 
     def story_articles(self, story_id: str) -> list[StoredArticle]:
         """The articles of a story, oldest first (undated ones last); empty for an unknown story."""
@@ -295,6 +317,23 @@ class SQLiteStore:
                 "UPDATE stories SET status = 'closed' WHERE status = 'open' AND last_published < ?", (cutoff,)
             )
             return cursor.rowcount
+
+    # ----------------------------------------------------------------- briefings
+
+    def save_briefing(self, briefing: StoredBriefing) -> None:
+        """Keep a finished briefing for its story, replacing the one kept before."""
+        with self._db.transaction(write=True) as connection:
+            sqlite_briefings.save_briefing(connection, briefing)
+
+    def get_briefing(self, story_id: str) -> StoredBriefing | None:
+        """The briefing kept for a story (maybe stale: compare its revision), or None."""
+        with self._db.access() as connection:
+            return sqlite_briefings.get_briefing(connection, story_id)
+
+    def briefing_stamps(self, story_ids: Collection[str]) -> dict[str, BriefingStamp]:
+        """Revision and conflict count of the kept briefings of these stories, by story id."""
+        with self._db.access() as connection:
+            return sqlite_briefings.briefing_stamps(connection, story_ids)
 
     # ----------------------------------------------------------------- indexes
 
@@ -336,6 +375,7 @@ class SQLiteStore:
                 snippet=row["snippet"] or "",
                 rank=position,
                 score=-float(row["bm25"]),  # FTS5's bm25 is lower-is-better
+                story_id=row["story_id"],
             )
             for position, row in enumerate(rows, start=1)
         ]
@@ -424,6 +464,24 @@ def _free_article_id(connection: sqlite3.Connection, wanted: str) -> str:
 
 def _story_exists(connection: sqlite3.Connection, story_id: str) -> bool:
     return connection.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
+
+
+def _story_filter(
+    since: dt.date | None, until: dt.date | None, outlet: str | None, ids: Collection[str] | None
+) -> tuple[str, dict[str, object]]:
+    """`AND` conditions (and their parameters) selecting stories for `list_stories`."""
+    where, params = _published_since("stories.last_published", since)
+    if until is not None:
+        where += " AND stories.last_published <= :until"
+        params["until"] = date_to_text(until)
+    if outlet is not None:
+        where += " AND EXISTS (SELECT 1 FROM articles WHERE articles.outlet = :outlet AND articles.story_id = stories.id)"
+        params["outlet"] = outlet
+    if ids is not None:
+        # A JSON array keeps any number of ids in one parameter.
+        where += " AND stories.id IN (SELECT value FROM json_each(:ids))"
+        params["ids"] = json.dumps(list(ids))
+    return where, params
 
 
 def _published_since(column: str, since: dt.date | None) -> tuple[str, dict[str, object]]:

@@ -84,8 +84,29 @@ def _create_version_1(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+_VERSION_2 = (
+    # Finished briefings, one per story, with the story revision they were made from: the web
+    # reader computes a briefing once per change of the story, and keeps it across restarts.
+    """CREATE TABLE briefings (
+        story_id TEXT PRIMARY KEY REFERENCES stories (id),
+        revision TEXT NOT NULL,
+        conflicts INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    # The reader filters stories by outlet.
+    "CREATE INDEX articles_by_outlet ON articles (outlet, story_id)",
+)
+
+
+def _add_briefings(connection: sqlite3.Connection) -> None:
+    """Version 2: stored briefings and the outlet index."""
+    for statement in _VERSION_2:
+        connection.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_create_version_1,)
+MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_briefings)
 
 
 def check_database_file(path: Path) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from newsweave.model import BRIEFING_SCHEMA, Briefing, Story
-from newsweave.render import briefing_to_dict, render_json
+from newsweave.render import briefing_from_dict, briefing_to_dict, render_json
 
 TOP_LEVEL_KEYS = {
     "schema",
@@ -164,3 +166,29 @@ def test_empty_briefing_has_every_key_with_empty_lists(minimal_briefing: Briefin
     assert data["sources"][0]["published"] is None
     for key in TOP_LEVEL_KEYS - {"schema", "story", "sources"}:
         assert data[key] == [], key
+
+
+# ----------------------------------------------------------------- reading it back
+
+
+@pytest.mark.parametrize("name", ["briefing", "minimal_briefing", "hostile_briefing"])
+def test_reading_the_contract_back_gives_the_same_document(name: str, request: pytest.FixtureRequest) -> None:
+    original = request.getfixturevalue(name)
+    data = briefing_to_dict(original)
+    rebuilt = briefing_from_dict(json.loads(json.dumps(data)))
+    assert briefing_to_dict(rebuilt) == data
+    assert rebuilt.story == original.story
+    assert rebuilt.sources == original.sources
+
+
+def test_a_document_of_another_schema_is_refused(briefing: Briefing) -> None:
+    data = briefing_to_dict(briefing) | {"schema": "newsweave.briefing/2"}
+    with pytest.raises(ValueError, match="briefing/2"):
+        briefing_from_dict(data)
+
+
+def test_a_damaged_document_is_refused_with_a_value_error(briefing: Briefing) -> None:
+    data = briefing_to_dict(briefing)
+    del data["conflicts"][0]["positions"][0]["value"]
+    with pytest.raises(ValueError, match="damaged"):
+        briefing_from_dict(data)

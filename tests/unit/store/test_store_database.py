@@ -109,13 +109,27 @@ def _recorded_version(db_path) -> int:
         raw.close()
 
 
-def test_a_version_1_database_reopens_with_its_data(db_path):
+def test_a_database_reopens_with_its_data_at_the_newest_version(db_path):
     with SQLiteStore(db_path) as store:
         store.add_article(FULL_ARTICLE)
-    assert _recorded_version(db_path) == len(MIGRATIONS) == 1
+    assert _recorded_version(db_path) == len(MIGRATIONS)
     with SQLiteStore(db_path) as reopened:
         assert reopened.get_article(FULL_ARTICLE.id) == FULL_ARTICLE
-    assert _recorded_version(db_path) == 1
+    assert _recorded_version(db_path) == len(MIGRATIONS)
+
+
+def test_a_version_1_file_is_upgraded_and_keeps_its_articles(db_path):
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        assert migrate(raw, db_path, MIGRATIONS[:1]) == 1
+    finally:
+        raw.close()
+    with SQLiteStore(db_path) as store:
+        store.add_article(FULL_ARTICLE)
+    assert _recorded_version(db_path) == len(MIGRATIONS) >= 2
+    with sqlite3.connect(db_path) as raw:
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "briefings" in tables
 
 
 def test_later_migrations_run_in_order_on_an_older_file(db_path):
@@ -126,11 +140,11 @@ def test_later_migrations_run_in_order_on_an_older_file(db_path):
 
     raw = sqlite3.connect(db_path, isolation_level=None)
     try:
-        assert migrate(raw, db_path, (*MIGRATIONS, add_notes_column)) == 2
+        assert migrate(raw, db_path, (*MIGRATIONS, add_notes_column)) == len(MIGRATIONS) + 1
         columns = {row[1] for row in raw.execute("PRAGMA table_info(stories)")}
     finally:
         raw.close()
-    assert "notes" in columns and _recorded_version(db_path) == 2
+    assert "notes" in columns and _recorded_version(db_path) == len(MIGRATIONS) + 1
 
 
 def test_a_failing_migration_leaves_the_file_at_the_last_good_version(db_path):
@@ -147,7 +161,7 @@ def test_a_failing_migration_leaves_the_file_at_the_last_good_version(db_path):
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
     finally:
         raw.close()
-    assert "half" not in tables and _recorded_version(db_path) == 1
+    assert "half" not in tables and _recorded_version(db_path) == len(MIGRATIONS)
 
 
 def test_a_database_from_a_newer_newsweave_is_refused(db_path):

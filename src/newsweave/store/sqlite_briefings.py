@@ -1,0 +1,60 @@
+"""Queries on the briefings table, kept apart from the article and story queries."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection
+
+from newsweave.errors import UsageError
+from newsweave.store.base import BriefingStamp, StoredBriefing
+
+# SQLite refuses statements with too many host parameters; ask in chunks.
+_IDS_PER_QUERY = 500
+
+
+def save_briefing(connection: sqlite3.Connection, briefing: StoredBriefing) -> None:
+    """Insert or replace the briefing of one story; the story must exist."""
+    if connection.execute("SELECT 1 FROM stories WHERE id = ?", (briefing.story_id,)).fetchone() is None:
+        raise UsageError(f"no story {briefing.story_id!r} in this database: a briefing needs its story")
+    connection.execute(
+        """INSERT INTO briefings (story_id, revision, conflicts, document, created_at)
+           VALUES (:story_id, :revision, :conflicts, :document, :created_at)
+           ON CONFLICT (story_id) DO UPDATE SET revision = excluded.revision, conflicts = excluded.conflicts,
+               document = excluded.document, created_at = excluded.created_at""",
+        {
+            "story_id": briefing.story_id,
+            "revision": briefing.revision,
+            "conflicts": briefing.conflicts,
+            "document": briefing.document,
+            "created_at": briefing.created_at,
+        },
+    )
+
+
+def get_briefing(connection: sqlite3.Connection, story_id: str) -> StoredBriefing | None:
+    """The stored briefing of a story, or None."""
+    row = connection.execute("SELECT * FROM briefings WHERE story_id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    return StoredBriefing(
+        story_id=row["story_id"],
+        revision=row["revision"],
+        conflicts=int(row["conflicts"]),
+        document=row["document"],
+        created_at=row["created_at"],
+    )
+
+
+def briefing_stamps(connection: sqlite3.Connection, story_ids: Collection[str]) -> dict[str, BriefingStamp]:
+    """Revision and conflict count of each stored briefing among `story_ids`."""
+    wanted = list(dict.fromkeys(story_ids))
+    stamps: dict[str, BriefingStamp] = {}
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        chunk = wanted[start : start + _IDS_PER_QUERY]
+        marks = ", ".join("?" for _ in chunk)
+        rows = connection.execute(
+            f"SELECT story_id, revision, conflicts FROM briefings WHERE story_id IN ({marks})", chunk
+        ).fetchall()
+        for row in rows:
+            stamps[row["story_id"]] = BriefingStamp(row["revision"], int(row["conflicts"]))
+    return stamps
