@@ -85,6 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_db_option(export)
     export.set_defaults(handler=_run_export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the web reader and the JSON API over the corpus database",
+        description="Serve the stories of the database as web pages and a JSON API (OpenAPI schema at "
+        "/openapi.json). Writing (POST /api/articles) needs NEWSWEAVE_TOKEN set in the environment.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    _add_db_option(serve)
+    serve.set_defaults(handler=_run_serve)
     return parser
 
 
@@ -108,6 +119,13 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
     return value
 
 
@@ -191,6 +209,21 @@ def _run_export(args: argparse.Namespace) -> int:
                 raise UsageError(f"{args.output}: cannot write output ({exc.strerror or exc})") from None
         else:
             sys.stdout.writelines(lines)
+    return EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from newsweave.web import WebOptions, create_app
+    from newsweave.web.state import TOKEN_VARIABLE
+
+    _open_existing_store(args.db).close()  # a missing or foreign file is refused before the server starts
+    token = os.environ.get(TOKEN_VARIABLE) or None
+    app = create_app(WebOptions(db_path=args.db, token=token))
+    writes = "writes allowed with the token" if token else f"read-only (set {TOKEN_VARIABLE} to allow writes)"
+    print(f"newsweave: serving {args.db} at http://{args.host}:{args.port}/ ({writes}); Ctrl-C stops", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return EXIT_OK
 
 

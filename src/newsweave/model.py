@@ -67,11 +67,20 @@ class RemovedLine:
 
 
 @dataclass(frozen=True)
+class CleanLine:
+    """One line of the input, in reading order, and whether the cleaner kept it."""
+
+    text: str
+    removed_because: str | None = None  # None: kept
+
+
+@dataclass(frozen=True)
 class CleanText:
     """An article body after boilerplate removal; `removed` lists everything taken out."""
 
     text: str
     removed: tuple[RemovedLine, ...]
+    lines: tuple[CleanLine, ...] = ()  # every non-blank input line in order, kept or removed
 
 
 # --------------------------------------------------------------------------- metadata
@@ -277,6 +286,7 @@ class TimelineEvent:
     date: dt.date
     event: str
     sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()  # the sentence of each source that tells the event
 
 
 @dataclass(frozen=True)
@@ -289,6 +299,7 @@ class Framing:
 class SummarySentence:
     text: str
     citations: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()  # the sentence each cited source holds, in citation order
 
 
 # --------------------------------------------------------------------------- briefing

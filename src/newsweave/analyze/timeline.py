@@ -41,7 +41,16 @@ from newsweave.analyze.spans import (
     token_at_char,
     token_char_spans,
 )
-from newsweave.model import AnalyzedArticle, Attribution, DateMention, EntityGroup, Sentence, TimelineEvent, Token
+from newsweave.model import (
+    AnalyzedArticle,
+    Attribution,
+    DateMention,
+    EntityGroup,
+    Evidence,
+    Sentence,
+    TimelineEvent,
+    Token,
+)
 
 MAX_EVENT_WORDS = 16
 SAME_EVENT_OVERLAP = 0.2  # weighted Dice overlap of content words for two descriptions to tell one event
@@ -68,6 +77,7 @@ class _Dated:
     source: str
     order: int
     speaker: str | None = None  # who the sentence attributes a still-to-come event to
+    sentence: Sentence | None = None  # the sentence that tells it
 
 
 def build_timeline(
@@ -86,7 +96,7 @@ def build_timeline(
         for sentence, attribution in zip(analyzed.sentences, attributions, strict=True):
             for date, description, content in _sentence_events(sentence, published):
                 speaker = _claimant(attribution, groups) if published and date > published else None
-                dated.append(_Dated(date, description, content, sentence.source, len(dated), speaker))
+                dated.append(_Dated(date, description, content, sentence.source, len(dated), speaker, sentence))
 
     weights = _rarity_weights(dated)
     events: list[list[_Dated]] = []
@@ -104,7 +114,15 @@ def build_timeline(
             events.append([item])
 
     records = [
-        (TimelineEvent(date=event[0].date, event=_told(event, weights), sources=_sources(event)), event[0].order)
+        (
+            TimelineEvent(
+                date=event[0].date,
+                event=_told(event, weights),
+                sources=_sources(event),
+                evidence=_evidence(event),
+            ),
+            event[0].order,
+        )
         for event in events
     ]
     records.sort(key=lambda pair: (pair[0].date, -len(pair[0].sources), pair[1]))
@@ -398,3 +416,12 @@ def _told(event: list[_Dated], weights: dict[str, float]) -> str:
 
 def _sources(event: list[_Dated]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item.source for item in event))
+
+
+def _evidence(event: list[_Dated]) -> tuple[Evidence, ...]:
+    """The first sentence of each source that tells the event."""
+    first: dict[str, Evidence] = {}
+    for item in event:
+        if item.sentence is not None and item.source not in first:
+            first[item.source] = Evidence(item.source, item.sentence.text, item.sentence.index)
+    return tuple(first.values())

@@ -14,7 +14,7 @@ from newsweave.clean import reasons
 from newsweave.clean.layout import judge_layout
 from newsweave.clean.lines import is_prose_sentence, repeat_key, split_logical_lines, words_of
 from newsweave.clean.rules import boilerplate_reason
-from newsweave.model import CleanText, RemovedLine
+from newsweave.model import CleanLine, CleanText, RemovedLine
 
 PARAGRAPH_SEPARATOR = "\n\n"
 # The first kept line is the likely headline; metadata decides about it, so story-wide
@@ -98,4 +98,5 @@ def _remove_shared_lines(lines: Sequence[_JudgedLine], shared: set[str]) -> list
 def _assemble(lines: Sequence[_JudgedLine]) -> CleanText:
     kept = [line.text for line in lines if line.reason is None]
     removed = tuple(RemovedLine(line.text, line.reason) for line in lines if line.reason is not None)
-    return CleanText(text=PARAGRAPH_SEPARATOR.join(kept), removed=removed)
+    in_order = tuple(CleanLine(line.text, line.reason) for line in lines)
+    return CleanText(text=PARAGRAPH_SEPARATOR.join(kept), removed=removed, lines=in_order)

@@ -5,15 +5,24 @@
 """
 
 from newsweave.pipeline.brief import BriefingRun, StageTiming, brief_documents, brief_paths
-from newsweave.pipeline.ingest import IngestReport, Ingestor, brief_story, ingest_sources
+from newsweave.pipeline.ingest import (
+    IngestReport,
+    Ingestor,
+    article_lines,
+    brief_story,
+    ingest_bytes,
+    ingest_sources,
+)
 
 __all__ = [
     "BriefingRun",
     "IngestReport",
     "Ingestor",
     "StageTiming",
+    "article_lines",
     "brief_documents",
     "brief_paths",
     "brief_story",
+    "ingest_bytes",
     "ingest_sources",
 ]

@@ -23,7 +23,7 @@ from typing import BinaryIO
 from newsweave import clean, dedupe, metadata, nlp, sources, stories
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import NewsweaveError, UsageError
-from newsweave.model import InputProblem, RawDocument, StoredArticle
+from newsweave.model import CleanLine, InputProblem, RawDocument, StoredArticle
 from newsweave.pipeline.brief import BriefingRun, brief_documents
 from newsweave.store import ArticleStore
 
@@ -47,6 +47,7 @@ class IngestReport:
     stories_grown: int
     stories_closed: int
     seconds: float
+    added_ids: tuple[str, ...] = ()  # ids of the articles stored by this ingest, in the order they were stored
 
     def summary(self) -> str:
         """One line a user reads at the end of an ingest."""
@@ -68,6 +69,7 @@ class _Tally:
     grown: set[str] = field(default_factory=set)
     closed: int = 0
     failed: list[InputProblem] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
 
 
 class Ingestor:
@@ -122,6 +124,7 @@ class Ingestor:
             stories_grown=len(tally.grown),
             stories_closed=tally.closed,
             seconds=time.perf_counter() - started,
+            added_ids=tuple(tally.added_ids),
         )
 
     def _ingest_batch(self, batch: Sequence[RawDocument], tally: _Tally) -> None:
@@ -137,6 +140,7 @@ class Ingestor:
                     origin = self.store.get_article(copy_of)
                     self.store.add_article(replace(article, copy_of=copy_of))
                     tally.added += 1
+                    tally.added_ids.append(article.id)
                     tally.copies += 1
                     if origin is not None and origin.story_id:
                         self.store.assign(article.id, origin.story_id)
@@ -144,6 +148,7 @@ class Ingestor:
                 signature = signatures[article.id]
                 self.store.add_article(article, signature)
                 tally.added += 1
+                tally.added_ids.append(article.id)
                 assignment = self.clusterer.add(signature)
                 if assignment.opened:
                     self.store.create_story(assignment.story_id, article.title, article.published, article.published)
@@ -259,6 +264,18 @@ def ingest_sources(
     loaded = sources.load_sources(items, settings, allow_private=allow_private, stdin=stdin)
     report = Ingestor(store, settings).ingest(loaded.documents, progress)
     return replace(report, failed=loaded.problems + report.failed)
+
+
+def ingest_bytes(name: str, data: bytes, ingestor: Ingestor) -> IngestReport:
+    """Load articles held in memory (read by the extension of `name`: .json, .jsonl, .html, .txt) and ingest them."""
+    loaded = sources.load_bytes(name, data, ingestor.settings)
+    report = ingestor.ingest(loaded.documents)
+    return replace(report, failed=loaded.problems + report.failed)
+
+
+def article_lines(article: StoredArticle) -> tuple[CleanLine, ...]:
+    """The stored article's input lines in reading order, each kept or removed with its reason."""
+    return clean.clean_article(article.raw_text).lines
 
 
 def brief_story(store: ArticleStore, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> BriefingRun:

@@ -44,7 +44,12 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         },
         "sources": [_source(source) for source in briefing.sources],
         "summary": [
-            {"text": sentence.text, "citations": list(sentence.citations)} for sentence in briefing.summary
+            {
+                "text": sentence.text,
+                "citations": list(sentence.citations),
+                "evidence": _evidence(sentence.evidence),
+            }
+            for sentence in briefing.summary
         ],
         "agreements": [_agreement(agreement) for agreement in analysis.agreements],
         "conflicts": [_conflict(conflict) for conflict in analysis.conflicts],
@@ -58,7 +63,12 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         ],
         "entities": [_entity(entity) for entity in analysis.entities],
         "timeline": [
-            {"date": event.date.isoformat(), "event": event.event, "sources": list(event.sources)}
+            {
+                "date": event.date.isoformat(),
+                "event": event.event,
+                "sources": list(event.sources),
+                "evidence": _evidence(event.evidence),
+            }
             for event in analysis.timeline
         ],
         "framing": [{"source": item.source, "terms": list(item.terms)} for item in analysis.framing],
@@ -181,7 +191,9 @@ def _read_briefing(data: dict[str, Any]) -> Briefing:
             )
             for item in data["sources"]
         ),
-        summary=tuple(SummarySentence(item["text"], tuple(item["citations"])) for item in data["summary"]),
+        summary=tuple(
+            SummarySentence(item["text"], tuple(item["citations"]), _read_evidence(item)) for item in data["summary"]
+        ),
         analysis=Analysis(
             agreements=tuple(
                 Agreement(item["claim"], tuple(item["sources"]), int(item["origins"]), _read_evidence(item))
@@ -201,7 +213,9 @@ def _read_briefing(data: dict[str, Any]) -> Briefing:
                 for item in data["entities"]
             ),
             timeline=tuple(
-                TimelineEvent(dt.date.fromisoformat(item["date"]), item["event"], tuple(item["sources"]))
+                TimelineEvent(
+                    dt.date.fromisoformat(item["date"]), item["event"], tuple(item["sources"]), _read_evidence(item)
+                )
                 for item in data["timeline"]
             ),
             framing=tuple(Framing(item["source"], tuple(item["terms"])) for item in data["framing"]),
@@ -219,7 +233,7 @@ def _date_or_none(value: str | None) -> dt.date | None:
 
 
 def _read_evidence(item: dict[str, Any]) -> tuple[Evidence, ...]:
-    return tuple(Evidence(e["source"], e["sentence"]) for e in item["evidence"])
+    return tuple(Evidence(e["source"], e["sentence"]) for e in item.get("evidence", ()))
 
 
 def _read_position(item: dict[str, Any]) -> Position:

@@ -106,26 +106,26 @@ def date_span_text(first: dt.date | None, last: dt.date | None) -> str:
 
 def source_count_text(directory: SourceDirectory, source_count: int) -> str:
     """'3 sources, 2 independent origins' (the origins part only when copies were folded)."""
-    sources = _plural(source_count, "source")
+    sources = plural(source_count, "source")
     origins = directory.origin_count()
     if origins == source_count:
         return sources
-    return f"{sources}, {_plural(origins, 'independent origin')}"
+    return f"{sources}, {plural(origins, 'independent origin')}"
 
 
 def origins_text(origins: int) -> str:
     """'1 independent origin' / '2 independent origins'."""
-    return _plural(origins, "independent origin")
+    return plural(origins, "independent origin")
 
 
 def line_count_text(count: int) -> str:
     """'1 line' / '3 lines'."""
-    return _plural(count, "line")
+    return plural(count, "line")
 
 
 def mention_count_text(count: int) -> str:
     """'1 mention' / '4 mentions'."""
-    return _plural(count, "mention")
+    return plural(count, "mention")
 
 
 def quotes_by_speaker(quotes: Iterable[Quote]) -> list[tuple[str, list[Quote]]]:
@@ -171,7 +171,8 @@ def provenance_of(directory: SourceDirectory, source_id: str) -> ProvenanceNote:
     return ProvenanceNote(cites=directory.cites(source_id), copy_of=directory.copy_of(source_id))
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
+    """"1 source" / "3 sources"."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 

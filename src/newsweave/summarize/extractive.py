@@ -37,6 +37,7 @@ class _Candidate:
     sentence: Sentence
     vector: np.ndarray
     citations: tuple[str, ...]
+    evidence: tuple[Evidence, ...]  # one sentence per cited source, in citation order
     origins: int
     score: float
     text: str
@@ -74,8 +75,10 @@ def summarize(
             + 0.8 * _lead_bonus(position_of.get((best.source, best.index), 99))
             - _context_penalty(text)
         )
-        citations = tuple(dict.fromkeys([best.source] + [e.source for e in evidence]))
-        candidates.append(_Candidate(sentence, vector, citations, origins, score, text))
+        cited: dict[str, Evidence] = {}
+        for item in [best, *evidence]:
+            cited.setdefault(item.source, item)
+        candidates.append(_Candidate(sentence, vector, tuple(cited), tuple(cited.values()), origins, score, text))
 
     candidates.sort(key=lambda c: -c.score)
     chosen: list[_Candidate] = []
@@ -91,7 +94,7 @@ def summarize(
     # Consensus first: the claims most sources back lead, then the story's own order.
     order = {a.article.id: i for i, a in enumerate(articles)}
     chosen.sort(key=lambda c: (-min(c.origins, 3), order[c.sentence.source], c.sentence.index))
-    return [SummarySentence(text=c.text, citations=c.citations) for c in chosen]
+    return [SummarySentence(text=c.text, citations=c.citations, evidence=c.evidence) for c in chosen]
 
 
 def _best_sentence(

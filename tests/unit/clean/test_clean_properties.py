@@ -40,6 +40,11 @@ def assert_accounts_for_every_line(source: str, result: CleanText) -> None:
         if line:
             assert any(line in paragraph for paragraph in kept) or any(line in text for text in removed)
     assert {line.reason for line in result.removed} <= ALL_REASONS
+    # The lines in reading order hold exactly the kept text and the removed lines.
+    assert [line.text for line in result.lines if line.removed_because is None] == kept
+    assert [(line.text, line.removed_because) for line in result.lines if line.removed_because] == [
+        (line.text, line.reason) for line in result.removed
+    ]
 
 
 @property_settings

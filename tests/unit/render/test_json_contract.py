@@ -129,6 +129,7 @@ def test_remaining_analysis_sections(briefing: Briefing) -> None:
         "date": "2024-03-10",
         "event": "Fire breaks out at the plant",
         "sources": ["S1", "S3"],
+        "evidence": [],
     }
     assert data["framing"][0] == {"source": "S2", "terms": ["inferno", "chaos"]}
     assert data["chains"] == [{"source": "S2", "cites": ["Reuters"], "copy_of": "S1"}]

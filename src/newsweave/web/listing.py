@@ -1,0 +1,86 @@
+"""The stories list behind both the stories page and `GET /api/stories`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from newsweave.model import StoredStory
+from newsweave.store import ArticleStore
+from newsweave.web.briefings import briefing_revision
+from newsweave.web.errors import ApiError
+
+SEARCH_HITS = 1000  # articles a search looks at; their stories are then listed newest first
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """What the reader asked for; every field is optional."""
+
+    q: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+    page: int = 1
+
+    def query_string(self, page: int) -> str:
+        """The address query for another page of the same list."""
+        fields = {
+            "q": self.q or "",
+            "since": self.since.isoformat() if self.since else "",
+            "until": self.until.isoformat() if self.until else "",
+            "outlet": self.outlet or "",
+        }
+        kept = {name: value for name, value in fields.items() if value}
+        if page > 1:
+            kept["page"] = str(page)
+        return urlencode(kept)
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    story: StoredStory
+    disagreements: int | None  # None: no briefing of the story's current revision yet
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    filters: StoryFilters
+    rows: tuple[StoryRow, ...]
+    has_next: bool
+    waiting: tuple[str, ...]  # story ids whose briefing is not made yet
+
+
+def list_stories(store: ArticleStore, filters: StoryFilters, page_size: int) -> StoryPage:
+    """One page of stories matching the filters, newest first, with their disagreement counts."""
+    if filters.page < 1:
+        raise ApiError(422, "invalid_request", f"page must be 1 or more, got {filters.page}")
+    if filters.since and filters.until and filters.since > filters.until:
+        raise ApiError(
+            422, "invalid_request", f"since ({filters.since}) is after until ({filters.until}): swap them"
+        )
+    ids = None
+    query = (filters.q or "").strip()
+    if query:
+        hits = store.search(query, limit=SEARCH_HITS)
+        ids = list(dict.fromkeys(hit.story_id for hit in hits if hit.story_id))
+    stories = store.list_stories(
+        filters.since,
+        limit=page_size + 1,  # one more tells whether a next page exists
+        offset=(filters.page - 1) * page_size,
+        until=filters.until,
+        outlet=filters.outlet or None,
+        ids=ids,
+    )
+    shown = stories[:page_size]
+    stamps = store.briefing_stamps([story.id for story in shown])
+    rows = []
+    waiting = []
+    for story in shown:
+        stamp = stamps.get(story.id)
+        current = stamp is not None and stamp.revision == briefing_revision(story)
+        rows.append(StoryRow(story, stamp.conflicts if current and stamp else None))
+        if not current:
+            waiting.append(story.id)
+    return StoryPage(filters, tuple(rows), len(stories) > page_size, tuple(waiting))

@@ -1,0 +1,89 @@
+"""What every route shares: the database connections, the briefing cache, the writer, the options."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass
+
+from newsweave.config import DEFAULT_SETTINGS, Settings
+from newsweave.pipeline import IngestReport, Ingestor, ingest_bytes
+from newsweave.store import ArticleStore
+from newsweave.web.briefings import BriefingCache, BriefingWarmer
+from newsweave.web.errors import ApiError
+from newsweave.web.lru import LruMap
+
+TOKEN_VARIABLE = "NEWSWEAVE_TOKEN"
+
+
+@dataclass(frozen=True)
+class WebOptions:
+    """How `newsweave serve` runs; every field has the default the command line uses."""
+
+    db_path: str = "newsweave.db"
+    token: str | None = None  # writes are refused unless a token is set
+    warm: bool = True  # make briefings in the background for stories a list shows
+    page_size: int = 20
+    cache_capacity: int = 256  # briefings and rendered pages kept in memory
+    settings: Settings = DEFAULT_SETTINGS
+
+
+class ArticleWriter:
+    """Ingests request bodies into the database, one request at a time.
+
+    The ingestor's in-memory state (story clusterer, copy index) is rebuilt
+    when another process has written to the database since it was made.
+    """
+
+    def __init__(self, store: ArticleStore, settings: Settings, models_lock: threading.Lock) -> None:
+        self.store = store
+        self.settings = settings
+        self.models_lock = models_lock
+        self._lock = threading.Lock()
+        self._ingestor: Ingestor | None = None
+        self._articles_seen = -1
+
+    def ingest(self, name: str, data: bytes) -> IngestReport:
+        """Load the body (read by the extension of `name`) and ingest every usable article in it."""
+        with self._lock, self.models_lock:
+            if self._ingestor is None or self.store.count() != self._articles_seen:
+                self._ingestor = Ingestor(self.store, self.settings)
+            report = ingest_bytes(name, data, self._ingestor)
+            self._articles_seen = self.store.count()
+            return report
+
+
+class WebState:
+    """Shared by all routes of one application."""
+
+    def __init__(self, options: WebOptions, reader: ArticleStore, writer: ArticleStore) -> None:
+        self.options = options
+        self.reader = reader  # page views read here; never held by a long write
+        self.writer = writer  # ingests and kept briefings write here
+        models_lock = threading.Lock()
+        self.briefings = BriefingCache(
+            reader, writer, options.settings, models_lock, capacity=options.cache_capacity
+        )
+        self.warmer = BriefingWarmer(self.briefings, reader)
+        self.articles = ArticleWriter(writer, options.settings, models_lock)
+        self.pages: LruMap[tuple[str, str], bytes] = LruMap(options.cache_capacity)
+
+    def check_token(self, authorization: str | None) -> None:
+        """Raise unless the request carries the server's write token."""
+        expected = self.options.token
+        if not expected:
+            raise ApiError(
+                403,
+                "writes_disabled",
+                f"writing is switched off on this server: start it with {TOKEN_VARIABLE} set to a secret "
+                "and send that secret as 'Authorization: Bearer <token>'",
+            )
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), expected.encode()):
+            raise ApiError(401, "unauthorized", f"send the server's {TOKEN_VARIABLE} as 'Authorization: Bearer <token>'")
+
+    def close(self) -> None:
+        """Stop background work and release the database."""
+        self.warmer.stop()
+        self.writer.close()
+        self.reader.close()

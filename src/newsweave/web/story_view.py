@@ -1,0 +1,338 @@
+"""What a story page shows, worked out from a briefing.
+
+The template only lays these records out; every decision about wording,
+grouping and links is made here, where it can be tested without a browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from newsweave.model import Briefing, Conflict, Evidence, Position, StoredStory
+from newsweave.render.presentation import (
+    SourceDirectory,
+    date_span_text,
+    extra_aliases,
+    headline_text,
+    is_web_url,
+    plural,
+    provenance_of,
+    quotes_by_speaker,
+    source_count_text,
+)
+from newsweave.web.anchors import article_href
+
+MAX_COVERAGE_ROWS = 40  # a longer matrix stops being readable at a glance
+CHART_WIDTH = 720
+CHART_MARGIN = 40
+LABEL_SPACING = 90  # least distance between two date labels on one side of the axis
+
+CoverageState = Literal["reports", "silent", "contradicts"]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One source as the page names it, with its article page when it is stored."""
+
+    id: str
+    name: str  # the outlet, else the id
+    href: str | None
+    url: str | None  # the original address, only when it is a web address
+    published: str | None
+    provenance: str  # "cites Reuters", "copy of S1 (Reuters)", or ""
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A citation: a link from a finding to the sentence of one source that supports it."""
+
+    label: str  # "S2"
+    title: str  # "S2 (Reuters): the sentence" for the tooltip
+    href: str | None
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    text: str
+    chips: tuple[Chip, ...]
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    value: str
+    normalized: str | None
+    attribution: str  # "a senior Turkish official, via Reuters (S5)", or "" when unattributed
+    outlets: str  # "Reuters; Press TV citing Reuters"
+    count: str  # "2 outlets"
+    chips: tuple[Chip, ...]
+
+
+@dataclass(frozen=True)
+class ConflictCard:
+    topic: str
+    kind: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An agreement or a single-source claim with its citations."""
+
+    text: str
+    chips: tuple[Chip, ...]
+    note: str  # "3 independent origins", "attributed to the Kremlin", ...
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    label: str
+    kind: Literal["agreement", "disputed", "single"]
+    cells: tuple[CoverageState, ...]  # one per source, in the matrix's source order
+
+
+@dataclass(frozen=True)
+class CoverageMatrix:
+    sources: tuple[SourceRef, ...]
+    rows: tuple[CoverageRow, ...]
+    omitted: int  # rows left out beyond MAX_COVERAGE_ROWS
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    speaker: str
+    quotes: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """One date on the chart; several events of a date share a point."""
+
+    x: float
+    date: str
+    events: int
+    summary: str  # every event of the date, for the tooltip
+    label: Literal["above", "below", "none"]  # labels alternate sides and are left out where they would collide
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    event: str
+    chips: tuple[Chip, ...]
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    width: int
+    points: tuple[TimelinePoint, ...]
+    entries: tuple[TimelineEntry, ...]
+
+
+@dataclass(frozen=True)
+class EntityLine:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    sources: str
+
+
+@dataclass(frozen=True)
+class FramingLine:
+    source: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryView:
+    story_id: str
+    headline: str
+    span: str
+    source_count: str
+    sources: tuple[SourceRef, ...]
+    summary: tuple[SummaryLine, ...]
+    conflicts: tuple[ConflictCard, ...]
+    agreements: tuple[Finding, ...]
+    single_source: tuple[Finding, ...]
+    coverage: CoverageMatrix
+    quotes: tuple[QuoteGroup, ...]
+    timeline: TimelineChart
+    entities: tuple[EntityLine, ...]
+    framing: tuple[FramingLine, ...]
+    notes: tuple[str, ...]
+    removed_lines: int
+
+
+def story_view(story: StoredStory, briefing: Briefing) -> StoryView:
+    """Everything the story page shows, from the story's briefing."""
+    directory = SourceDirectory(briefing)
+    links = _ChipMaker(briefing, directory)
+    analysis = briefing.analysis
+    sources = tuple(_source_ref(briefing, directory, source.id) for source in briefing.sources)
+    return StoryView(
+        story_id=story.id,
+        headline=headline_text(briefing),
+        span=date_span_text(briefing.story.first_published, briefing.story.last_published),
+        source_count=source_count_text(directory, len(briefing.sources)),
+        sources=sources,
+        summary=tuple(
+            SummaryLine(line.text, links.chips(line.citations, line.evidence, fallback=line.text))
+            for line in briefing.summary
+        ),
+        conflicts=tuple(_conflict_card(conflict, directory, links) for conflict in analysis.conflicts),
+        agreements=tuple(
+            Finding(a.claim, links.chips(a.sources, a.evidence, fallback=a.claim), plural(a.origins, "independent origin"))
+            for a in analysis.agreements
+        ),
+        single_source=tuple(
+            Finding(
+                item.claim,
+                links.chips((item.source,), (), fallback=item.claim),
+                f"attributed to {item.attributed_to}" if item.attributed_to else "",
+            )
+            for item in analysis.single_source
+        ),
+        coverage=coverage_matrix(briefing, sources),
+        quotes=tuple(
+            QuoteGroup(
+                speaker,
+                tuple(Finding(q.text, links.chips(q.sources, (), fallback=q.text), "") for q in quotes),
+            )
+            for speaker, quotes in quotes_by_speaker(analysis.quotes)
+        ),
+        timeline=timeline_chart(briefing, links),
+        entities=tuple(
+            EntityLine(e.name, e.type, tuple(extra_aliases(e.name, e.aliases)), ", ".join(e.sources))
+            for e in analysis.entities
+        ),
+        framing=tuple(FramingLine(directory.label(f.source), f.terms) for f in analysis.framing if f.terms),
+        notes=briefing.notes,
+        removed_lines=len(briefing.removed),
+    )
+
+
+def coverage_matrix(briefing: Briefing, sources: tuple[SourceRef, ...]) -> CoverageMatrix:
+    """Claims × sources: who reports each claim, who is silent, who contradicts it."""
+    order = [source.id for source in sources]
+    rows: list[CoverageRow] = []
+    for agreement in briefing.analysis.agreements:
+        rows.append(CoverageRow(agreement.claim, "agreement", _cells(order, set(agreement.sources), set())))
+    for conflict in briefing.analysis.conflicts:
+        for position in conflict.positions:
+            others = {s for other in conflict.positions if other is not position for s in other.sources}
+            label = f"{conflict.topic}: {position.value}"
+            rows.append(CoverageRow(label, "disputed", _cells(order, set(position.sources), others - set(position.sources))))
+    for item in briefing.analysis.single_source:
+        rows.append(CoverageRow(item.claim, "single", _cells(order, {item.source}, set())))
+    return CoverageMatrix(sources, tuple(rows[:MAX_COVERAGE_ROWS]), max(0, len(rows) - MAX_COVERAGE_ROWS))
+
+
+def timeline_chart(briefing: Briefing, links: _ChipMaker) -> TimelineChart:
+    """Dates placed on an axis in proportion to the time between them, with the events listed below."""
+    events = sorted(briefing.analysis.timeline, key=lambda event: event.date)
+    entries = tuple(
+        TimelineEntry(_chart_date(e.date), e.event, links.chips(e.sources, e.evidence, fallback=e.event)) for e in events
+    )
+    if not events:
+        return TimelineChart(CHART_WIDTH, (), ())
+    by_date: dict[dt.date, list[str]] = {}
+    for event in events:
+        by_date.setdefault(event.date, []).append(event.event)
+    first, last = events[0].date, events[-1].date
+    span = max((last - first).days, 1)
+    usable = CHART_WIDTH - 2 * CHART_MARGIN
+    last_label_x = {"above": -CHART_WIDTH, "below": -CHART_WIDTH}
+    points = []
+    for number, (day, told) in enumerate(by_date.items()):
+        x = round(CHART_MARGIN + (0.5 if first == last else (day - first).days / span) * usable, 1)
+        side: Literal["above", "below", "none"] = "above" if number % 2 == 0 else "below"
+        if x - last_label_x[side] < LABEL_SPACING:
+            other = "below" if side == "above" else "above"
+            side = other if x - last_label_x[other] >= LABEL_SPACING else "none"
+        if side != "none":
+            last_label_x[side] = x
+        points.append(TimelinePoint(x, _chart_date(day), len(told), "; ".join(told), side))
+    return TimelineChart(CHART_WIDTH, tuple(points), entries)
+
+
+class _ChipMaker:
+    """Makes the citation chips of a finding, each pointing at the sentence its source holds."""
+
+    def __init__(self, briefing: Briefing, directory: SourceDirectory) -> None:
+        self.directory = directory
+        self.article_of = {source.id: source.external_id for source in briefing.sources}
+
+    def chips(self, source_ids: Sequence[str], evidence: Sequence[Evidence], *, fallback: str) -> tuple[Chip, ...]:
+        """One chip per source: to its evidence sentence, else to `fallback` when the source holds it verbatim."""
+        sentence_of: dict[str, str] = {}
+        for item in evidence:
+            sentence_of.setdefault(item.source, item.sentence)
+        chips = []
+        for source_id in dict.fromkeys(source_ids):
+            sentence = sentence_of.get(source_id, fallback)
+            article_id = self.article_of.get(source_id)
+            chips.append(
+                Chip(
+                    label=source_id,
+                    title=f"{self.directory.label(source_id)}: {sentence}",
+                    href=article_href(article_id, sentence) if article_id else None,
+                )
+            )
+        return tuple(chips)
+
+
+def _conflict_card(conflict: Conflict, directory: SourceDirectory, links: _ChipMaker) -> ConflictCard:
+    return ConflictCard(
+        topic=conflict.topic,
+        kind=conflict.kind,
+        sides=tuple(_side(position, directory, links) for position in conflict.positions),
+    )
+
+
+def _side(position: Position, directory: SourceDirectory, links: _ChipMaker) -> ConflictSide:
+    attribution = position.attributed_to or ""
+    if position.via:
+        attribution = f"{attribution}, via {', '.join(position.via)}" if attribution else f"via {', '.join(position.via)}"
+    outlets = []
+    for source_id in position.sources:
+        name = directory.outlet(source_id) or source_id
+        cites = directory.cites(source_id)
+        outlets.append(f"{name} citing {', '.join(cites)}" if cites else name)
+    return ConflictSide(
+        value=position.value,
+        normalized=position.normalized if position.normalized and position.normalized != position.value else None,
+        attribution=attribution,
+        outlets="; ".join(outlets),
+        count=plural(len(position.sources), "outlet"),
+        chips=links.chips(position.sources, position.evidence, fallback=position.claim),
+    )
+
+
+def _source_ref(briefing: Briefing, directory: SourceDirectory, source_id: str) -> SourceRef:
+    source = next(s for s in briefing.sources if s.id == source_id)
+    return SourceRef(
+        id=source_id,
+        name=directory.outlet(source_id) or source_id,
+        href=article_href(source.external_id) if source.external_id else None,
+        url=source.url if is_web_url(source.url) else None,
+        published=source.published.isoformat() if source.published else None,
+        provenance=provenance_of(directory, source_id).as_text(directory),
+    )
+
+
+def _cells(order: Sequence[str], reporting: set[str], contradicting: set[str]) -> tuple[CoverageState, ...]:
+    cells: list[CoverageState] = []
+    for source_id in order:
+        if source_id in reporting:
+            cells.append("reports")
+        elif source_id in contradicting:
+            cells.append("contradicts")
+        else:
+            cells.append("silent")
+    return tuple(cells)
+
+
+def _chart_date(day: dt.date) -> str:
+    return day.strftime("%d %b %Y").lstrip("0")
