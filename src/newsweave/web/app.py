@@ -15,8 +15,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError, StoreError, UsageError
+from newsweave.pipeline import brief_story
 from newsweave.store import open_store
 from newsweave.web import api, pages
+from newsweave.web.briefings import BriefStory
 from newsweave.web.errors import ApiError, error_body, known
 from newsweave.web.security import BodySizeLimit, SecurityHeaders
 from newsweave.web.state import WebOptions, WebState
@@ -24,13 +26,14 @@ from newsweave.web.state import WebOptions, WebState
 log = logging.getLogger("newsweave.web")
 
 
-def create_app(options: WebOptions = WebOptions()) -> FastAPI:
+def create_app(options: WebOptions = WebOptions(), *, brief: BriefStory = brief_story) -> FastAPI:
     """The web reader and JSON API over the database at `options.db_path`.
 
     The database is opened here (a wrong path fails before the server starts);
     it is closed, and background briefing stops, when the application shuts down.
+    `brief` makes a story's briefing (the pipeline's, unless a caller swaps it).
     """
-    state = WebState(options, reader=open_store(options.db_path), writer=open_store(options.db_path))
+    state = WebState(options, reader=open_store(options.db_path), writer=open_store(options.db_path), brief=brief)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

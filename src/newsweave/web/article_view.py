@@ -15,6 +15,9 @@ from newsweave.model import Briefing, CleanLine, StoredArticle
 from newsweave.web.anchors import sentence_anchor
 
 
+QUOTE_ROLE = "quote"
+
+
 @dataclass(frozen=True)
 class Segment:
     """A run of text in a line; `anchor` is set when the run is a sentence the briefing uses."""
@@ -98,7 +101,7 @@ def _cited_sentences(briefing: Briefing, source_id: str) -> dict[str, list[str]]
     # Quotes and timeline events are parts of sentences; their chips point at them too.
     for quote in briefing.analysis.quotes:
         if source_id in quote.sources:
-            note(quote.text, "quote")
+            note(quote.text, QUOTE_ROLE)
     for event in briefing.analysis.timeline:
         told = [item.sentence for item in event.evidence if item.source == source_id]
         for sentence in told or ([event.event] if source_id in event.sources else []):
@@ -109,9 +112,9 @@ def _cited_sentences(briefing: Briefing, source_id: str) -> dict[str, list[str]]
 def _segments(text: str, roles: dict[str, list[str]], anchors_used: set[str]) -> tuple[Segment, ...]:
     """Split a kept line around the cited passages it holds (the first occurrence of each).
 
-    Longer passages win where two overlap; a passage inside a marked one (a
-    quote inside a cited sentence) becomes an extra anchor of that mark, so its
-    chip still lands on the right sentence.
+    Where passages overlap, a cited sentence wins over a quote and a longer
+    passage over a shorter one; the passage that loses becomes an extra anchor
+    of the mark that won, so its chip still lands on the right sentence.
     """
     found = []
     for passage, uses in roles.items():
@@ -120,7 +123,8 @@ def _segments(text: str, roles: dict[str, list[str]], anchors_used: set[str]) ->
         if start >= 0 and anchor not in anchors_used:
             found.append(_Found(start, start + len(passage), anchor, uses))
     marks: list[_Found] = []
-    for candidate in sorted(found, key=lambda f: (f.end - f.start), reverse=True):
+    # Whole sentences first (a quote may run over several), then longer passages before shorter.
+    for candidate in sorted(found, key=lambda f: (f.uses == [QUOTE_ROLE], -(f.end - f.start))):
         holder = next((m for m in marks if m.start < candidate.end and candidate.start < m.end), None)
         if holder is None:
             marks.append(candidate)

@@ -7,9 +7,9 @@ import threading
 from dataclasses import dataclass
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
-from newsweave.pipeline import IngestReport, Ingestor, ingest_bytes
+from newsweave.pipeline import IngestReport, Ingestor, brief_story, ingest_bytes
 from newsweave.store import ArticleStore
-from newsweave.web.briefings import BriefingCache, BriefingWarmer
+from newsweave.web.briefings import BriefingCache, BriefingWarmer, BriefStory
 from newsweave.web.errors import ApiError
 from newsweave.web.lru import LruMap
 
@@ -56,13 +56,15 @@ class ArticleWriter:
 class WebState:
     """Shared by all routes of one application."""
 
-    def __init__(self, options: WebOptions, reader: ArticleStore, writer: ArticleStore) -> None:
+    def __init__(
+        self, options: WebOptions, reader: ArticleStore, writer: ArticleStore, *, brief: BriefStory = brief_story
+    ) -> None:
         self.options = options
         self.reader = reader  # page views read here; never held by a long write
         self.writer = writer  # ingests and kept briefings write here
         models_lock = threading.Lock()
         self.briefings = BriefingCache(
-            reader, writer, options.settings, models_lock, capacity=options.cache_capacity
+            reader, writer, options.settings, models_lock, capacity=options.cache_capacity, brief=brief
         )
         self.warmer = BriefingWarmer(self.briefings, reader)
         self.articles = ArticleWriter(writer, options.settings, models_lock)

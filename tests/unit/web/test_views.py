@@ -1,0 +1,181 @@
+"""What the pages show, worked out from hand-made briefings: coverage, conflict cards, chips, timeline, marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.model import (
+    Agreement,
+    Analysis,
+    Briefing,
+    CleanLine,
+    Conflict,
+    Evidence,
+    Position,
+    Quote,
+    RemovedFromSource,
+    SingleSourceClaim,
+    SourceChain,
+    SourceInfo,
+    Story,
+    StoredArticle,
+    StoredStory,
+    SummarySentence,
+    TimelineEvent,
+)
+from newsweave.web.anchors import sentence_anchor
+from newsweave.web.article_view import article_view
+from newsweave.web.lru import LruMap
+from newsweave.web.story_view import LABEL_SPACING, story_view
+
+OPENS_MONDAY = "The ferry service opens on Monday, the council said."
+OPENS_TUESDAY = "The ferry service opens on Tuesday, according to the operator."
+FARE = "A single fare will cost four pounds."
+
+
+def _source(number: int, outlet: str | None, external_id: str | None) -> SourceInfo:
+    return SourceInfo(f"S{number}", outlet, None, None, None, f"s{number}.txt", external_id=external_id)
+
+
+def _briefing(**analysis: object) -> Briefing:
+    conflict = Conflict(
+        "the ferry service opens on …",
+        "date",
+        (
+            Position("Monday", OPENS_MONDAY, ("S1", "S3"), "the council", (Evidence("S1", OPENS_MONDAY),),
+                     via=("Wire (S3)",), normalized="2024-05-06 (Monday)"),
+            Position("Tuesday", OPENS_TUESDAY, ("S2",), None, (Evidence("S2", OPENS_TUESDAY),)),
+        ),
+    )
+    return Briefing(
+        story=Story("Ferry opens", dt.date(2024, 5, 1), dt.date(2024, 5, 2)),
+        sources=(_source(1, "Daily Quay", "a-1"), _source(2, "Harbour Post", "a-2"), _source(3, None, None)),
+        summary=(SummarySentence(FARE, ("S1", "S2"), (Evidence("S1", FARE), Evidence("S2", "Fares are four pounds."))),),
+        analysis=Analysis(
+            agreements=(Agreement(FARE, ("S1", "S2"), 2, (Evidence("S1", FARE), Evidence("S2", "Fares are four pounds."))),),
+            conflicts=(conflict,),
+            single_source=(SingleSourceClaim("The boat was built in Leith.", "S2", None),),
+            chains=(SourceChain("S3", ("Wire",)),),
+            **analysis,  # type: ignore[arg-type]
+        ),
+        removed=(RemovedFromSource("S1", "Follow us", "shared across sources"),),
+    )
+
+
+STORY = StoredStory("st-1", "Ferry opens", None, None, "open", ("a-1", "a-2"))
+
+
+def test_the_coverage_matrix_marks_reporting_silent_and_contradicting_sources():
+    view = story_view(STORY, _briefing())
+    rows = {row.label: row.cells for row in view.coverage.rows}
+    assert rows[FARE] == ("reports", "reports", "silent")
+    assert rows["the ferry service opens on …: Monday"] == ("reports", "contradicts", "reports")
+    assert rows["the ferry service opens on …: Tuesday"] == ("contradicts", "reports", "contradicts")
+    assert rows["The boat was built in Leith."] == ("silent", "reports", "silent")
+
+
+def test_a_conflict_side_names_attribution_route_and_outlets():
+    monday, tuesday = story_view(STORY, _briefing()).conflicts[0].sides
+    assert monday.attribution == "the council, via Wire (S3)"
+    assert monday.outlets == "Daily Quay; S3 citing Wire" and monday.count == "2 outlets"
+    assert monday.normalized == "2024-05-06 (Monday)"
+    assert tuesday.attribution == "" and tuesday.count == "1 outlet"
+
+
+def test_chips_point_at_each_sources_own_sentence_and_unstored_sources_get_no_link():
+    view = story_view(STORY, _briefing())
+    first, second = view.summary[0].chips
+    assert first.href == f"/articles/a-1#{sentence_anchor(FARE)}"
+    assert second.href == f"/articles/a-2#{sentence_anchor('Fares are four pounds.')}"
+    unstored = view.conflicts[0].sides[0].chips[1]
+    assert unstored.label == "S3" and unstored.href is None
+
+
+def test_article_ids_are_quoted_in_links():
+    briefing = _briefing()
+    odd = briefing.sources[0].__class__(**{**briefing.sources[0].__dict__, "external_id": "a/1 ?x"})
+    view = story_view(STORY, Briefing(briefing.story, (odd, *briefing.sources[1:]), briefing.summary, briefing.analysis, ()))
+    assert view.summary[0].chips[0].href.startswith("/articles/a%2F1%20%3Fx#s-")
+
+
+def test_timeline_dates_share_a_point_and_crowded_labels_are_left_out():
+    day = dt.date(2024, 1, 1)
+    events = (
+        TimelineEvent(day, "Works begin", ("S1",)),
+        TimelineEvent(day, "Road closes", ("S2",)),
+        TimelineEvent(day + dt.timedelta(days=1), "Inspection", ("S1",)),
+        TimelineEvent(day + dt.timedelta(days=2), "Second inspection", ("S1",)),
+        TimelineEvent(day + dt.timedelta(days=300), "Reopening", ("S2",)),
+    )
+    chart = story_view(STORY, _briefing(timeline=events)).timeline
+    assert len(chart.entries) == 5 and len(chart.points) == 4
+    assert chart.points[0].events == 2 and "Works begin" in chart.points[0].summary
+    assert chart.points[0].x < chart.points[-1].x
+    for side in ("above", "below"):
+        xs = [p.x for p in chart.points if p.label == side]
+        assert all(b - a >= LABEL_SPACING for a, b in zip(xs, xs[1:]))
+    assert any(p.label == "none" for p in chart.points)
+
+
+def test_quotes_are_grouped_by_speaker():
+    quotes = (Quote("Ana Ruiz", "We are ready.", ("S1",)), Quote("Tom Hale", "Not yet.", ("S2",)),
+              Quote("Ana Ruiz", "Boats are waiting.", ("S2",)))
+    groups = story_view(STORY, _briefing(quotes=quotes)).quotes
+    assert [(g.speaker, [q.text for q in g.quotes]) for g in groups] == [
+        ("Ana Ruiz", ["We are ready.", "Boats are waiting."]), ("Tom Hale", ["Not yet."])
+    ]
+
+
+# ----------------------------------------------------------------------------- article page
+
+
+def _stored(article_id: str) -> StoredArticle:
+    return StoredArticle(article_id, f"text:{article_id}", "x.txt", None, "Daily Quay", "Ferry opens", None, "", "")
+
+
+def test_the_article_marks_cited_sentences_and_greys_removed_lines():
+    quote = "opens on Monday"
+    briefing = _briefing(quotes=(Quote("the council", quote, ("S1",)),))
+    lines = (
+        CleanLine("SUBSCRIBE NOW", "subscription prompt"),
+        CleanLine(f"{OPENS_MONDAY} {FARE} Boats are ready."),
+        CleanLine("Follow us"),  # removed only when the story was briefed (shared furniture)
+    )
+    view = article_view(_stored("a-1"), lines, briefing)
+    assert view.source_id == "S1"
+    assert [line.removed_because for line in view.lines] == ["subscription prompt", None, "shared across sources"]
+    segments = view.lines[1].segments
+    marked = [s for s in segments if s.anchor]
+    assert [s.text for s in marked] == [OPENS_MONDAY, FARE]
+    assert "".join(s.text for s in segments) == lines[1].text  # nothing lost or repeated
+    # The quote lies inside a cited sentence: its anchor rides on that sentence's mark.
+    assert marked[0].inner_anchors == (sentence_anchor(quote),)
+    assert "summary" in marked[1].roles and "agreement" in marked[1].roles
+    assert view.highlighted == 3 and view.removed == 2
+
+
+def test_an_article_outside_the_briefing_is_shown_without_marks():
+    view = article_view(_stored("a-9"), (CleanLine(OPENS_MONDAY),), _briefing())
+    assert view.source_id is None and view.highlighted == 0
+    assert view.lines[0].segments[0].anchor is None
+
+
+# ----------------------------------------------------------------------------- small parts
+
+
+def test_the_lru_map_forgets_the_least_recently_used_entry():
+    cache: LruMap[str, int] = LruMap(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    assert cache.get("a") == 1
+    cache.put("c", 3)
+    assert (cache.get("a"), cache.get("b"), cache.get("c")) == (1, None, 3)
+    with pytest.raises(ValueError):
+        LruMap(0)
+
+
+def test_sentence_anchors_ignore_spacing_only():
+    assert sentence_anchor("A  ferry\nopens.") == sentence_anchor("A ferry opens.")
+    assert sentence_anchor("A ferry opens.") != sentence_anchor("A ferry closes.")
