@@ -7,6 +7,7 @@ grouping and links is made here, where it can be tested without a browser.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -230,7 +231,7 @@ def coverage_matrix(briefing: Briefing, sources: tuple[SourceRef, ...]) -> Cover
 
 
 def timeline_chart(briefing: Briefing, links: _ChipMaker) -> TimelineChart:
-    """Dates placed on an axis in proportion to the time between them, with the events listed below."""
+    """Dates placed on an axis in time order, farther apart the longer the gap, with the events listed below."""
     events = sorted(briefing.analysis.timeline, key=lambda event: event.date)
     entries = tuple(
         TimelineEntry(_chart_date(e.date), e.event, links.chips(e.sources, e.evidence, fallback=e.event)) for e in events
@@ -240,13 +241,18 @@ def timeline_chart(briefing: Briefing, links: _ChipMaker) -> TimelineChart:
     by_date: dict[dt.date, list[str]] = {}
     for event in events:
         by_date.setdefault(event.date, []).append(event.event)
-    first, last = events[0].date, events[-1].date
-    span = max((last - first).days, 1)
+    days = list(by_date)
+    # A gap takes room growing with the logarithm of its length: a year-old precedent stays
+    # visibly far away without squeezing a week of events into one blot.
+    offsets = [0.0]
+    for before, after in zip(days, days[1:]):
+        offsets.append(offsets[-1] + math.log1p((after - before).days))
     usable = CHART_WIDTH - 2 * CHART_MARGIN
     last_label_x = {"above": -CHART_WIDTH, "below": -CHART_WIDTH}
     points = []
     for number, (day, told) in enumerate(by_date.items()):
-        x = round(CHART_MARGIN + (0.5 if first == last else (day - first).days / span) * usable, 1)
+        share = offsets[number] / offsets[-1] if offsets[-1] else 0.5
+        x = round(CHART_MARGIN + share * usable, 1)
         side: Literal["above", "below", "none"] = "above" if number % 2 == 0 else "below"
         if x - last_label_x[side] < LABEL_SPACING:
             other = "below" if side == "above" else "above"

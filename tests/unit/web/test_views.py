@@ -105,18 +105,17 @@ def test_timeline_dates_share_a_point_and_crowded_labels_are_left_out():
     events = (
         TimelineEvent(day, "Works begin", ("S1",)),
         TimelineEvent(day, "Road closes", ("S2",)),
-        TimelineEvent(day + dt.timedelta(days=1), "Inspection", ("S1",)),
-        TimelineEvent(day + dt.timedelta(days=2), "Second inspection", ("S1",)),
-        TimelineEvent(day + dt.timedelta(days=300), "Reopening", ("S2",)),
+        *(TimelineEvent(day + dt.timedelta(days=n), f"Inspection {n}", ("S1",)) for n in range(1, 10)),
+        TimelineEvent(day + dt.timedelta(days=1000), "Reopening", ("S2",)),
     )
     chart = story_view(STORY, _briefing(timeline=events)).timeline
-    assert len(chart.entries) == 5 and len(chart.points) == 4
+    assert len(chart.entries) == 12 and len(chart.points) == 11
     assert chart.points[0].events == 2 and "Works begin" in chart.points[0].summary
-    assert chart.points[0].x < chart.points[-1].x
     for side in ("above", "below"):
         xs = [p.x for p in chart.points if p.label == side]
         assert all(b - a >= LABEL_SPACING for a, b in zip(xs, xs[1:]))
     assert any(p.label == "none" for p in chart.points)
+    assert chart.points[0].label == "above" and chart.points[-1].label != "none"
 
 
 def test_quotes_are_grouped_by_speaker():
@@ -179,3 +178,14 @@ def test_the_lru_map_forgets_the_least_recently_used_entry():
 def test_sentence_anchors_ignore_spacing_only():
     assert sentence_anchor("A  ferry\nopens.") == sentence_anchor("A ferry opens.")
     assert sentence_anchor("A ferry opens.") != sentence_anchor("A ferry closes.")
+
+
+def test_a_distant_date_does_not_squeeze_the_others_together():
+    day = dt.date(2024, 6, 10)
+    events = tuple(
+        TimelineEvent(day - dt.timedelta(days=offset), f"event {offset}", ("S1",)) for offset in (400, 2, 1, 0)
+    )
+    xs = [p.x for p in story_view(STORY, _briefing(timeline=events)).timeline.points]
+    assert xs == sorted(xs)
+    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    assert gaps[0] > gaps[1] > 0 and min(gaps) >= 40  # the old date stands apart; the last days stay legible
