@@ -16,6 +16,7 @@ from newsweave.web.anchors import sentence_anchor
 
 
 QUOTE_ROLE = "quote"
+_EDGE_WORDS = 3  # words matched at each end of a passage that is not in the text verbatim
 
 
 @dataclass(frozen=True)
@@ -118,10 +119,10 @@ def _segments(text: str, roles: dict[str, list[str]], anchors_used: set[str]) ->
     """
     found = []
     for passage, uses in roles.items():
-        start = text.find(passage) if passage.strip() else -1
         anchor = sentence_anchor(passage)
-        if start >= 0 and anchor not in anchors_used:
-            found.append(_Found(start, start + len(passage), anchor, uses))
+        span = _locate(text, passage)
+        if span is not None and anchor not in anchors_used:
+            found.append(_Found(span[0], span[1], anchor, uses))
     marks: list[_Found] = []
     # Whole sentences first (a quote may run over several), then longer passages before shorter.
     for candidate in sorted(found, key=lambda f: (f.uses == [QUOTE_ROLE], -(f.end - f.start))):
@@ -142,6 +143,25 @@ def _segments(text: str, roles: dict[str, list[str]], anchors_used: set[str]) ->
     if cursor < len(text):
         segments.append(Segment(text[cursor:]))
     return tuple(segments)
+
+
+def _locate(text: str, passage: str) -> tuple[int, int] | None:
+    """Where `passage` lies in `text`: verbatim, or (a quote joined around its attribution,
+    "Our goal is obvious," he added, "peace ...") from its first words to its last words."""
+    if not passage.strip():
+        return None
+    start = text.find(passage)
+    if start >= 0:
+        return start, start + len(passage)
+    words = passage.split()
+    if len(words) < 2 * _EDGE_WORDS:
+        return None
+    head, tail = " ".join(words[:_EDGE_WORDS]), " ".join(words[-_EDGE_WORDS:])
+    start = text.find(head)
+    end = text.find(tail, start + len(head)) if start >= 0 else -1
+    if end < 0 or end - start > 2 * len(passage):
+        return None
+    return start, end + len(tail)
 
 
 @dataclass

@@ -33,7 +33,7 @@ def test_the_story_page_shows_the_disputed_start_day_with_its_attribution(client
     assert '<svg class="timeline-chart"' in page
 
 
-def test_nearly_every_chip_lands_on_a_marked_sentence_of_its_article(client):
+def test_every_chip_lands_on_a_marked_sentence_of_its_article(client):
     """Chips point at the sentence each source holds; the article page must carry that anchor."""
     ids = story_ids(client)
     total = missing = 0
@@ -46,9 +46,7 @@ def test_nearly_every_chip_lands_on_a_marked_sentence_of_its_article(client):
             total += 1
             missing += anchor not in articles[href]
     assert total > 200
-    # Summary, conflict, agreement, single-source and timeline chips cite whole sentences; only
-    # a quote whose wording was normalised can miss (1 of about 330 on these two stories).
-    assert missing <= total // 100, f"{missing} of {total} chips point at no marked sentence"
+    assert missing == 0, f"{missing} of {total} chips point at no marked sentence"
 
 
 def test_summary_chips_cite_the_sentence_shown_in_their_title(client):

@@ -189,3 +189,12 @@ def test_a_distant_date_does_not_squeeze_the_others_together():
     assert xs == sorted(xs)
     gaps = [b - a for a, b in zip(xs, xs[1:])]
     assert gaps[0] > gaps[1] > 0 and min(gaps) >= 40  # the old date stands apart; the last days stay legible
+
+
+def test_a_quote_joined_around_its_attribution_is_still_marked():
+    quote = "Our aim is plain and simple, the return of normal life to our people."
+    line = '"Our aim is plain and simple," the minister added, "the return of normal life to our people."'
+    view = article_view(_stored("a-1"), (CleanLine(line),), _briefing(quotes=(Quote("the minister", quote, ("S1",)),)))
+    [mark] = [segment for segment in view.lines[0].segments if segment.anchor]
+    assert mark.anchor == sentence_anchor(quote)
+    assert mark.text.startswith("Our aim is") and mark.text.endswith("to our people.")
