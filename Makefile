@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := examples/sample-story
 
-.PHONY: run test install bench quality clean
+.PHONY: run test install bench bench-web quality clean
 
 run: $(STAMP)
 	$(BIN)/newsweave brief $(SAMPLE)
@@ -28,6 +28,11 @@ install: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_speed.py
 	$(BIN)/python benchmarks/bench_ingest.py --sizes 1000 10000
+	$(BIN)/python benchmarks/bench_web.py
+
+# Latency of the web server over 10,000 articles (builds the database into out/bench-web/ once).
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/bench_web.py
 
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality_rouge.py
