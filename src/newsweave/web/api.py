@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from newsweave.model import StoredArticle, StoredStory
 from newsweave.web.anchors import article_href, story_href
+from newsweave.web.briefings import briefing_revision
 from newsweave.web.errors import ApiError, ErrorBody
 from newsweave.web.listing import StoryFilters, list_stories
 from newsweave.web.state import WebState
@@ -128,11 +129,14 @@ def get_stories(
 def get_story(request: Request, story_id: str) -> Response:
     state = _state(request)
     story = _story_or_404(state, story_id)
+    etag = f'"{briefing_revision(story)}"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})  # the client's copy is current
     ready = state.briefings.get(story)
     if ready.briefing is None:
         problems = "; ".join(f"{p.input}: {p.problem}" for p in ready.problems) or "no article text left"
         raise ApiError(422, "no_briefing", f"story {story_id!r} has no article usable for a briefing ({problems})")
-    return Response(ready.document, media_type="application/json", headers={"ETag": f'"{story.revision}"'})
+    return Response(ready.document, media_type="application/json", headers={"ETag": etag})
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, responses=ERRORS, summary="One stored article")

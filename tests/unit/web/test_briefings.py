@@ -124,3 +124,12 @@ def test_readers_are_answered_while_a_write_holds_the_database(corpus_db, counti
 def story_ids_over_http(http: httpx.Client) -> dict[str, str]:
     stories = http.get("/api/stories").json()["stories"]
     return {word: s["id"] for s in stories for word in ("Kremlin", "Bridge") if word in (s["headline"] or "")}
+
+
+def test_a_client_holding_the_current_briefing_gets_not_modified(client, counting_brief):
+    story = story_ids(client)["Kremlin"]
+    first = client.get(f"/api/stories/{story}")
+    etag = first.headers["etag"]
+    assert client.get(f"/api/stories/{story}", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(f"/api/stories/{story}", headers={"If-None-Match": '"stale"'}).status_code == 200
+    assert counting_brief.calls == [story]
