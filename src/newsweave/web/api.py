@@ -128,7 +128,7 @@ def get_stories(
 )
 def get_story(request: Request, story_id: str) -> Response:
     state = _state(request)
-    story = _story_or_404(state, story_id)
+    story = state.story_or_404(story_id, "list them at GET /api/stories")
     etag = f'"{briefing_revision(story)}"'
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"ETag": etag})  # the client's copy is current
@@ -188,13 +188,6 @@ async def post_articles(
         stories_opened=report.stories_opened,
         stories_grown=report.stories_grown,
     )
-
-
-def _story_or_404(state: WebState, story_id: str) -> StoredStory:
-    story = state.reader.get_story(story_id)
-    if story is None:
-        raise ApiError(404, "not_found", f"no story {story_id!r} in this database; list them at GET /api/stories")
-    return story
 
 
 def _story_out(story: StoredStory, disagreements: int | None) -> StoryOut:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from newsweave.model import StoredStory
-from newsweave.store import ArticleStore
+from newsweave.store import ArticleStore, SearchHit
 from newsweave.web.briefings import briefing_revision
 from newsweave.web.errors import ApiError
 
 SEARCH_HITS = 1000  # articles a search looks at; their stories are then listed newest first
+BEST_HITS = 5  # best-matching articles shown above the stories
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class StoryPage:
     rows: tuple[StoryRow, ...]
     has_next: bool
     waiting: tuple[str, ...]  # story ids whose briefing is not made yet
+    best_hits: tuple[SearchHit, ...] = ()  # the best-matching articles of a search
 
 
 def list_stories(store: ArticleStore, filters: StoryFilters, page_size: int) -> StoryPage:
@@ -61,6 +63,7 @@ def list_stories(store: ArticleStore, filters: StoryFilters, page_size: int) -> 
             422, "invalid_request", f"since ({filters.since}) is after until ({filters.until}): swap them"
         )
     ids = None
+    hits: list[SearchHit] = []
     query = (filters.q or "").strip()
     if query:
         hits = store.search(query, limit=SEARCH_HITS)
@@ -83,4 +86,4 @@ def list_stories(store: ArticleStore, filters: StoryFilters, page_size: int) -> 
         rows.append(StoryRow(story, stamp.conflicts if current and stamp else None))
         if not current:
             waiting.append(story.id)
-    return StoryPage(filters, tuple(rows), len(stories) > page_size, tuple(waiting))
+    return StoryPage(filters, tuple(rows), len(stories) > page_size, tuple(waiting), tuple(hits[:BEST_HITS]))

@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from newsweave.model import StoredStory
 from newsweave.pipeline import article_lines
 from newsweave.render.presentation import is_web_url
 from newsweave.store.base import MATCH_CLOSE, MATCH_OPEN
@@ -77,13 +76,12 @@ def stories_page(
     listing = list_stories(state.reader, filters, state.options.page_size)
     if state.options.warm:
         state.warmer.request(listing.waiting)
-    hits = state.reader.search(filters.q, limit=5) if filters.q else []
     return _html(
         render_page(
             "stories.html",
             listing=listing,
             outlets=state.reader.outlets(),
-            hits=hits,
+            hits=listing.best_hits,
             counts=state.reader.counts(),
         )
     )
@@ -92,7 +90,7 @@ def stories_page(
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     state = _state(request)
-    story = _story_or_404(state, story_id)
+    story = state.story_or_404(story_id, "the list of stories is at /")
     key = (story.id, story.revision)
     cached = state.pages.get(key)
     if cached is not None:
@@ -116,13 +114,6 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     briefing = state.briefings.get(story).briefing if story is not None else None
     view = article_view(article, article_lines(article), briefing)
     return _html(render_page("article.html", view=view, story=story))
-
-
-def _story_or_404(state: WebState, story_id: str) -> StoredStory:
-    story = state.reader.get_story(story_id)
-    if story is None:
-        raise ApiError(404, "not_found", f"no story {story_id!r} in this database; the list of stories is at /")
-    return story
 
 
 def _form_date(value: str | None, name: str) -> dt.date | None:

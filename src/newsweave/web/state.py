@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
+from newsweave.model import StoredStory
 from newsweave.pipeline import IngestReport, Ingestor, brief_story, ingest_bytes
 from newsweave.store import ArticleStore
 from newsweave.web.briefings import BriefingCache, BriefingWarmer, BriefStory
@@ -69,6 +70,13 @@ class WebState:
         self.warmer = BriefingWarmer(self.briefings, reader)
         self.articles = ArticleWriter(writer, options.settings, models_lock)
         self.pages: LruMap[tuple[str, str], bytes] = LruMap(options.cache_capacity)
+
+    def story_or_404(self, story_id: str, where_listed: str) -> StoredStory:
+        """The story, or a 404 naming where the stories are listed."""
+        story = self.reader.get_story(story_id)
+        if story is None:
+            raise ApiError(404, "not_found", f"no story {story_id!r} in this database; {where_listed}")
+        return story
 
     def check_token(self, authorization: str | None) -> None:
         """Raise unless the request carries the server's write token."""
