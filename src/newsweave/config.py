@@ -9,6 +9,9 @@ from dataclasses import dataclass
 class Settings:
     # load
     max_input_bytes: int = 20 * 1024 * 1024  # larger files are refused with a clear message
+    # Whole fetch of one URL, redirects and retries included: a big page on a slow link needs long,
+    # a server trickling bytes holds the run this long per URL.
+    fetch_total_timeout: float = 60.0
     # clean
     min_article_words: int = 25  # fewer words after cleaning: the input is not an article
     # nlp
@@ -16,6 +19,17 @@ class Settings:
     embedding_max_tokens: int = 256
     embedding_batch_size: int = 32
     max_sentence_chars: int = 2000  # longer "sentences" are web debris, not prose
+    # Bounds against hostile input (one huge line, a "sentence" of 100,000 words); normal news never reaches them.
+    max_pattern_line_chars: int = 5000  # longer lines skip the line-shape patterns (boilerplate, datelines): those
+    # describe short lines, and regex time over one huge line is the risk; a higher cap judges more debris
+    max_parse_chars: int = 20_000  # text per spaCy call; a longer paragraph is cut, at a sentence end when it can be:
+    # lower bounds memory more tightly but cuts more long paragraphs (the longest seen in news data is ~10,000)
+    max_parse_batch_chars: int = 50_000  # text per spaCy batch: its arrays take ~15 KB a token (200,000 chars: 600 MB);
+    # a normal story fits in one batch, a lower bound only adds calls
+    max_analyzed_chars: int = 300_000  # an article's text past this (~50,000 words, several times the longest news
+    # piece) is kept but not parsed for the briefing: parsing costs ~10 s and ~100 MB per 50,000 words
+    max_sentence_tokens: int = 300  # a longer spaCy "sentence" (a list, debris) is analysed in pieces of this many
+    # tokens: per-sentence steps stay cheap, at the price of splitting the rare real sentence that long
     # dedupe
     copy_jaccard: float = 0.6  # Jaccard of word 5-shingles above which two articles are copies
     copy_containment: float = 0.8  # share of a shorter text's shingles found in a longer one: a trimmed copy
@@ -33,6 +47,10 @@ class Settings:
     # summarize
     summary_words: int = 200
     redundancy_similarity: float = 0.7
+    # serve: how long a client may take to send a request; longer holds a connection (and its
+    # memory) for a client that trickles bytes, shorter cuts off honest uploads on slow links
+    request_body_timeout_seconds: float = 30.0  # from the end of the headers to the end of the body
+    request_header_timeout_seconds: float = 10.0  # from the connection's (or the last answer's) end to the headers' end
 
 
 DEFAULT_SETTINGS = Settings()

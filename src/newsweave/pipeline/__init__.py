@@ -7,17 +7,23 @@
 from newsweave.pipeline.brief import BriefingRun, StageTiming, brief_documents, brief_paths
 from newsweave.pipeline.ingest import (
     IngestReport,
+    IngestTally,
     Ingestor,
     article_lines,
     brief_story,
     ingest_bytes,
     ingest_sources,
+    run_ingest,
 )
+from newsweave.pipeline.prepare import PreparedArticle, PreparedBatch, prepare_batch
 
 __all__ = [
     "BriefingRun",
     "IngestReport",
+    "IngestTally",
     "Ingestor",
+    "PreparedArticle",
+    "PreparedBatch",
     "StageTiming",
     "article_lines",
     "brief_documents",
@@ -25,4 +31,6 @@ __all__ = [
     "brief_story",
     "ingest_bytes",
     "ingest_sources",
+    "prepare_batch",
+    "run_ingest",
 ]

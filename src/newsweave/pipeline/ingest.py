@@ -1,8 +1,10 @@
 """Corpus mode: articles stream into the database, copies fold, stories grow.
 
-Each batch of articles is cleaned, given an identity, checked against the copy
-index, signed (title-and-lead embedding and names) and placed in a story, then
-written in one transaction. A process killed at any moment leaves every earlier
+Each batch of articles is prepared first (`prepare`: cleaned, given an identity,
+signed with its title-and-lead embedding and names), with nothing locked; then,
+in one short transaction, checked again for identities stored meanwhile,
+checked against the copy index, placed in a story and written. A process killed
+at any moment leaves every earlier
 batch committed and nothing half-written; the next run skips what is stored
 (identities) and carries on. In-memory state (story clusterer, copy index) is
 rebuilt from the database at start, by replaying stored signatures in ingest
@@ -20,11 +22,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
-from newsweave import clean, dedupe, metadata, nlp, sources, stories
+from newsweave import clean, dedupe, sources, stories
 from newsweave.config import DEFAULT_SETTINGS, Settings
-from newsweave.errors import NewsweaveError, UsageError
-from newsweave.model import CleanLine, InputProblem, RawDocument, StoredArticle
+from newsweave.errors import UsageError
+from newsweave.model import ArticleSignature, CleanLine, InputProblem, RawDocument, StoredArticle
 from newsweave.pipeline.brief import BriefingRun, brief_documents
+from newsweave.pipeline.prepare import PreparedBatch, prepare_batch
 from newsweave.store import ArticleStore
 
 BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a crash, large enough to batch the models
@@ -32,6 +35,7 @@ COPY_WINDOW_DAYS = 14  # wire copies are reprinted within days; older articles l
 COPY_WINDOW_UNDATED = 20_000  # undated articles kept in the copy index, newest first
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
+PrepareBatch = Callable[[Sequence[RawDocument]], PreparedBatch]
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,9 @@ class IngestReport:
 
 
 @dataclass
-class _Tally:
+class IngestTally:
+    """What an ingest has done so far; the write phase of each batch adds to it."""
+
     seen: int = 0
     added: int = 0
     duplicates: int = 0
@@ -78,19 +84,21 @@ class Ingestor:
     def __init__(self, store: ArticleStore, settings: Settings = DEFAULT_SETTINGS) -> None:
         self.store = store
         self.settings = settings
-        self.copies = dedupe.CopyIndex(settings)
-        self._copy_window: deque[tuple[int, str]] = deque()  # (publication day, article id), oldest first
-        self._undated: deque[str] = deque()
-        self._newest_day = 0
-        self.clusterer = stories.StoryClusterer(
-            threshold=settings.story_join_threshold,
-            entity_weight=settings.story_entity_weight,
-            quiet_days=settings.story_quiet_days,
-        )
         self._rebuild()
 
     def _rebuild(self) -> None:
         """Bring the copy index and the clusterer back to where the stored corpus left them."""
+        self.copies = dedupe.CopyIndex(self.settings)
+        self._copy_window: deque[tuple[int, str]] = deque()  # (publication day, article id), oldest first
+        self._undated: deque[str] = deque()
+        self._newest_day = 0
+        self.clusterer = stories.StoryClusterer(
+            threshold=self.settings.story_join_threshold,
+            entity_weight=self.settings.story_entity_weight,
+            quiet_days=self.settings.story_quiet_days,
+        )
+        # Counted before the replay: an article stored during it makes the next write replay again.
+        self._synced_count = self.store.count()
         for signature in self.store.load_signatures():
             self.clusterer.add(signature)
         self.clusterer.take_closed()
@@ -107,59 +115,68 @@ class Ingestor:
         otherwise): stories close after quiet days of news time, so an article that
         arrived out of order would find its story closed.
         """
-        started = time.perf_counter()
-        tally = _Tally()
-        documents = sorted(documents, key=_arrival_key)
-        for batch in _batches(documents, BATCH_SIZE):
-            self._ingest_batch(batch, tally)
-            if progress is not None:
-                progress(tally.seen, len(documents))
-        return IngestReport(
-            seen=tally.seen,
-            added=tally.added,
-            duplicates=tally.duplicates,
-            copies=tally.copies,
-            failed=tuple(tally.failed),
-            stories_opened=tally.opened,
-            stories_grown=len(tally.grown),
-            stories_closed=tally.closed,
-            seconds=time.perf_counter() - started,
-            added_ids=tuple(tally.added_ids),
+        return run_ingest(
+            documents, lambda batch: prepare_batch(batch, self.store, self.settings), self.write, progress
         )
 
-    def _ingest_batch(self, batch: Sequence[RawDocument], tally: _Tally) -> None:
-        tally.seen += len(batch)
-        prepared = self._prepare(batch, tally)
-        if not prepared:
+    def write(self, prepared: PreparedBatch, tally: IngestTally) -> None:
+        """The write phase of a prepared batch: fold copies, cluster, store; one transaction.
+
+        Under the transaction's write lock, the ingestor first catches up with
+        articles other writers (another process, another request) stored since
+        its last write, by replaying the stored corpus: every writer then
+        clusters from the state the database records, and two writers never
+        open the same story id. Identities are checked again for the same reason.
+        """
+        tally.seen += prepared.seen
+        tally.failed.extend(prepared.failed)
+        tally.duplicates += prepared.duplicates
+        if not prepared.articles:
             return
-        originals = [article for article, copy_of in prepared if copy_of is None]
-        signatures = {s.article_id: s for s in nlp.article_signatures(originals, self.settings)}
-        with self.store.transaction():
-            for article, copy_of in prepared:
-                if copy_of is not None:
-                    origin = self.store.get_article(copy_of)
-                    self.store.add_article(replace(article, copy_of=copy_of))
-                    tally.added += 1
-                    tally.added_ids.append(article.id)
-                    tally.copies += 1
-                    if origin is not None and origin.story_id:
-                        self.store.assign(article.id, origin.story_id)
-                    continue
-                signature = signatures[article.id]
-                self.store.add_article(article, signature)
-                tally.added += 1
-                tally.added_ids.append(article.id)
-                assignment = self.clusterer.add(signature)
-                if assignment.opened:
-                    self.store.create_story(assignment.story_id, article.title, article.published, article.published)
-                    tally.opened += 1
-                else:
-                    tally.grown.add(assignment.story_id)
-                    self._keep_earliest_headline(assignment.story_id, article)
-                self.store.assign(article.id, assignment.story_id)
-            for story_id in self.clusterer.take_closed():
-                self.store.update_story(story_id, status="closed")
-                tally.closed += 1
+        try:
+            with self.store.transaction():
+                if self.store.count() != self._synced_count:
+                    self._rebuild()
+                for item in prepared.articles:
+                    if self.store.article_id_for_identity(item.article.identity):
+                        tally.duplicates += 1
+                        continue
+                    article = replace(item.article, id=self._free_id(item.article))
+                    match = self._index_for_copies(article)
+                    if match is not None:
+                        self._store_copy(replace(article, copy_of=match.original), match.original, tally)
+                    else:
+                        self._store_original(article, replace(item.signature, article_id=article.id), tally)
+                for story_id in self.clusterer.take_closed():
+                    self.store.update_story(story_id, status="closed")
+                    tally.closed += 1
+                self._synced_count = self.store.count()
+        except BaseException:
+            self._synced_count = -1  # memory holds what the undone transaction never stored: replay before the next write
+            raise
+
+    def _store_copy(self, article: StoredArticle, original_id: str, tally: IngestTally) -> None:
+        """A copy joins its original's story; its signature plays no part in clustering."""
+        origin = self.store.get_article(original_id)
+        self.store.add_article(article)
+        tally.added += 1
+        tally.added_ids.append(article.id)
+        tally.copies += 1
+        if origin is not None and origin.story_id:
+            self.store.assign(article.id, origin.story_id)
+
+    def _store_original(self, article: StoredArticle, signature: ArticleSignature, tally: IngestTally) -> None:
+        self.store.add_article(article, signature)
+        tally.added += 1
+        tally.added_ids.append(article.id)
+        assignment = self.clusterer.add(signature)
+        if assignment.opened:
+            self.store.create_story(assignment.story_id, article.title, article.published, article.published)
+            tally.opened += 1
+        else:
+            tally.grown.add(assignment.story_id)
+            self._keep_earliest_headline(assignment.story_id, article)
+        self.store.assign(article.id, assignment.story_id)
 
     def _keep_earliest_headline(self, story_id: str, article: StoredArticle) -> None:
         """A story is headlined by its earliest article, whatever order the articles arrive in."""
@@ -168,31 +185,6 @@ class Ingestor:
             return
         if story.first_published is None or article.published < story.first_published:
             self.store.update_story(story_id, headline=article.title)
-
-    def _prepare(self, batch: Sequence[RawDocument], tally: _Tally) -> list[tuple[StoredArticle, str | None]]:
-        """Clean, identify and copy-check each document; duplicates and non-articles are set aside."""
-        prepared: list[tuple[StoredArticle, str | None]] = []
-        identities_in_batch: set[str] = set()
-        for document in batch:
-            try:
-                article = self._stored_article(document)
-            except NewsweaveError as error:
-                tally.failed.append(InputProblem(document.path, str(error)))
-                continue
-            if article is None:
-                words = len(clean.clean_article(document.text).text.split())
-                tally.failed.append(
-                    InputProblem(document.path, f"not an article: {words} words of text after removing boilerplate")
-                )
-                continue
-            if article.identity in identities_in_batch or self.store.article_id_for_identity(article.identity):
-                tally.duplicates += 1
-                continue
-            identities_in_batch.add(article.identity)
-            article = replace(article, id=self._free_id(article))
-            match = self._index_for_copies(article)
-            prepared.append((article, match.original if match else None))
-        return prepared
 
     def _index_for_copies(self, article: StoredArticle) -> dedupe.CopyMatch | None:
         """Add the article to the copy index and let articles older than the copy window go."""
@@ -210,31 +202,43 @@ class Ingestor:
             self.copies.forget(self._copy_window.popleft()[1])
         return match
 
-    def _stored_article(self, document: RawDocument) -> StoredArticle | None:
-        cleaned = clean.clean_article(document.text)
-        [article] = metadata.build_articles([document], [cleaned])
-        if len(article.text.split()) < self.settings.min_article_words:
-            return None
-        identity = sources.article_identity(article.url, article.text)
-        return StoredArticle(
-            id=document.external_id or "a-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16],
-            identity=identity,
-            path=document.path,
-            url=article.url,
-            outlet=article.outlet,
-            title=article.title,
-            published=article.published,
-            text=article.text,
-            raw_text=document.text,
-            removed=article.removed,
-            ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        )
-
     def _free_id(self, article: StoredArticle) -> str:
         """The article's id, or a derived one when another article holds it (ids from inputs can clash)."""
         if self.store.get_article(article.id) is None and article.id not in self.copies:
             return article.id
         return f"{article.id}-{hashlib.sha256(article.identity.encode('utf-8')).hexdigest()[:8]}"
+
+
+def run_ingest(
+    documents: Sequence[RawDocument],
+    prepare: PrepareBatch,
+    write: Callable[[PreparedBatch, IngestTally], None],
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Prepare and write `documents` batch by batch, in publication order; the report of it all.
+
+    The writer of the web server passes its own `prepare` and `write`, to hold
+    its locks only where they are needed.
+    """
+    started = time.perf_counter()
+    tally = IngestTally()
+    documents = sorted(documents, key=_arrival_key)
+    for batch in _batches(documents, BATCH_SIZE):
+        write(prepare(batch), tally)
+        if progress is not None:
+            progress(tally.seen, len(documents))
+    return IngestReport(
+        seen=tally.seen,
+        added=tally.added,
+        duplicates=tally.duplicates,
+        copies=tally.copies,
+        failed=tuple(tally.failed),
+        stories_opened=tally.opened,
+        stories_grown=len(tally.grown),
+        stories_closed=tally.closed,
+        seconds=time.perf_counter() - started,
+        added_ids=tuple(tally.added_ids),
+    )
 
 
 def _arrival_key(document: RawDocument) -> tuple[bool, str]:

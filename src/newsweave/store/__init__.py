@@ -17,6 +17,7 @@ from newsweave.store.base import (
     SearchHit,
     StoreCounts,
     StoreError,
+    StoreFullError,
     StoredBriefing,
     StorySignature,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "SearchHit",
     "StoreCounts",
     "StoreError",
+    "StoreFullError",
     "StoredBriefing",
     "StorySignature",
     "open_store",

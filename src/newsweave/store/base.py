@@ -22,6 +22,10 @@ from newsweave.model import ArticleSignature, StoredArticle, StoredStory
 
 StoryStatus = Literal["open", "closed"]
 
+
+class StoreFullError(StoreError):
+    """A write failed because the disk (or the database's size limit) is full; nothing of it was kept."""
+
 # Search snippets mark the matched words with these, so that a terminal shows
 # them as they are and a web page can swap them for <mark> after escaping.
 MATCH_OPEN = "**"

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsweave.errors import UsageError
-from newsweave.store.base import StoreError
-from newsweave.store.sqlite_schema import check_database_file, migrate
+from newsweave.store.base import StoreError, StoreFullError
+from newsweave.store.sqlite_schema import check_database_path, check_sqlite_file, migrate
 
 T = TypeVar("T")
 
@@ -37,12 +37,13 @@ class LockedConnection:
         self._lock = threading.RLock()
         self._depth = 0  # transactions open: 0 none, 1 a BEGIN, more are savepoints inside it
         if str(path) != ":memory:":
-            check_database_file(self.path)
+            check_database_path(self.path)
         try:
             connection = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open {self.path}: {error}; check the path and its permissions") from error
         try:
+            check_sqlite_file(connection, self.path)
             _configure(connection)
             migrate(connection, self.path)
         except StoreError:
@@ -178,5 +179,6 @@ def store_error(path: Path, error: sqlite3.Error) -> StoreError:
     if "readonly" in lowered:
         return StoreError(f"cannot write to {path}: the file or its folder is read-only; check their permissions")
     if "full" in lowered:
-        return StoreError(f"cannot write to {path}: the disk is full; free some space and try again")
+        # SQLITE_FULL: SQLite has rolled the statement (or the whole transaction) back itself.
+        return StoreFullError(f"cannot write to {path}: the disk is full; free some space and try again")
     return StoreError(f"the database {path} failed: {reason}")

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from newsweave.store.base import StoreError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
 _VERSION_1 = (
     "CREATE TABLE schema_version (version INTEGER NOT NULL)",
     """CREATE TABLE stories (
@@ -109,21 +107,35 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_briefings)
 
 
-def check_database_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a path that cannot be a corpus database."""
+def check_database_path(path: Path) -> None:
+    """Refuse, before SQLite touches it, a path that cannot hold a corpus database.
+
+    Only the path's metadata is looked at, never its content: opening and closing
+    the file with anything but SQLite would drop every POSIX lock this process's
+    SQLite connections hold on it (closing any descriptor of a file releases them
+    all), and another process could then reset the write-ahead log under them.
+    """
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file: pass a file path such as {path / 'corpus.db'}")
     if not path.parent.is_dir():
         raise StoreError(f"cannot create {path}: the folder {path.parent} does not exist; create it first")
-    if not path.is_file() or path.stat().st_size == 0:
-        return  # SQLite creates it
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+
+
+def check_sqlite_file(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file SQLite cannot read as a database, before anything is written to it.
+
+    Reading the schema cookie makes SQLite read and check the file's header
+    through its own locked descriptor; a file that is not SQLite is left untouched.
+    """
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        if "not a database" not in str(error).lower():
+            raise
         raise StoreError(
-            f"{path} is not a newsweave database (it is not an SQLite file): "
+            f"{path} is not a newsweave database (SQLite cannot read it: {error}): "
             "choose another database path, or move this file away"
-        )
+        ) from error
 
 
 def stored_version(connection: sqlite3.Connection, path: Path) -> int:

@@ -116,7 +116,7 @@ def get_stories(
 
 
 @router.get(
-    "/stories/{story_id}",
+    "/stories/{story_id:path}",
     responses={
         200: {
             "description": "The story's briefing, as the newsweave.briefing/1 JSON contract (see README)",
@@ -139,7 +139,7 @@ def get_story(request: Request, story_id: str) -> Response:
     return Response(ready.document, media_type="application/json", headers={"ETag": etag})
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, responses=ERRORS, summary="One stored article")
+@router.get("/articles/{article_id:path}", response_model=ArticleOut, responses=ERRORS, summary="One stored article")
 def get_article(request: Request, article_id: str) -> ArticleOut:
     article = _state(request).reader.get_article(article_id)
     if article is None:

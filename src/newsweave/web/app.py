@@ -16,11 +16,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsweave import __version__
 from newsweave.errors import NewsweaveError, StoreError, UsageError
 from newsweave.pipeline import brief_story
-from newsweave.store import open_store
+from newsweave.store import StoreFullError, open_store
 from newsweave.web import api, pages
 from newsweave.web.briefings import BriefStory
 from newsweave.web.errors import ApiError, error_body, known
-from newsweave.web.security import BodySizeLimit, SecurityHeaders
+from newsweave.web.security import BodyDeadline, BodySizeLimit, HeadAsGet, SecurityHeaders
 from newsweave.web.state import WebOptions, WebState
 
 log = logging.getLogger("newsweave.web")
@@ -58,7 +58,10 @@ def create_app(options: WebOptions = WebOptions(), *, brief: BriefStory = brief_
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(files("newsweave.web") / "static")), name="static")
     _add_error_handlers(app)
+    # Added innermost first: a request meets the security headers, HEAD, the body deadline, then the size cap.
     app.add_middleware(BodySizeLimit, limit=options.settings.max_input_bytes)
+    app.add_middleware(BodyDeadline, seconds=options.settings.request_body_timeout_seconds)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -72,7 +75,14 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def on_http_error(request: Request, error: StarletteHTTPException) -> Response:
         status = known(error.status_code)
         detail = error.detail if isinstance(error.detail, str) and error.status_code != 404 else status.message
-        return error_response(request, error.status_code, status.code, detail)
+        headers = dict(error.headers or {})
+        if "Allow" in headers:  # a 405 says which methods the address takes; every GET address takes HEAD too
+            methods = [method.strip() for method in headers["Allow"].split(",")]
+            if "GET" in methods and "HEAD" not in methods:
+                methods.append("HEAD")
+            headers["Allow"] = ", ".join(methods)
+            detail = f"{request.url.path} takes {headers['Allow']}, not {request.method}"
+        return error_response(request, error.status_code, status.code, detail, headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, error: RequestValidationError) -> Response:
@@ -84,6 +94,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NewsweaveError)
     async def on_newsweave_error(request: Request, error: NewsweaveError) -> Response:
+        if isinstance(error, StoreFullError):
+            log.warning("database: %s", error)
+            return error_response(request, 507, "insufficient_storage", str(error))
         if isinstance(error, StoreError):
             log.warning("database: %s", error)
             return error_response(request, 503, "unavailable", str(error))
@@ -96,12 +109,16 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error_response(request, 500, "internal_error", known(500).message)
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
+def error_response(
+    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
     """The error answer: JSON under /api and for JSON clients, a plain page for browsers."""
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     wants_json = request.url.path.startswith("/api") or request.url.path == "/openapi.json"
     accept = request.headers.get("accept", "")
     if wants_json or ("application/json" in accept and "text/html" not in accept):
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(error_body(status, code, message), status_code=status, headers=headers)
     body = pages.render_page("error.html", status=status, code=code, message=message)
-    return HTMLResponse(body, status_code=status)
+    return HTMLResponse(body, status_code=status, headers=headers)

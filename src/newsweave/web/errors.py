@@ -47,11 +47,13 @@ KNOWN_STATUSES: dict[int, KnownStatus] = {
     403: KnownStatus("forbidden", "this is not allowed"),
     404: KnownStatus("not_found", "there is nothing at this address; the stories list is at /"),
     405: KnownStatus("method_not_allowed", "this address does not take that method"),
+    408: KnownStatus("request_timeout", "the request did not arrive in time"),
     413: KnownStatus("too_large", "the request body is too large"),
     415: KnownStatus("unsupported_media_type", "send application/json or application/x-ndjson"),
     422: KnownStatus("invalid_request", "the request's parameters are not valid"),
     500: KnownStatus("internal_error", "the server failed; the server log has the details"),
     503: KnownStatus("unavailable", "the database is busy or unavailable; try again shortly"),
+    507: KnownStatus("insufficient_storage", "the server's disk is full; try again once space is freed"),
 }
 
 

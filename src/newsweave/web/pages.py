@@ -87,7 +87,7 @@ def stories_page(
     )
 
 
-@router.get("/stories/{story_id}")
+@router.get("/stories/{story_id:path}")
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     state = _state(request)
     story = state.story_or_404(story_id, "the list of stories is at /")
@@ -104,7 +104,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     return _html(body)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     state = _state(request)
     article = state.reader.get_article(article_id)

@@ -1,11 +1,12 @@
-"""Security headers on every answer, and a cap on request bodies.
+"""Security headers on every answer, caps on request bodies, HEAD for every GET.
 
-Both are plain ASGI middleware (no per-request task or copy of the body):
+All are plain ASGI middleware (no per-request task or copy of the body):
 they sit in front of every route, the static files and the error answers.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -52,6 +53,19 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class _WatchedSend:
+    """`send`, remembering whether the answer has begun: after that no error answer can replace it."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
+
+
 class BodySizeLimit:
     """Refuses request bodies over `limit` bytes with 413, before a route reads them whole.
 
@@ -72,7 +86,7 @@ class BodySizeLimit:
             await self._refuse(send)
             return
         received = 0
-        started = False
+        watched_send = _WatchedSend(send)
 
         async def counted_receive() -> Message:
             nonlocal received
@@ -83,28 +97,90 @@ class BodySizeLimit:
                     raise _BodyTooLarge
             return message
 
-        async def watched_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
         try:
             await self.app(scope, counted_receive, watched_send)
         except _BodyTooLarge:
-            if not started:
+            if not watched_send.started:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
         megabytes = self.limit / (1024 * 1024)
-        body = json.dumps(
-            error_body(413, "too_large", f"the request body is over the {megabytes:g} MB limit; send fewer articles at once")
-        ).encode("utf-8")
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        message = f"the request body is over the {megabytes:g} MB limit; send fewer articles at once"
+        await send_json_error(send, 413, "too_large", message)
+
+
+class _BodyTooSlow(Exception):
+    pass
+
+
+class BodyDeadline:
+    """Answers 408 and closes the connection when a request body is not complete within `seconds`.
+
+    A client trickling its body would otherwise hold a connection, and the
+    route waiting for the body, for as long as it likes. The clock starts when
+    the headers are in (the server bounds the headers themselves); once the
+    body is complete, `receive` is passed through untouched.
+    """
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.seconds
+        body_complete = False
+        watched_send = _WatchedSend(send)
+
+        async def timed_receive() -> Message:
+            nonlocal body_complete
+            if body_complete:
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                raise _BodyTooSlow from None
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                body_complete = True
+            return message
+
+        try:
+            await self.app(scope, timed_receive, watched_send)
+        except _BodyTooSlow:
+            if not watched_send.started:
+                message = f"the request body did not arrive within {self.seconds:g} seconds; send it faster, or less at once"
+                await send_json_error(send, 408, "request_timeout", message, close=True)
+
+
+class HeadAsGet:
+    """Answers HEAD on every GET address: the GET answer's status and headers, without its body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # the server ends a HEAD answer with the last (empty) body message
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+async def send_json_error(send: Send, status: int, code: str, message: str, *, close: bool = False) -> None:
+    """An error answer in the one JSON shape, sent straight from a middleware."""
+    body = json.dumps(error_body(status, code, message)).encode("utf-8")
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

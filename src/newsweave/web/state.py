@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import secrets
 import threading
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from newsweave import sources
 from newsweave.config import DEFAULT_SETTINGS, Settings
-from newsweave.model import StoredStory
-from newsweave.pipeline import IngestReport, Ingestor, brief_story, ingest_bytes
+from newsweave.model import RawDocument, StoredStory
+from newsweave.pipeline import (
+    IngestReport,
+    IngestTally,
+    Ingestor,
+    PreparedBatch,
+    brief_story,
+    prepare_batch,
+    run_ingest,
+)
 from newsweave.store import ArticleStore
 from newsweave.web.briefings import BriefingCache, BriefingWarmer, BriefStory
 from newsweave.web.errors import ApiError
@@ -30,28 +40,38 @@ class WebOptions:
 
 
 class ArticleWriter:
-    """Ingests request bodies into the database, one request at a time.
+    """Ingests request bodies into the database.
 
-    The ingestor's in-memory state (story clusterer, copy index) is rebuilt
-    when another process has written to the database since it was made.
+    Each batch is prepared (parsed, cleaned, signed by the language models)
+    with no write lock held; only its write phase (copy folding, clustering,
+    one short transaction) takes the writer's lock, so a slow article holds up
+    neither another request's write nor the readers. The ingestor catches up
+    by itself with what other processes wrote (see `Ingestor.write`).
     """
 
     def __init__(self, store: ArticleStore, settings: Settings, models_lock: threading.Lock) -> None:
         self.store = store
         self.settings = settings
         self.models_lock = models_lock
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one write phase at a time
         self._ingestor: Ingestor | None = None
-        self._articles_seen = -1
 
     def ingest(self, name: str, data: bytes) -> IngestReport:
         """Load the body (read by the extension of `name`) and ingest every usable article in it."""
-        with self._lock, self.models_lock:
-            if self._ingestor is None or self.store.count() != self._articles_seen:
+        loaded = sources.load_bytes(name, data, self.settings)
+        report = run_ingest(loaded.documents, self.prepare, self.write)
+        return replace(report, failed=loaded.problems + report.failed)
+
+    def prepare(self, batch: Sequence[RawDocument]) -> PreparedBatch:
+        """The slow phase of a batch: only the language models are held, not the writer."""
+        return prepare_batch(batch, self.store, self.settings, models=self.models_lock)
+
+    def write(self, prepared: PreparedBatch, tally: IngestTally) -> None:
+        """The short phase of a batch, under the writer's lock."""
+        with self._lock:
+            if self._ingestor is None:
                 self._ingestor = Ingestor(self.store, self.settings)
-            report = ingest_bytes(name, data, self._ingestor)
-            self._articles_seen = self.store.count()
-            return report
+            self._ingestor.write(prepared, tally)
 
 
 class WebState:

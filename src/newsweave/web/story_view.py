@@ -248,14 +248,14 @@ def timeline_chart(briefing: Briefing, links: _ChipMaker) -> TimelineChart:
     for before, after in zip(days, days[1:]):
         offsets.append(offsets[-1] + math.log1p((after - before).days))
     usable = CHART_WIDTH - 2 * CHART_MARGIN
-    last_label_x = {"above": -CHART_WIDTH, "below": -CHART_WIDTH}
+    last_label_x: dict[str, float] = {"above": -CHART_WIDTH, "below": -CHART_WIDTH}
     points = []
     for number, (day, told) in enumerate(by_date.items()):
         share = offsets[number] / offsets[-1] if offsets[-1] else 0.5
         x = round(CHART_MARGIN + share * usable, 1)
         side: Literal["above", "below", "none"] = "above" if number % 2 == 0 else "below"
         if x - last_label_x[side] < LABEL_SPACING:
-            other = "below" if side == "above" else "above"
+            other: Literal["above", "below"] = "below" if side == "above" else "above"
             side = other if x - last_label_x[other] >= LABEL_SPACING else "none"
         if side != "none":
             last_label_x[side] = x

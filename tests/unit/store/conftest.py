@@ -13,6 +13,8 @@ import pytest
 from newsweave.model import ArticleSignature, RemovedLine, StoredArticle
 from newsweave.store import SQLiteStore
 
+from .disk_limit import full_disk  # noqa: F401  (a fixture)
+
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
@@ -69,3 +71,4 @@ FULL_ARTICLE = StoredArticle(
     story_id=None,
     ingested_at="2024-01-02T03:04:05+00:00",
 )
+
