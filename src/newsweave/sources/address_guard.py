@@ -3,8 +3,9 @@
 A URL may be fetched when it is http(s) and its host resolves only to public
 addresses, IPv4 or IPv6, IPv4 inside IPv6 included. The client made here checks
 again when it connects and connects to the very address it checked, so DNS
-rebinding between check and connect is refused too; a client the caller passes
-in gets the per-hop check only.
+rebinding between check and connect is refused too, and every connection keeps
+the fetch's overall deadline (deadline.py); a client the caller passes in gets
+the per-hop check only, and the deadline only between pieces of the body.
 
 `FetchPolicy` lives here rather than in fetch.py because the guard reads it
 (its resolver, its allowed hosts, the client's timeouts), and the fetcher
@@ -25,12 +26,21 @@ from typing import Any
 import httpcore
 import httpx
 
+from .deadline import DeadlineStream, bounded
+from .inflate import ACCEPT_ENCODING
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]
 
 FETCHABLE_SCHEMES = ("http", "https")
 # NAT64 gateways translate 64:ff9b::a.b.c.d to the IPv4 address a.b.c.d.
 NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
+# The local-use NAT64 prefix (RFC 8215): the gateway may embed the IPv4 address at several places (RFC 6052).
+LOCAL_NAT64_PREFIX = ipaddress.ip_network("64:ff9b:1::/48")
+# Ranges Python 3.11's `is_global` still counts as global.
+UNLISTED_RANGES = ((ipaddress.ip_network("3fff::/20"), "a documentation address"),)  # RFC 9637, 2024
+# Where a redirect's Location is kept on our clients' responses, out of httpx's reach (see make_client).
+REDIRECT_LOCATION = "newsweave.location"
 
 
 def _user_agent() -> str:
@@ -52,8 +62,7 @@ class FetchPolicy:
     """How patiently and how far to fetch. `sleep` and `resolve` are replaceable so tests need no clock or DNS."""
 
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0  # longest silence while waiting for bytes
-    total_timeout: float = 120.0  # a server dripping one byte at a time must not hold a fetch forever
+    read_timeout: float = 20.0  # longest silence; Settings.fetch_total_timeout bounds the whole fetch
     max_tries: int = 3
     backoff_seconds: float = 1.0  # waits 1 s, then 2 s, ... between tries
     max_retry_after: float = 10.0  # a longer Retry-After is not waited for
@@ -84,10 +93,17 @@ def address_problem(address: str | IPAddress) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address):
         # IPv4 carried inside IPv6 reaches the IPv4 host; judge that host.
         embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is None and ip in NAT64_PREFIX:
+        if embedded is None and (ip in NAT64_PREFIX or ip in LOCAL_NAT64_PREFIX):
+            if ip in LOCAL_NAT64_PREFIX and (int(ip) >> 32) & (2**48 - 1):
+                # Bits between the /48 and the last 32 are set: the IPv4 address could sit at any of
+                # RFC 6052's places, so which host it reaches cannot be told. Only the /96 form is judged.
+                return "a local-use NAT64 address"
             embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
         if embedded is not None:
             return address_problem(embedded)
+        for network, kind in UNLISTED_RANGES:
+            if ip in network:
+                return kind
     checks = (
         (ip.is_unspecified, "an unspecified address"),
         (ip.is_loopback, "a loopback address"),
@@ -165,6 +181,7 @@ class GuardedBackend(httpcore.SyncBackend):
         local_address: str | None = None,
         socket_options: Any = None,
     ) -> httpcore.NetworkStream:
+        bounded(timeout, httpcore.ConnectTimeout)  # no time left: do not even resolve
         try:
             addresses = self.policy.resolve(host, port)
         except (OSError, UnicodeError) as error:
@@ -176,7 +193,9 @@ class GuardedBackend(httpcore.SyncBackend):
         failure: httpcore.ConnectError | None = None
         for address in addresses:  # the checked addresses themselves, never the name again
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                wait = bounded(timeout, httpcore.ConnectTimeout)
+                stream = super().connect_tcp(address, port, wait, local_address, socket_options)
+                return DeadlineStream(stream)
             except httpcore.ConnectError as error:
                 failure = error
         raise failure or httpcore.ConnectError(f"host '{host}' has no address")
@@ -198,13 +217,22 @@ def make_client(*, allow_private: bool = False, policy: FetchPolicy = DEFAULT_PO
             "User-Agent": policy.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
             "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
-            # Only encodings whose expansion the size cap sees chunk by chunk.
-            "Accept-Encoding": "gzip, deflate",
+            # Only encodings whose expansion the size cap sees step by step (inflate.py).
+            "Accept-Encoding": ACCEPT_ENCODING,
         },
         # Proxies from the environment would connect for us and skip the address check.
         trust_env=False,
         follow_redirects=False,
+        event_hooks={"response": [_set_location_aside]},
     )
+
+
+def _set_location_aside(response: httpx.Response) -> None:
+    """Move a redirect's Location where httpx does not look: it parses it even when not following, and a
+    malformed one (backslashes for slashes) raises from deep inside. The fetcher judges it itself."""
+    if response.status_code in (301, 302, 303, 307, 308) and "location" in response.headers:
+        response.extensions[REDIRECT_LOCATION] = response.headers["location"]
+        del response.headers["location"]
 
 
 @contextmanager

@@ -25,6 +25,7 @@ from .feeds import FeedResult, feed_documents, looks_like_feed, parse_feed
 from .fetch import FEED_TYPES, document_from_download, download
 from .files import load_feed_file, load_inputs
 from .formats import is_feed_name
+from .redact import redact_result
 from .stdin import STDIN_NAME, load_stdin_bytes, read_stdin
 
 URL_START = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -92,7 +93,8 @@ def load_sources(
                 # Without a client yet, the feed reader makes one only if it has links to fetch.
                 add(load_feed_file(item, settings, allow_private=allow_private, client=active, policy=policy))
         flush_paths()
-    return LoadResult(documents=tuple(documents), problems=tuple(problems))
+    # Credentials written into a URL never reach a message or the store.
+    return redact_result(LoadResult(documents=tuple(documents), problems=tuple(problems)))
 
 
 def _is_feed_file(item: str) -> bool:

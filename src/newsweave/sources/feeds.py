@@ -31,6 +31,7 @@ from newsweave.model import InputProblem, LoadResult, RawDocument
 from .address_guard import DEFAULT_POLICY, FetchPolicy, client_for
 from .decoding import decode_text, normalize_text
 from .fetch import download, fetch_url
+from .redact import redact_result
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -39,11 +40,13 @@ DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 # A description this long is the article itself; shorter ones are teasers, and the link is fetched instead.
 FULL_TEXT_MIN_WORDS = 120
 FEED_SNIFF_BYTES = 2048
-# The root element, after any XML declaration, comments, processing instructions and doctype.
-FEED_ROOT = re.compile(
-    rb"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<(?:[A-Za-z_][\w.-]*:)?(rss|RDF|feed)[\s>/]",
-    re.DOTALL | re.IGNORECASE,
-)
+# The root element's start tag, matched where the prolog (declaration, comments, doctype) ends.
+# The prolog is skipped item by item in `_prolog_end`: one regex with a repeated
+# `(?:\s+|...)*` split runs of blanks in exponentially many ways and hung on a page
+# that merely started with blank lines.
+FEED_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|RDF|feed)[\s>/]", re.IGNORECASE)
+DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+DOCTYPE_SUBSET_END = re.compile(rb"\]\s*>")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*?\?>")
 # HTML's named entities (&nbsp;) are undefined in XML, yet common in feeds; they are rewritten as numbers.
 NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
@@ -92,7 +95,41 @@ def looks_like_feed(data: bytes) -> bool:
     head = data[:FEED_SNIFF_BYTES]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    return FEED_ROOT.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    start = _prolog_end(head)
+    return start is not None and FEED_ROOT.match(head, start) is not None
+
+
+def _prolog_end(head: bytes) -> int | None:
+    """Where the first element may start: after blanks, `<?...?>`, comments and a doctype; None if one is unclosed.
+
+    Each step moves forward or stops, so the cost is linear in the sniffed bytes.
+    """
+    position = 0
+    while True:
+        position = len(head) - len(head[position:].lstrip())
+        if head.startswith(b"<?", position):
+            end = head.find(b"?>", position + 2)
+            step = 2
+        elif head.startswith(b"<!--", position):
+            end = head.find(b"-->", position + 4)
+            step = 3
+        elif DOCTYPE_START.match(head, position):
+            end, step = _doctype_end(head, position)
+        else:
+            return position
+        if end < 0:
+            return None
+        position = end + step
+
+
+def _doctype_end(head: bytes, position: int) -> tuple[int, int]:
+    """The index and length of the end of the doctype at `position` (an internal subset may hold `>`); -1 if open."""
+    bracket, close = head.find(b"[", position), head.find(b">", position)
+    if close < 0 or 0 <= bracket < close:
+        subset_end = DOCTYPE_SUBSET_END.search(head, position) if bracket >= 0 else None
+        return (subset_end.start(), len(subset_end.group())) if subset_end else (-1, 0)
+    return close, 1
 
 
 def parse_feed(name: str, data: bytes, *, charset: str | None = None) -> FeedResult:
@@ -107,6 +144,7 @@ def parse_feed(name: str, data: bytes, *, charset: str | None = None) -> FeedRes
         return _whole_feed_problem(name, error.problem)
 
     kind = _local(root.tag)
+    feed: ElementTree.Element | None  # an RSS 1.0 (RDF) feed may lack its <channel>
     if kind == "rss":
         channel = _child(root, "channel")
         if channel is None:
@@ -375,14 +413,17 @@ def feed_documents(
     client: httpx.Client | None = None,
     policy: FetchPolicy = DEFAULT_POLICY,
 ) -> LoadResult:
-    """The documents of a parsed feed in feed order, each link-only item fetched in its place."""
+    """The documents of a parsed feed in feed order, each link-only item fetched in its place.
+
+    A link that fails is named by its feed and item and then its URL: "feed.xml[3] (https://...): problem".
+    """
     documents: list[RawDocument] = []
     problems = list(feed.problems)
     links = feed.links
     if links and not fetch_links:
         problems.append(InputProblem(feed.name, f"{len(links)} item(s) have only a link and were not fetched"))
     if not links or not fetch_links:
-        return LoadResult(documents=feed.documents, problems=tuple(problems))
+        return redact_result(LoadResult(documents=feed.documents, problems=tuple(problems)))
     with client_for(client, allow_private=allow_private, policy=policy) as active:
         for item in feed.items:
             if isinstance(item, RawDocument):
@@ -390,8 +431,9 @@ def feed_documents(
                 continue
             fetched = fetch_url(item.url, settings, client=active, allow_private=allow_private, policy=policy)
             documents.extend(_with_feed_fields(document, item) for document in fetched.documents)
-            problems.extend(fetched.problems)
-    return LoadResult(documents=tuple(documents), problems=tuple(problems))
+            named = (InputProblem(f"{item.source} ({problem.input})", problem.problem) for problem in fetched.problems)
+            problems.extend(named)
+    return redact_result(LoadResult(documents=tuple(documents), problems=tuple(problems)))
 
 
 def _with_feed_fields(document: RawDocument, link: FeedLink) -> RawDocument:

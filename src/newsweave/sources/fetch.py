@@ -2,15 +2,18 @@
 
 Every hop (redirects are followed by hand) is checked by `address_guard` before
 it is requested, and the clients made here connect only to addresses the guard
-has checked. Bodies are streamed and dropped past `max_input_bytes`; connection
-errors, 429 and 5xx answers are retried with exponential back-off.
+has checked. Bodies are streamed, decompressed here a step at a time (inflate.py)
+and dropped past `max_input_bytes`; connection errors, 429 and 5xx answers are
+retried with exponential back-off. The whole fetch of one URL, redirects and
+retries included, ends within `fetch_total_timeout` (deadline.py). Whatever goes
+wrong with one URL, it is one problem naming that URL, credentials hidden.
 """
 
 from __future__ import annotations
 
 import email.utils
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import httpx
@@ -21,6 +24,7 @@ from newsweave.model import InputProblem, LoadResult, RawDocument
 
 from .address_guard import (
     DEFAULT_POLICY,
+    REDIRECT_LOCATION,
     AddressRefused,
     FetchPolicy,
     check_url,
@@ -28,10 +32,13 @@ from .address_guard import (
     one_line_reason,
     refused_problem,
 )
+from .deadline import deadline_passed, fetch_deadline
 from .decoding import decode_text
 from .html import NO_ARTICLE_PROBLEM, parse_html
+from .inflate import ACCEPT_ENCODING, ContentCodingError, content_codings, decoded
 from .jsonfiles import parse_json, parse_jsonl
 from .limits import describe_limit
+from .redact import redact_problem, redact_result
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -39,6 +46,8 @@ JSON_TYPES = ("application/json", "text/json")
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 NOT_AN_ARTICLE = "not an article page (no extractable text)"
+# httpx raises these for a URL it cannot parse or encode (a bad IDNA host is a UnicodeError, a ValueError).
+BAD_URL_ERRORS = (httpx.InvalidURL, ValueError)
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,19 @@ def download(
     allow_private: bool = False,
     policy: FetchPolicy = DEFAULT_POLICY,
 ) -> Download | InputProblem:
-    """GET `url`, following checked redirects and retrying passing failures; a problem names `url`."""
+    """GET `url`, following checked redirects and retrying passing failures; a problem names `url`.
+
+    All of it ends within `settings.fetch_total_timeout`. Credentials in `url`
+    are sent but never repeated in a problem.
+    """
+    with fetch_deadline(settings.fetch_total_timeout) as deadline:
+        fetched = _download(url, settings, client, allow_private, policy, deadline)
+    return redact_problem(fetched) if isinstance(fetched, InputProblem) else fetched
+
+
+def _download(
+    url: str, settings: Settings, client: httpx.Client, allow_private: bool, policy: FetchPolicy, deadline: float
+) -> Download | InputProblem:
     current = url
     for hop in range(policy.max_redirects + 1):
         refusal = check_url(current, allow_private=allow_private, policy=policy)
@@ -88,7 +109,7 @@ def download(
             elif hop:
                 refusal = f"redirected to {current}: {refusal}"
             return InputProblem(url, refusal)
-        outcome = _get_with_retries(client, current, settings, policy)
+        outcome = _get_with_retries(client, current, settings, policy, deadline)
         if isinstance(outcome, _Failure):
             return InputProblem(url, outcome.problem)
         if isinstance(outcome, Download):
@@ -97,10 +118,12 @@ def download(
     return InputProblem(url, f"too many redirects (more than {policy.max_redirects})")
 
 
-def _get_with_retries(client: httpx.Client, url: str, settings: Settings, policy: FetchPolicy) -> _Outcome:
+def _get_with_retries(
+    client: httpx.Client, url: str, settings: Settings, policy: FetchPolicy, deadline: float
+) -> _Outcome:
     outcome: _Outcome = _Failure("not tried")
     for attempt in range(1, max(policy.max_tries, 1) + 1):
-        outcome = _get_once(client, url, settings, policy)
+        outcome = _get_once(client, url, settings, policy, deadline)
         if not isinstance(outcome, _Failure) or not outcome.retry or attempt >= policy.max_tries:
             break
         delay = policy.backoff_seconds * 2 ** (attempt - 1)
@@ -108,68 +131,143 @@ def _get_with_retries(client: httpx.Client, url: str, settings: Settings, policy
             if outcome.wait > policy.max_retry_after:
                 return _Failure(f"{outcome.problem} (the server asks to wait {outcome.wait:g} s; try later)")
             delay = max(outcome.wait, 0.0)
+        if time.monotonic() + delay >= deadline:
+            # Waiting would use up the whole allowance: report what failed rather than a bare time-out.
+            return _Failure(f"{outcome.problem} (no time left to try again within {_total(settings)})")
         policy.sleep(delay)
     if isinstance(outcome, _Failure) and outcome.retry and policy.max_tries > 1:
         return _Failure(f"{outcome.problem} (after {policy.max_tries} tries)")
     return outcome
 
 
-def _get_once(client: httpx.Client, url: str, settings: Settings, policy: FetchPolicy) -> _Outcome:
-    deadline = time.monotonic() + policy.total_timeout
+def _get_once(client: httpx.Client, url: str, settings: Settings, policy: FetchPolicy, deadline: float) -> _Outcome:
+    if time.monotonic() >= deadline:
+        return _Failure(_timed_out(settings))
     try:
-        request = client.build_request("GET", url)
+        # Only codings that inflate.py reads a step at a time, whoever made the client.
+        request = client.build_request("GET", url, headers={"Accept-Encoding": ACCEPT_ENCODING})
+    except BAD_URL_ERRORS as error:
+        return _Failure(f"not a valid URL ({one_line_reason(error)})")
+    try:
         response = client.send(request, stream=True, follow_redirects=False)
-        try:
-            return _read_response(response, settings.max_input_bytes, deadline, policy)
-        finally:
-            response.close()
     except AddressRefused as refused:
         return _Failure(refused_problem(refused))
-    except httpx.ConnectTimeout:
+    except (httpx.HTTPError, httpx.StreamError, OSError, *BAD_URL_ERRORS) as error:
+        return _failure(error, settings, policy, deadline)
+    try:
+        return _read_response(response, settings, deadline)
+    except _BodyRefused as refused:
+        return _Failure(refused.problem)
+    except (httpx.HTTPError, httpx.StreamError) as error:
+        return _failure(error, settings, policy, deadline)
+    finally:
+        response.close()
+
+
+def _failure(error: Exception, settings: Settings, policy: FetchPolicy, deadline: float) -> _Failure:
+    """The one-line problem for what httpx raised while sending a request or reading a response."""
+    if deadline_passed(error) or time.monotonic() >= deadline:
+        return _Failure(_timed_out(settings))  # whatever broke, it broke because the time was up
+    if isinstance(error, httpx.ConnectTimeout):
         return _Failure(f"timed out connecting after {policy.connect_timeout:g} s", retry=True)
-    except httpx.TimeoutException:
+    if isinstance(error, httpx.TimeoutException):
         # Not retried: a server that accepted and then went silent would cost several full timeouts.
         return _Failure(f"timed out after {policy.read_timeout:g} s")
-    except httpx.ConnectError as error:
+    if isinstance(error, httpx.ConnectError):
         return _Failure(f"cannot connect ({one_line_reason(error)})", retry=True)
-    except (httpx.RemoteProtocolError, httpx.ReadError) as error:
+    if isinstance(error, httpx.RemoteProtocolError) and str(error).startswith("Invalid URL in location header"):
+        # A caller's own client parses the Location of a redirect even when not following it.
+        return _Failure(f"redirected to an invalid URL ({one_line_reason(error)})")
+    if isinstance(error, (httpx.RemoteProtocolError, httpx.ReadError)):
         return _Failure(f"the connection broke ({one_line_reason(error)})", retry=True)
-    except httpx.HTTPError as error:
-        return _Failure(f"download failed ({one_line_reason(error)})")
+    if isinstance(error, BAD_URL_ERRORS):
+        # Raised by send, after the request was built: only a redirect's target can be at fault.
+        return _Failure(f"redirected to an invalid URL ({one_line_reason(error)})")
+    return _Failure(f"download failed ({one_line_reason(error)})")
 
 
-def _read_response(response: httpx.Response, limit: int, deadline: float, policy: FetchPolicy) -> _Outcome:
+def _read_response(response: httpx.Response, settings: Settings, deadline: float) -> _Outcome:
     status = response.status_code
     if status in REDIRECT_STATUSES:
-        location = response.headers.get("location")
+        location = response.extensions.get(REDIRECT_LOCATION) or response.headers.get("location")
         if not location:
             return _Failure(f"{_status_text(response)} without a Location header")
-        try:
-            return _Redirect(str(response.url.join(location)))
-        except (httpx.InvalidURL, ValueError) as error:
-            return _Failure(f"redirected to an invalid URL ({error})")
+        return _redirect_target(response.url, location)
     if status == 429 or status >= 500:
         return _Failure(_status_text(response), retry=True, wait=_retry_after(response.headers.get("retry-after")))
     if status >= 400:
         return _Failure(_status_text(response))
     if not 200 <= status < 300:
         return _Failure(f"{_status_text(response)} is not a page")
+    limit = settings.max_input_bytes
     too_large = f"response larger than the {describe_limit(limit)} limit; raise max_input_bytes to fetch it"
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         return _Failure(too_large)  # refused before a byte of the body is read
+    try:
+        codings = content_codings(response.headers.get_list("content-encoding"))
+    except ContentCodingError as error:
+        return _Failure(str(error))
+    raw = _raw_body(response, limit, too_large, deadline, settings)
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            return _Failure(too_large)
-        if time.monotonic() > deadline:
-            return _Failure(f"took longer than {policy.total_timeout:g} s to download")
-        chunks.append(chunk)
+    try:
+        # httpx would decode each network chunk whole; inflate.py hands the body on in small steps.
+        for piece in decoded(raw, codings):
+            size += len(piece)
+            if size > limit:
+                return _Failure(f"{too_large} (it grows past it when decompressed)")
+            chunks.append(piece)
+    except ContentCodingError as error:
+        return _Failure(str(error))
     media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
     url = str(response.url)
     return Download(url, url, media_type, response.charset_encoding, b"".join(chunks))
+
+
+class _BodyRefused(Exception):
+    """Reading the body stopped; the message is the one-line problem."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _raw_body(
+    response: httpx.Response, limit: int, too_large: str, deadline: float, settings: Settings
+) -> Iterator[bytes]:
+    """The body as sent, capped as it comes: a compressed body counts too, not only what it expands to."""
+    size = 0
+    for chunk in response.iter_raw():
+        size += len(chunk)
+        if size > limit:
+            raise _BodyRefused(too_large)
+        # A client made elsewhere has no deadline on its reads: check between chunks too.
+        if time.monotonic() > deadline:
+            raise _BodyRefused(_timed_out(settings))
+        yield chunk
+
+
+def _redirect_target(base: httpx.URL, location: str) -> _Redirect | _Failure:
+    """Where a redirect points, resolved against `base`; a Location that is not a URL is a failure naming it."""
+    shown = location if len(location) <= 200 else location[:200] + "..."
+    try:
+        target = httpx.URL(location)
+        # An absolute web address must be whole: "http:\\host\path" has the scheme but no host.
+        # (Other schemes are left to the address check, which names them.)
+        if target.scheme in ("http", "https") and not target.host:
+            return _Failure(f"redirected to an invalid URL ({shown})")
+        return _Redirect(str(base.join(target)))
+    except BAD_URL_ERRORS as error:
+        return _Failure(f"redirected to an invalid URL ({shown}: {one_line_reason(error)})")
+
+
+def _total(settings: Settings) -> str:
+    return f"the {settings.fetch_total_timeout:g} s allowed per URL"
+
+
+def _timed_out(settings: Settings) -> str:
+    return f"timed out: not done within {_total(settings)}; raise fetch_total_timeout to wait longer"
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -266,7 +364,7 @@ def fetch_url(
     fetched = download(url, settings, client=client, allow_private=allow_private, policy=policy)
     if isinstance(fetched, InputProblem):
         return LoadResult(documents=(), problems=(fetched,))
-    return document_from_download(fetched, settings)
+    return redact_result(document_from_download(fetched, settings))
 
 
 def fetch_urls(

@@ -30,6 +30,7 @@ class Reply:
     send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
     stall: bool = False  # True: never answer until the test ends (a server that went silent)
     drip: bool = False  # True: send headers, then a trickle of bytes until the test ends
+    drip_head: bool = False  # True: send the status line and headers one byte every half second, never ending
 
 
 class FixtureServer:
@@ -92,6 +93,15 @@ class _Handler(BaseHTTPRequestHandler):
         reply = fixture.next_reply(self.path)
         if reply.stall:
             fixture.released.wait(STALL_LIMIT_SECONDS)
+            return
+        if reply.drip_head:
+            # Each byte arrives long before any read timeout, so only an overall deadline ends this.
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Padding: "
+            sent = 0
+            while not fixture.released.wait(0.5 if sent else 0):
+                self.wfile.write(head[sent : sent + 1] if sent < len(head) else b"a")
+                self.wfile.flush()
+                sent += 1
             return
         self.send_response(reply.status)
         if reply.content_type is not None:

@@ -95,7 +95,7 @@ def test_load_sources_fetches_the_links_of_feeds_in_folders(
         (str(tmp_path / "z.txt"), "text"),
     ]
     assert result.documents[1].published == "Fri, 12 May 2023 08:30:00 GMT"  # the feed's date, as for named feeds
-    assert [str(problem) for problem in result.problems] == [f"{missing}: HTTP 404 Not Found"]
+    assert [str(problem) for problem in result.problems] == [f"{tmp_path / 'feed.rss'}[2] ({missing}): HTTP 404 Not Found"]
     assert server.hits["/local/ferry"] == 1
 
 

@@ -43,7 +43,7 @@ def test_fetched_feed_keeps_item_order_and_fetches_links(server: FixtureServer, 
     assert (second.path, second.format, second.url) == (article, "url", article)
     assert second.title == "Ferry to pause for ramp repairs"  # the page's own title
     assert second.published == "Fri, 12 May 2023 08:30:00 GMT"  # the feed's date wins
-    assert [(problem.input, problem.problem) for problem in result.problems] == [(missing, "HTTP 404 Not Found")]
+    assert [(problem.input, problem.problem) for problem in result.problems] == [(f"{feed}[2] ({missing})", "HTTP 404 Not Found")]
 
 
 def test_links_of_a_feed_are_checked_like_any_url(server: FixtureServer) -> None:
@@ -58,7 +58,10 @@ def test_links_of_a_feed_are_checked_like_any_url(server: FixtureServer) -> None
 
     assert (server.hits["/feed"], server.hits["/private"]) == (1, 0)
     assert [(problem.input, problem.problem) for problem in result.problems] == [
-        (private, "refused: resolves to a loopback address (127.0.0.1); use --allow-private to fetch it")
+        (
+            f"{server.url('/feed', host='news.example')}[0] ({private})",
+            "refused: resolves to a loopback address (127.0.0.1); use --allow-private to fetch it",
+        )
     ]
 
 

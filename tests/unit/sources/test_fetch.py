@@ -121,9 +121,13 @@ def test_silent_server_times_out(server: FixtureServer) -> None:
 def test_trickling_server_is_cut_off_by_the_total_deadline(server: FixtureServer) -> None:
     url = server.route("/trickle", Reply(content_type="text/plain", drip=True))
 
-    result = fetch_urls([url], allow_private=True, policy=quick_policy(read_timeout=5, total_timeout=0.3))
+    settings = Settings(fetch_total_timeout=0.3)
 
-    assert [problem.problem for problem in result.problems] == ["took longer than 0.3 s to download"]
+    result = fetch_urls([url], settings, allow_private=True, policy=quick_policy(read_timeout=5))
+
+    assert [problem.problem for problem in result.problems] == [
+        "timed out: not done within the 0.3 s allowed per URL; raise fetch_total_timeout to wait longer"
+    ]
 
 
 def test_body_past_the_size_cap_is_abandoned(server: FixtureServer) -> None:

@@ -79,13 +79,37 @@ def refused(kind: str, address: str) -> str:
         ("::ffff:10.1.1.1", "a private address"),
         ("2002:7f00:1::", "a loopback address"),  # 6to4 wrapping 127.0.0.1
         ("64:ff9b::7f00:1", "a loopback address"),  # NAT64 wrapping 127.0.0.1
+        # What Python 3.11's is_global lets through:
+        ("3fff::1", "a documentation address"),  # the 2024 documentation range 3fff::/20
+        ("3fff:fff:ffff::1", "a documentation address"),
+        ("2002:a00:1::", "a private address"),  # 6to4 wrapping 10.0.0.1
+        ("2002:c0a8:101::1", "a private address"),  # 6to4 wrapping 192.168.1.1
+        ("2002:a9fe:a9fe::", "a link-local address"),  # 6to4 wrapping 169.254.169.254
+        ("64:ff9b::a9fe:a9fe", "a link-local address"),  # NAT64 wrapping 169.254.169.254
+        ("64:ff9b::6440:1", "a non-public address"),  # NAT64 wrapping 100.64.0.1 (carrier-grade NAT)
+        ("64:ff9b:1::7f00:1", "a loopback address"),  # local-use NAT64 wrapping 127.0.0.1
+        ("64:ff9b:1::a00:1", "a private address"),  # local-use NAT64 wrapping 10.0.0.1
+        ("64:ff9b:1:808:8:800::", "a local-use NAT64 address"),  # IPv4 in the middle: which host is unclear
     ],
 )
 def test_non_public_addresses_are_named(address: str, kind: str) -> None:
     assert address_problem(address) == kind
 
 
-@pytest.mark.parametrize("address", [PUBLIC, "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        PUBLIC,
+        "8.8.8.8",
+        "2606:4700:4700::1111",
+        "::ffff:8.8.8.8",
+        "64:ff9b::808:808",  # NAT64 wrapping a public address
+        "64:ff9b:1::808:808",  # local-use NAT64 wrapping a public address
+        "2002:808:808::1",  # 6to4 wrapping a public address
+        "3ffe::1",  # just outside 3fff::/20
+        "3fff:1000::1",
+    ],
+)
 def test_public_addresses_pass(address: str) -> None:
     assert address_problem(address) is None
 
