@@ -69,8 +69,9 @@ _OUTLET_WORDS = re.compile(
     r"news|times|post|journal|gazette|herald|tribune|media|outlet|wire|press)$",
     re.IGNORECASE,
 )
+# (?<!\s): tried only where a run of blanks starts, not again inside it (a long run made that quadratic).
 _OUTLET_SUFFIX_TO_DROP = re.compile(
-    r"\s+(?:news agency|agency|newspaper|daily|broadcaster|news outlet|outlet|TV channel)$"
+    r"(?<!\s)\s+(?:news agency|agency|newspaper|daily|broadcaster|news outlet|outlet|TV channel)$"
 )
 _TITLE_WORDS = frozenset(
     {

@@ -170,8 +170,9 @@ def _direction(text: str, index: int) -> str | None:
 def _may_resume(piece: _Piece, sentences: Sequence[Sentence]) -> bool:
     """Whether the quotation seems to go on after a short attribution in the same sentence."""
     rest = sentences[piece.sentence_position].text[piece.end + 1 :]
-    match = re.match(r"\s*,?\s*([^\"“”„«».!?]{1,80}?),\s*[\"“„«]", rest)
-    return bool(match) and len(match.group(1).split()) <= _MAX_INTERRUPTION_WORDS
+    # (?:,\s*)? rather than ,?\s* after \s*: adjacent runs of blanks are quadratic on a long run.
+    match = re.match(r"\s*(?:,\s*)?([^\"“”„«».!?]{1,80}?),\s*[\"“„«]", rest)
+    return match is not None and len(match.group(1).split()) <= _MAX_INTERRUPTION_WORDS
 
 
 def _continues(previous: _Piece, piece: _Piece, sentences: Sequence[Sentence]) -> bool:

@@ -21,7 +21,8 @@ from newsweave.analyze.spans import token_at_char, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Sentence
 
 BLANK = "…"
-DATELINE_AFTER = re.compile(r"\s*\([^()]{2,40}\)\s*[-–—]")
+# Matched after the blanks that follow a date; a leading \s* would make searching a blank run quadratic.
+DATELINE_AFTER = re.compile(r"\([^()]{2,40}\)\s*[-–—]")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -46,7 +47,7 @@ _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²",
 
 def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
     """Every dated or measured value in the story's body sentences."""
-    values: list[SlotValue] = []
+    values: list[SlotValue | None] = []  # None: a value _make_value rejected
     for analyzed in articles:
         reference = analyzed.article.published
         for sentence in analyzed.sentences:
@@ -108,7 +109,8 @@ def _make_value(
     amount: float,
 ) -> SlotValue | None:
     index = token_at_char(spans, start)
-    if index is None or DATELINE_AFTER.match(sentence.text, end):
+    after = sentence.text[end:]
+    if index is None or DATELINE_AFTER.match(after, len(after) - len(after.lstrip())):
         return None  # "June 11 (Harbourline Wire) -": the date of the report, not of an event
     clause = clause_of(sentence, index)
     if is_background(sentence, clause.verb):

@@ -14,6 +14,7 @@ from newsweave.clean import reasons
 from newsweave.clean.layout import judge_layout
 from newsweave.clean.lines import is_prose_sentence, repeat_key, split_logical_lines, words_of
 from newsweave.clean.rules import boilerplate_reason
+from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.model import CleanLine, CleanText, RemovedLine
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -30,19 +31,19 @@ class _JudgedLine:
     reason: str | None
 
 
-def clean_article(text: str) -> CleanText:
+def clean_article(text: str, settings: Settings = DEFAULT_SETTINGS) -> CleanText:
     """Remove boilerplate lines from one article, without looking at any other article."""
-    return _assemble(_judge_article(_as_text(text)))
+    return _assemble(_judge_article(_as_text(text), settings))
 
 
-def clean_story(texts: Sequence[str]) -> list[CleanText]:
+def clean_story(texts: Sequence[str], settings: Settings = DEFAULT_SETTINGS) -> list[CleanText]:
     """Clean every article of one story; returns one CleanText per input, in the same order.
 
     Besides the single-article rules, a short non-prose line (a label, menu entry or
     slogan) kept in two or more articles is site furniture and is removed from all of
     them. Full prose sentences shared by several articles stay: wire copy is content.
     """
-    judged = [_judge_article(_as_text(text)) for text in texts]
+    judged = [_judge_article(_as_text(text), settings) for text in texts]
     shared = _keys_kept_in_several_articles(judged)
     return [_assemble(_remove_shared_lines(lines, shared)) for lines in judged]
 
@@ -56,12 +57,12 @@ def _as_text(value: object) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _judge_article(text: str) -> list[_JudgedLine]:
+def _judge_article(text: str, settings: Settings) -> list[_JudgedLine]:
     lines = split_logical_lines(text)
     found: list[str | None] = []
     seen: set[str] = set()
     for line in lines:
-        reason = boilerplate_reason(line)
+        reason = boilerplate_reason(line, settings.max_pattern_line_chars)
         key = repeat_key(line)
         if reason is None and key in seen:
             reason = reasons.REPEATED_LINE

@@ -28,7 +28,8 @@ _MAX_SECTION_LABEL_WORDS = 3
 _MAX_LINKS_UNDER_HEADING = 10
 _MAX_LINK_WORDS = 20
 # Where a masthead's name ends: "THE EXAMPLE POST - ENGLISH SERVICE", "THE EXAMPLE | WORLD".
-_MASTHEAD_SEPARATOR = re.compile(r"\s+[-–—|•·:]\s+|\s*[|•·]\s*")
+# (?<!\s): a separator is tried where its blanks start, not from every blank of a long run (quadratic).
+_MASTHEAD_SEPARATOR = re.compile(r"(?<!\s)(?:\s+[-–—|•·:]\s+|\s*[|•·]\s*)")
 _LABEL_PUNCTUATION = re.compile(r"[.!?,;:\"“”()\[\]/|>»›]")
 
 
@@ -46,16 +47,21 @@ def judge_layout(lines: Sequence[str], judged: Sequence[str | None]) -> list[str
 
 
 def _mark_mastheads(lines: Sequence[str], result: list[str | None]) -> None:
+    # Lines holding each name in title case: one scan of the article per distinct name, not per
+    # capitals line (thousands of repeated capitals lines made this quadratic).
+    found_in: dict[str, set[int]] = {}
     for index, line in enumerate(lines):
         if result[index] is not None:
             continue
         name = _masthead_name(line)
         if name is None:
             continue
-        # The outlet's name in ordinary case elsewhere ("told The Klaxon") shows it is a name, not a
-        # headline in capitals: a shouted headline is not repeated in title case inside its own article.
-        title_case = re.compile(r"\b" + r"\s+".join(word.capitalize() for word in name.split()) + r"\b")
-        if any(position != index and title_case.search(other) for position, other in enumerate(lines)):
+        if name not in found_in:
+            # The outlet's name in ordinary case elsewhere ("told The Klaxon") shows it is a name, not a
+            # headline in capitals: a shouted headline is not repeated in title case inside its own article.
+            title_case = re.compile(r"\b" + r"\s+".join(word.capitalize() for word in name.split()) + r"\b")
+            found_in[name] = {position for position, other in enumerate(lines) if title_case.search(other)}
+        if found_in[name] - {index}:
             result[index] = reasons.MASTHEAD
 
 

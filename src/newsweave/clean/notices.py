@@ -41,7 +41,8 @@ APP_PROMO = re.compile(
 )
 
 # A price for access: "Subscribe from $1 a week", "Unlimited access for £4.99/month".
-_PRICE = r"(?:[$£€]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euros?|dollars?|pounds?))"
+# (?<!\d): a bare number is tried from its first digit only; from every digit, a long run of digits was quadratic.
+_PRICE = r"(?:[$£€]\s?\d+(?:[.,]\d{1,2})?|(?<!\d)\d+(?:[.,]\d{1,2})?\s?(?:€|euros?|dollars?|pounds?))"
 _PERIOD = r"(?:a|per|/|each|every)\s*(?:day|week|month|year|wk|mo|yr)\b"
 PRICE_PROMPT = re.compile(
     rf"""

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from newsweave.clean import notices, reasons
 from newsweave.clean.credits import credit_reason
 from newsweave.clean.lines import is_prose_sentence, words_of
+from newsweave.config import DEFAULT_SETTINGS
 
 _HAS_TEXT = re.compile(r"[^\W_]")
 
@@ -49,7 +50,8 @@ _NUMERIC_DATE_OR_TIME = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}:\
 _MAX_STAMP_WORDS = 16
 # "Updated 2 hours ago", "Published just now"
 _RELATIVE_STAMP = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted)?\s*:?\s*"
+    # One optional colon between blanks: `\s*:?\s*` could split a run of blanks in quadratically many ways.
+    r"^(?:(?:last\s+)?updated|published|posted)?\s*(?::\s*)?"
     r"(?:(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month)s?\s+ago|just\s+now)\.?$",
     re.IGNORECASE,
 )
@@ -75,7 +77,7 @@ def _is_timestamp(line: str, word_count: int) -> bool:
 
 _READING_TIME = re.compile(
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s+(?:read|to\s+read|reading|listen)\b"
-    r"|^(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d"
+    r"|^(?:estimated\s+)?(?:reading|read)\s+time\s*(?::\s*)?\d"  # not \s*:?\s* (quadratic on blanks)
     r"|^listen\s*[·|:-]?\s*\d+\s*(?:min(?:ute)?s?)\b",
     re.IGNORECASE,
 )
@@ -199,14 +201,15 @@ _ADVERTISEMENT = re.compile(
 # "Tags: Russia, Ukraine", "Topics", "Filed under: World"
 _TOPIC_LIST = re.compile(r"^(?:tags?|topics?|related\s+topics|keywords|filed\s+under)\s*(?::|$)", re.IGNORECASE)
 _MAX_TOPIC_LIST_WORDS = 25
-_BARE_TOPIC_HEADING = re.compile(r"^(?:tags?|topics?|related\s+topics|keywords|filed\s+under)\s*:?\s*$", re.IGNORECASE)
+_BARE_TOPIC_HEADING = re.compile(r"^(?:tags?|topics?|related\s+topics|keywords|filed\s+under)\s*(?::\s*)?$", re.IGNORECASE)
 
 _MENU_ITEM = re.compile(
     r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation|search)|back\s+to\s+top|menu|main\s+menu|search"
     r"|home|close|open\s+menu|toggle\s+navigation|sections|next\s+article|previous\s+article)\W*$",
     re.IGNORECASE,
 )
-_BREADCRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*(?:\||>|»|›|·|•|::)\s*")
+# (?<!\s): a separator is tried where its blanks start, not from every blank of a long run (quadratic).
+_BREADCRUMB_SEPARATOR = re.compile(r"(?<!\s)(?:\s+/\s+|\s*(?:\||>|»|›|·|•|::)\s*)")
 _CONNECTORS = {"and", "&", "of", "the", "in", "for", "to", "de", "on"}
 _MAX_BREADCRUMB_WORDS = 15
 _MAX_SEGMENT_WORDS = 4
@@ -321,14 +324,17 @@ _FURNITURE_RULES: tuple[tuple[str, Rule], ...] = (
 )
 
 
-def boilerplate_reason(line: str) -> str | None:
+def boilerplate_reason(line: str, max_chars: int = DEFAULT_SETTINGS.max_pattern_line_chars) -> str | None:
     """Return why `line` is boilerplate (a reason from `reasons`), or None if it is content.
 
     `line` is one stripped logical line. Repetition is judged elsewhere: this looks at
-    the line alone.
+    the line alone. A line over `max_chars` is content unless it has no text at all:
+    every rule describes a short line, and a huge one only risks slow matching.
     """
     if not _HAS_TEXT.search(line):
         return reasons.SEPARATOR
+    if len(line) > max_chars:
+        return None
     word_count = len(words_of(line))
     for reason, rule in _NOTICE_RULES:
         if rule(line, word_count):

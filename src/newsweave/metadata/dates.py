@@ -73,15 +73,17 @@ _DATE = (
 # "MOSCOW, March 28 (Reuters) -": place, date, agency tag.
 _AGENCY_DATELINE = re.compile(rf"^(?:[A-Z][A-Za-z .'’-]{{0,40}},?\s+)?(?P<date>{_DATE})\s*\([^()]{{1,40}}\)\s*[-–—]")
 # "Published: Monday, March 28, 2022", "date 2022-03-28", "Updated 28 March 2022 13:56".
+# Blanks, then a colon and blanks: `\s*:?\s*` split a long run of blanks in quadratically many ways.
 _LABELLED = re.compile(
     rf"^(?:date|dated|published|updated|posted|first\s+published|last\s+updated|last\s+modified"
-    rf"|publication\s+date)(?:\s+(?:on|at))?\s*:?\s*{_WEEKDAY}?(?P<date>{_DATE})",
+    rf"|publication\s+date)(?:\s+(?:on|at))?\s*(?::\s*)?{_WEEKDAY}?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 # "03/28/2022 13:56 (act ...)", "Monday, 28 March 2022 | 10:15", "Mar 28, 2022 - ...": a line opening with a stamp.
 _STAMP = re.compile(
     rf"^{_WEEKDAY}?(?P<date>{_DATE})"
-    r"(?=\s*(?:$|\||\(|[-–—]\s|,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}|,?\s*(?:at\s+)?\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))",
+    # (?:,\s*)? rather than ,?\s* after \s*: two adjacent runs of blanks made this quadratic.
+    r"(?=\s*(?:$|\||\(|[-–—]\s|(?:,\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}|(?:,\s*)?(?:at\s+)?\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))",
     re.IGNORECASE,
 )
 

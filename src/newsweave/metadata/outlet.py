@@ -35,8 +35,9 @@ _YEAR = r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"
 _COMPANY_SUFFIX = r"(?:[,.]?\s+(?i:ltd|inc|llc|plc|limited|gmbh|corp(?:oration)?)\.?)?"
 _RIGHTS = r"(?:[,.]?\s*(?i:all\s+rights\s+reserved)\b.*)?"
 # "© 2022 The Daily Planet. All rights reserved." (a year is required after ©: "©AGENCY/Name" is a photo credit)
+# `\s*(?:,\s*)?`, not `\s*,?\s*`: two adjacent runs of blanks split a long run of blanks in quadratically many ways.
 _COPYRIGHT_SIGN = re.compile(
-    rf"^(?i:copyright\s*)?(?:©|\((?i:c)\))\s*{_YEAR}\s*,?\s*(?P<name>[A-Z][\w&.'’ -]{{1,60}}?){_COMPANY_SUFFIX}{_RIGHTS}[.,]?\s*$"
+    rf"^(?i:copyright\s*)?(?:©|\((?i:c)\))\s*{_YEAR}\s*(?:,\s*)?(?P<name>[A-Z][\w&.'’ -]{{1,60}}?){_COMPANY_SUFFIX}{_RIGHTS}[.,]?\s*$"
 )
 # "© The Daily Planet 2022"
 _COPYRIGHT_SIGN_YEAR_LAST = re.compile(
@@ -48,7 +49,7 @@ _COPYRIGHT_SIGN_RIGHTS = re.compile(
 )
 # "Copyright 2022 Daily Planet", "Copyright The Daily Planet"
 _COPYRIGHT_WORD = re.compile(
-    rf"^(?i:copyright)\s+(?:{_YEAR}\s*,?\s*)?(?:(?i:by)\s+)?(?P<name>[A-Z][\w&.'’ -]{{1,60}}?){_COMPANY_SUFFIX}{_RIGHTS}[.,]?\s*$"
+    rf"^(?i:copyright)\s+(?:{_YEAR}\s*(?:,\s*)?)?(?:(?i:by)\s+)?(?P<name>[A-Z][\w&.'’ -]{{1,60}}?){_COMPANY_SUFFIX}{_RIGHTS}[.,]?\s*$"
 )
 # "Daily Planet's website can also be accessed at the following addresses"
 _OWN_WEBSITE = re.compile(

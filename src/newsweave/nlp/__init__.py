@@ -4,7 +4,7 @@
 embedder load once per process and are shared by every call.
 """
 
-from newsweave.nlp.analyze import analyze_articles
+from newsweave.nlp.analyze import analyze_articles, analyzed_length
 from newsweave.nlp.embedder import EMBEDDING_DIM, SentenceEmbedder, get_embedder
 from newsweave.nlp.language_model import load_language_model
 from newsweave.nlp.signatures import article_signatures, lead_text
@@ -13,6 +13,7 @@ __all__ = [
     "EMBEDDING_DIM",
     "SentenceEmbedder",
     "analyze_articles",
+    "analyzed_length",
     "article_signatures",
     "lead_text",
     "get_embedder",

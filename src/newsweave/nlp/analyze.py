@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 from spacy.language import Language
@@ -37,21 +37,25 @@ def analyze_articles(
     nlp = language_model if language_model is not None else load_language_model(settings)
     sentence_embedder = embedder if embedder is not None else get_embedder(settings)
 
-    segments_by_article = [split_segments(article.text) for article in articles]
+    segments_by_article = [
+        split_segments(article.text[: analyzed_length(article.text, settings)], settings.max_parse_chars)
+        for article in articles
+    ]
     pieces = [
         article.text[segment.start : segment.end]
         for article, segments in zip(articles, segments_by_article)
         for segment in segments
     ]
-    # One nlp.pipe over the segments of all articles lets spaCy batch freely.
-    docs: Iterator[Doc] = iter(nlp.pipe(pieces, batch_size=_PIPE_BATCH_SIZE))
+    docs = _parse(nlp, pieces, settings.max_parse_batch_chars)
 
     sentences_by_article: list[list[Sentence]] = []
     for article, segments in zip(articles, segments_by_article):
         sentences: list[Sentence] = []
         for segment in segments:
             doc = next(docs)
-            sentences.extend(_segment_sentences(article, segment, doc, first_index=len(sentences)))
+            sentences.extend(
+                _segment_sentences(article, segment, doc, len(sentences), settings.max_sentence_tokens)
+            )
         sentences_by_article.append(sentences)
 
     # Very long "sentences" are kept whole but only their start is embedded:
@@ -68,6 +72,38 @@ def analyze_articles(
     return results
 
 
+def analyzed_length(text: str, settings: Settings = DEFAULT_SETTINGS) -> int:
+    """How much of `text` is parsed: all of it up to `max_analyzed_chars`, else a head ending at whitespace."""
+    limit = max(1, settings.max_analyzed_chars)
+    if len(text) <= limit:
+        return len(text)
+    cut = max(text.rfind(" ", limit // 2, limit), text.rfind("\n", limit // 2, limit))
+    return cut if cut > 0 else limit
+
+
+def _parse(nlp: Language, pieces: Sequence[str], max_batch_chars: int) -> Iterator[Doc]:
+    """Parse `pieces` in order, lazily, one nlp.pipe per run of pieces holding at most `max_batch_chars`.
+
+    spaCy's arrays for a batch grow with its text, so a batch of 64 huge pieces
+    took gigabytes; a normal story is one run, batched by spaCy as before.
+    """
+    for group in _groups_by_size(pieces, max_batch_chars):
+        yield from nlp.pipe(group, batch_size=_PIPE_BATCH_SIZE)
+
+
+def _groups_by_size(pieces: Iterable[str], max_chars: int) -> Iterator[list[str]]:
+    group: list[str] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece) > max_chars:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece)
+    if group:
+        yield group
+
+
 def _embed_all(embedder: TextEmbedder, texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
@@ -77,8 +113,15 @@ def _embed_all(embedder: TextEmbedder, texts: list[str]) -> np.ndarray:
     return vectors
 
 
-def _segment_sentences(article: Article, segment: Segment, doc: Doc, first_index: int) -> list[Sentence]:
-    spans = [span for span in doc.sents if any(not token.is_space for token in span)]
+def _segment_sentences(
+    article: Article, segment: Segment, doc: Doc, first_index: int, max_tokens: int
+) -> list[Sentence]:
+    spans = [
+        piece
+        for span in doc.sents
+        for piece in _bounded_pieces(span, max_tokens)
+        if any(not token.is_space for token in piece)
+    ]
     whole_segment_is_one_sentence = len(spans) == 1
     sentences: list[Sentence] = []
     for span in spans:
@@ -87,6 +130,18 @@ def _segment_sentences(article: Article, segment: Segment, doc: Doc, first_index
             sentence = dataclasses.replace(sentence, kind="heading")
         sentences.append(sentence)
     return sentences
+
+
+def _bounded_pieces(span: Span, max_tokens: int) -> list[Span]:
+    """`span` itself, or consecutive pieces of it of at most `max_tokens` tokens when it is longer.
+
+    A "sentence" of thousands of words is debris; whole, it made every per-sentence
+    step downstream (clauses, attribution, comparison) slow and memory-hungry.
+    """
+    step = max(1, max_tokens)
+    if len(span) <= step:
+        return [span]
+    return [span[start : start + step] for start in range(0, len(span), step)]
 
 
 def _build_sentence(article: Article, segment: Segment, span: Span, index: int) -> Sentence:

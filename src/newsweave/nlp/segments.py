@@ -11,12 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsweave.config import DEFAULT_SETTINGS
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
-# spaCy refuses texts over nlp.max_length, and very long inputs are debris
-# anyway; parse them in pieces of at most this many characters.
-MAX_SEGMENT_CHARS = 100_000
+# spaCy's memory grows with the text of one call, and very long inputs are
+# debris anyway; they are parsed in pieces of at most this many characters.
+MAX_SEGMENT_CHARS = DEFAULT_SETTINGS.max_parse_chars
+# Where a long piece is best cut: after a sentence's final punctuation and a blank.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s")
 
 
 @dataclass(frozen=True)
@@ -28,8 +32,8 @@ class Segment:
     end: int
 
 
-def split_segments(text: str) -> list[Segment]:
-    """The non-empty lines (or whole hard-wrapped paragraphs) of `text`, in order."""
+def split_segments(text: str, max_chars: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """The non-empty lines (or whole hard-wrapped paragraphs) of `text`, in order, none over `max_chars`."""
     segments: list[Segment] = []
     paragraph_index = 0
     for paragraph_start, paragraph_end in _paragraph_spans(text):
@@ -39,7 +43,7 @@ def split_segments(text: str) -> list[Segment]:
         if _looks_hard_wrapped([text[start:end] for start, end in lines]):
             lines = [(lines[0][0], lines[-1][1])]
         for start, end in lines:
-            for piece_start, piece_end in _cap_length(text, start, end):
+            for piece_start, piece_end in _cap_length(text, start, end, max_chars):
                 segments.append(Segment(paragraph_index, piece_start, piece_end))
         paragraph_index += 1
     return segments
@@ -97,12 +101,16 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     return open_endings * 2 >= len(body)
 
 
-def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut text[start:end] into pieces of at most MAX_SEGMENT_CHARS, at whitespace when possible."""
+def _cap_length(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut text[start:end] into pieces of at most `max_chars`: at a sentence end, else at whitespace, else anywhere."""
+    max_chars = max(1, max_chars)
     pieces: list[tuple[int, int]] = []
-    while end - start > MAX_SEGMENT_CHARS:
-        limit = start + MAX_SEGMENT_CHARS
-        cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+    while end - start > max_chars:
+        limit = start + max_chars
+        # A sentence end in the window's second half keeps sentences whole and pieces at least half full.
+        cut = _last_sentence_break(text, start + max_chars // 2, limit)
+        if cut <= start:
+            cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
         if cut <= start:
             cut = limit
         piece = _strip_span(text, start, cut)
@@ -113,3 +121,11 @@ def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if piece is not None:
         pieces.append(piece)
     return pieces
+
+
+def _last_sentence_break(text: str, start: int, end: int) -> int:
+    """The offset just after the last sentence end in text[start:end] (its blank excluded), or -1."""
+    cut = -1
+    for match in _SENTENCE_BREAK.finditer(text, start, end):
+        cut = match.end() - 1
+    return cut

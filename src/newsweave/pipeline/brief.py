@@ -9,10 +9,11 @@ that cannot be used into `InputProblem`s instead of exceptions.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import BinaryIO
 
 from newsweave import align, analyze, clean, dedupe, metadata, nlp, sources, stories, summarize
 from newsweave.config import DEFAULT_SETTINGS, Settings
@@ -20,11 +21,15 @@ from newsweave.model import (
     Article,
     Briefing,
     InputProblem,
+    LoadResult,
     RawDocument,
     RemovedFromSource,
     SourceInfo,
     Story,
 )
+
+StageProgress = Callable[[str], None]  # told each stage's name as it starts, for a progress display
+STDIN_NAME = "-"
 
 
 @dataclass(frozen=True)
@@ -44,10 +49,13 @@ class BriefingRun:
 
 @dataclass
 class _Stopwatch:
+    progress: StageProgress | None = None
     timings: list[StageTiming] = field(default_factory=list)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        if self.progress is not None:
+            self.progress(name)
         started = time.perf_counter()
         try:
             yield
@@ -55,12 +63,18 @@ class _Stopwatch:
             self.timings.append(StageTiming(name, time.perf_counter() - started))
 
 
-def brief_paths(paths: Sequence[str], settings: Settings = DEFAULT_SETTINGS) -> BriefingRun:
-    """Load files and folders, then brief them as one story."""
-    watch = _Stopwatch()
+def brief_paths(
+    paths: Sequence[str],
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: StageProgress | None = None,
+) -> BriefingRun:
+    """Load files and folders ("-" is standard input, or `stdin`), then brief them as one story."""
+    watch = _Stopwatch(progress)
     with watch.stage("load"):
-        loaded = sources.load_inputs(paths, settings)
-    run = brief_documents(loaded.documents, settings)
+        loaded = _load_paths(paths, settings, stdin)
+    run = brief_documents(loaded.documents, settings, progress=progress)
     return BriefingRun(
         briefing=run.briefing,
         problems=loaded.problems + run.problems,
@@ -68,13 +82,34 @@ def brief_paths(paths: Sequence[str], settings: Settings = DEFAULT_SETTINGS) -> 
     )
 
 
-def brief_documents(documents: Sequence[RawDocument], settings: Settings = DEFAULT_SETTINGS) -> BriefingRun:
+def _load_paths(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None) -> LoadResult:
+    """Files and folders in the order given; "-" reads standard input there, once."""
+    if STDIN_NAME not in paths:
+        return sources.load_inputs(paths, settings)
+    documents: list[RawDocument] = []
+    problems: list[InputProblem] = []
+    position = paths.index(STDIN_NAME)
+    for part in (
+        sources.load_inputs(paths[:position], settings),
+        sources.load_stdin(stdin, settings),
+        sources.load_inputs([p for p in paths[position + 1 :] if p != STDIN_NAME], settings),
+    ):
+        documents.extend(part.documents)
+        problems.extend(part.problems)
+    if paths.count(STDIN_NAME) > 1:
+        problems.append(InputProblem(STDIN_NAME, "standard input is named more than once; it was read the first time"))
+    return LoadResult(documents=tuple(documents), problems=tuple(problems))
+
+
+def brief_documents(
+    documents: Sequence[RawDocument], settings: Settings = DEFAULT_SETTINGS, *, progress: StageProgress | None = None
+) -> BriefingRun:
     """Brief already-loaded documents as one story."""
-    watch = _Stopwatch()
+    watch = _Stopwatch(progress)
     problems: list[InputProblem] = []
 
     with watch.stage("clean"):
-        cleaned = clean.clean_story([d.text for d in documents])
+        cleaned = clean.clean_story([d.text for d in documents], settings)
     with watch.stage("metadata"):
         candidates = metadata.build_articles(documents, cleaned)
     articles = _usable_articles(candidates, settings, problems)
@@ -97,6 +132,13 @@ def brief_documents(documents: Sequence[RawDocument], settings: Settings = DEFAU
 
     chains = {chain.source: chain for chain in analysis.chains}
     notes = list(coherence.notes())
+    for article in articles:
+        analysed = nlp.analyzed_length(article.text, settings)
+        if analysed < len(article.text):
+            notes.append(
+                f"{article.id} is very long: only its first {analysed:,} of {len(article.text):,} characters "
+                "were analysed (the limit is max_analyzed_chars)."
+            )
     for group in copies:
         others = ", ".join(m for m in group.members if m != group.origin)
         notes.append(
