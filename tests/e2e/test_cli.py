@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import pty
+import select
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from newsweave.cli import build_parser, main
+from newsweave.cli import build_parser, main, printable
 
 from .conftest import REPO_ROOT, SEEDS_DIR
 
@@ -160,3 +165,105 @@ def test_huge_and_script_only_files_are_refused_in_one_line(tmp_path, capsys):
     assert any("huge.txt" in line and "200.0 MB" in line for line in lines), lines
     assert any("scripts.html" in line for line in lines), lines
     assert "Traceback" not in err
+
+
+def _run_with(*args: str, stdin: bytes = b"", cwd: Path = REPO_ROOT, env: dict[str, str] | None = None,
+              command: Sequence[str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed command (or `command`) with bytes on standard input."""
+    argv = [*(command or [str(Path(sys.executable).parent / "newsweave")]), *args]
+    return subprocess.run(argv, input=stdin, capture_output=True, cwd=cwd, env=env, timeout=300)
+
+
+def test_version_from_the_script_and_from_python_dash_m(tmp_path):
+    expected = f"newsweave {importlib.metadata.version('newsweave')}"
+    assert _run_with("--version", cwd=tmp_path).stdout.decode().strip() == expected
+    as_module = _run_with("--version", cwd=tmp_path, command=[sys.executable, "-m", "newsweave"])
+    assert as_module.returncode == 0 and as_module.stdout.decode().strip() == expected
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path):
+    result = _run_with("brief", str(SEED_FILES[0]), "--format", "json", cwd=tmp_path,
+                       command=[sys.executable, "-m", "newsweave"])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema"] == "newsweave.briefing/1"
+
+
+def test_brief_reads_standard_input_in_the_place_it_is_named(tmp_path):
+    piped = SEED_FILES[0].read_bytes()
+    result = _run_with("brief", str(SEED_FILES[1]), "-", "--format", "json", stdin=piped, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    sources = json.loads(result.stdout)["sources"]
+    assert [s["path"] for s in sources] == [str(SEED_FILES[1]), "-"]
+    assert sources[1]["outlet"] == "Reuters"  # the piped seed's own dateline was read
+
+
+def test_output_dash_means_standard_output(tmp_path):
+    result = _run_with("brief", str(SEED_FILES[0]), "--format", "json", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema"] == "newsweave.briefing/1"
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("command", [["ingest", "-", "--db", "deep.db", "--quiet"], ["brief", "-"]])
+def test_deeply_nested_json_on_standard_input_is_one_line_naming_it(tmp_path, command):
+    result = _run_with(*command, stdin=b"[" * 100_000 + b"\n", cwd=tmp_path)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert "newsweave: -: invalid JSON (nested too deeply)\n" in err, err
+    assert "internal error" not in err and "Traceback" not in err and "RecursionError" not in err
+
+
+def test_control_characters_in_input_names_are_escaped(tmp_path):
+    shutil.copy(SEED_FILES[0], tmp_path / "good.txt")
+    (tmp_path / "red\x1b[31m\nfake line.xyz").write_text("whatever")
+    (tmp_path / "bell\x07.txt").write_text("")
+    result = _run_with("brief", str(tmp_path), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert "\x1b" not in err and "\x07" not in err
+    lines = err.splitlines()
+    assert any("red\\x1b[31m\\nfake line.xyz: unsupported file type" in line for line in lines), lines
+    assert any("bell\\x07.txt: " in line for line in lines), lines
+    assert len(lines) == 2, lines  # one line per problem: the newline in a name cannot make a third
+
+
+def test_printable_escapes_what_moves_the_cursor_and_keeps_the_rest():
+    assert printable("a\x1b[2Jb\r\n\tc\x7f\x9b") == "a\\x1b[2Jb\\r\\n\\tc\\x7f\\x9b"
+    assert printable("evil\u202etxt.exe") == "evil\\u202etxt.exe"
+    assert printable("Zürich café 日本 👩‍👩‍👧") == "Zürich café 日本 👩‍👩‍👧"
+
+
+def _stderr_on_a_terminal(args: Sequence[str], cwd: Path) -> tuple[int, str]:
+    """Run the command with standard error on a pseudo-terminal; return its status and what it showed."""
+    leader, follower = pty.openpty()
+    environ = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "TTY_COMPATIBLE")}
+    environ.update(TERM="xterm-256color", COLUMNS="120")
+    process = subprocess.Popen([str(Path(sys.executable).parent / "newsweave"), *args], cwd=cwd, env=environ,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    shown = bytearray()
+    deadline = time.monotonic() + 300  # hang guard only
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 1.0)
+        if not ready:
+            if process.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process has ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return process.wait(timeout=60), shown.decode("utf-8", "replace")
+
+
+def test_brief_shows_progress_on_a_terminal_and_not_with_quiet(tmp_path):
+    # Not on a pipe either: test_json_output_follows_the_contract checks that standard error stays empty.
+    brief = ["brief", str(SEED_FILES[0]), "-o", str(tmp_path / "b.md")]
+    status, shown = _stderr_on_a_terminal(brief, tmp_path)
+    assert status == 0 and "briefing: " in shown and "parsing and embedding sentences" in shown, shown
+    status, shown = _stderr_on_a_terminal([*brief, "--quiet"], tmp_path)
+    assert status == 0 and "briefing" not in shown, shown

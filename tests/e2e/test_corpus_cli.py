@@ -4,6 +4,7 @@ search, export and brief stories. The web server here is local (127.0.0.1) and s
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -123,3 +124,51 @@ def test_reading_commands_need_an_existing_database(tmp_path):
     assert not (tmp_path / "none.db").exists()
     shutil.copy(SEEDS_DIR / "000_0c978c0f7a06b62d.txt", tmp_path / "a.txt")
     assert run("brief", str(tmp_path / "a.txt"), "--story", "st-000001").returncode == 2
+
+
+def test_newsweave_db_is_the_default_database_of_every_command(tmp_path):
+    corpus = tmp_path / "elsewhere" / "corpus.db"
+    corpus.parent.mkdir()
+    environ = {**os.environ, "NEWSWEAVE_DB": str(corpus)}
+
+    def with_env(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([NEWSWEAVE, *args], capture_output=True, cwd=tmp_path, env=environ, timeout=600)
+
+    assert with_env("ingest", str(SAMPLE_DIR), "--quiet").returncode == 0
+    assert corpus.exists() and not (tmp_path / "newsweave.db").exists()
+    stories = json.loads(with_env("stories", "--format", "json").stdout)["stories"]
+    assert sum(len(s["articles"]) for s in stories) == 6
+    assert json.loads(with_env("search", "bridge", "--format", "json").stdout)["hits"]
+    assert len(with_env("export", "-o", "-").stdout.splitlines()) == 6
+    assert with_env("brief", "--story", stories[0]["id"], "--format", "json").returncode == 0
+    # --db still wins over the variable.
+    other = tmp_path / "other.db"
+    assert with_env("ingest", str(SAMPLE_DIR), "--db", str(other), "--quiet").returncode == 0 and other.exists()
+
+
+def test_ingest_summary_as_json(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    text = (SEEDS_DIR / "000_0c978c0f7a06b62d.txt").read_text(encoding="utf-8")
+    feed.write_text(json.dumps({"id": "x1", "text": text}) + "\n{broken\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    result = run("ingest", str(feed), "--db", db, "--quiet", "--format", "json")
+    assert result.returncode == 1
+    summary = json.loads(result.stdout)
+    assert summary["schema"] == "newsweave.ingest/1"
+    assert (summary["added"], summary["already_stored"], summary["copies"]) == (1, 0, 0)
+    assert summary["added_ids"] == ["x1"]
+    assert summary["failed"] == [{"input": f"{feed}:2", "problem": summary["failed"][0]["problem"]}]
+    assert summary["failed"][0]["problem"].startswith("invalid JSON")
+    assert (summary["stories_opened"], summary["stories_grown"], summary["stories_closed"]) == (1, 0, 0)
+    assert f"{feed}:2: invalid JSON" in result.stderr.decode()  # problems still go to standard error
+
+    again = json.loads(run("ingest", str(feed), "--db", db, "--quiet", "--format", "json").stdout)
+    assert (again["added"], again["already_stored"]) == (0, 1)
+
+
+def test_export_to_standard_output_with_dash(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert run("ingest", str(SAMPLE_DIR), "--db", db, "--quiet").returncode == 0
+    exported = run("export", "--db", db, "-o", "-", cwd=tmp_path)
+    assert exported.returncode == 0 and len(exported.stdout.splitlines()) == 6
+    assert not (tmp_path / "-").exists()

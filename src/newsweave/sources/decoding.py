@@ -57,12 +57,12 @@ def decode_text(name: str, data: bytes, declared_encoding: str | None = None) ->
         if data.startswith(mark):
             return normalize_text(_decode_after_mark(name, data[len(mark) :], encoding))
 
-    if b"\x00" in data:
-        encoding = _utf16_without_mark(data)
-        if encoding is None:
-            raise InputError(name, BINARY_PROBLEM)
+    # NUL bytes mean UTF-16 when they fall in its pattern; otherwise a few stray ones in
+    # UTF-8 or legacy text are judged below with the other control characters.
+    wide_encoding = _utf16_without_mark(data) if b"\x00" in data else None
+    if wide_encoding is not None:
         try:
-            text = data.decode(encoding)
+            text = data.decode(wide_encoding)
         except UnicodeDecodeError:
             raise InputError(name, BINARY_PROBLEM) from None
         return normalize_text(_require_text(name, text))
@@ -72,11 +72,11 @@ def decode_text(name: str, data: bytes, declared_encoding: str | None = None) ->
     except UnicodeDecodeError:
         pass
 
-    for encoding, is_guess in ((declared_encoding, False), ("cp1252", True)):
-        if encoding is None or not _is_known_codec(encoding):
+    for candidate, is_guess in ((declared_encoding, False), ("cp1252", True)):
+        if candidate is None or not _is_known_codec(candidate):
             continue
         try:
-            text = data.decode(encoding)
+            text = data.decode(candidate)
         except (UnicodeDecodeError, LookupError):
             continue
         if _looks_like_legacy_text(text, is_guess=is_guess):

@@ -48,8 +48,9 @@ def parse_html(name: str, data: bytes) -> RawDocument:
         raise InputError(name, "empty file")
     try:
         extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
-    except (ValueError, TypeError, etree.LxmlError, RecursionError) as error:
-        # Malformed markup can trip the parser deep inside; that is bad input, not a bug here.
+    except (ValueError, TypeError, AssertionError, etree.LxmlError, RecursionError) as error:
+        # Malformed markup can trip the parser deep inside (lxml asserts on some nestings, such as
+        # "<math><p><p>"); that is bad input, not a bug here.
         raise InputError(name, f"cannot parse the HTML ({type(error).__name__}); {NO_ARTICLE_PROBLEM}") from None
     if extracted is None:
         raise InputError(name, NO_ARTICLE_PROBLEM)

@@ -136,7 +136,7 @@ def _load_json(name: str, text: str, *, with_line: bool) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}" if with_line else f"column {error.colno}"
-        raise InputError(name, f"invalid JSON ({error.msg} at {where})") from None
+        raise InputError(name, f"invalid JSON ({error.msg.removesuffix(' at')} at {where})") from None
     except RecursionError:
         raise InputError(name, "invalid JSON (nested too deeply)") from None
     except ValueError as error:  # e.g. an integer with more digits than Python converts

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import InputError
@@ -23,6 +23,7 @@ from .jsonfiles import parse_jsonl
 from .limits import describe_limit
 
 STDIN_NAME = "-"
+JsonKind = Literal["object", "other", "too deep"]
 MARKUP_START = re.compile(rb"^\s*<(!doctype\s+html|html|head|body|article|main|div|p|meta|title|!--)[\s>/]", re.I)
 
 
@@ -47,7 +48,12 @@ def load_stdin_bytes(data: bytes, settings: Settings = DEFAULT_SETTINGS) -> Load
     """Load bytes read from standard input as JSONL, HTML or plain text, whichever they look like."""
     if not data.strip():
         return LoadResult(documents=(), problems=(InputProblem(STDIN_NAME, "standard input is empty"),))
-    if looks_like_jsonl(data):
+    lines = _nonblank_lines(data)
+    first = _json_kind(lines[0])
+    if first == "too deep":
+        # Said as for a file on disk; read as prose it would fail later and less clearly.
+        return LoadResult(documents=(), problems=(InputProblem(STDIN_NAME, "invalid JSON (nested too deeply)"),))
+    if first == "object" and _all_look_like_objects(lines):
         return parse_jsonl(STDIN_NAME, data)
     try:
         document = parse_html(STDIN_NAME, data) if looks_like_markup(data) else parse_plain_text(STDIN_NAME, data)
@@ -70,15 +76,26 @@ def looks_like_jsonl(data: bytes) -> bool:
     A malformed object line in a stream of articles is a bad line to report, not a
     reason to read the whole stream as prose; a line of prose makes it text.
     """
-    lines = [line.strip() for line in data.splitlines() if line.strip()]
-    return bool(lines) and _is_json_object(lines[0]) and all(line.startswith(b"{") for line in lines)
+    lines = _nonblank_lines(data)
+    return bool(lines) and _json_kind(lines[0]) == "object" and _all_look_like_objects(lines)
 
 
-def _is_json_object(line: bytes) -> bool:
+def _nonblank_lines(data: bytes) -> list[bytes]:
+    return [line.strip() for line in data.splitlines() if line.strip()]
+
+
+def _all_look_like_objects(lines: list[bytes]) -> bool:
+    return all(line.startswith(b"{") for line in lines)
+
+
+def _json_kind(line: bytes) -> JsonKind:
+    """What one line is as JSON; "too deep" when it opens more brackets than the parser can follow."""
     try:
-        return isinstance(json.loads(line), dict)
+        return "object" if isinstance(json.loads(line), dict) else "other"
+    except RecursionError:
+        return "too deep"
     except ValueError:  # also UnicodeDecodeError
-        return False
+        return "other"
 
 
 def looks_like_markup(data: bytes) -> bool:

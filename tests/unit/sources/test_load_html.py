@@ -87,3 +87,12 @@ def test_empty_and_binary_pages_are_reported() -> None:
     assert load_bytes("empty.html", b"").problems[0].problem == "empty file"
     assert load_bytes("blank.html", b"   \n ").problems[0].problem == "empty file"
     assert load_bytes("image.html", bytes(range(256))).problems[0].problem.startswith("binary file, not text")
+
+
+def test_markup_that_trips_an_assertion_inside_the_parser_is_one_problem() -> None:
+    # lxml asserts while dropping the second <p> nested in <math>: found by the fuzz run (issue 8).
+    result = load_bytes("soup.html", b"<math><p><p>")
+    assert result.documents == ()
+    (problem,) = result.problems
+    assert problem.input == "soup.html"
+    assert "\n" not in problem.problem

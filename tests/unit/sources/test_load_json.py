@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 from newsweave.config import Settings
-from newsweave.sources import load_bytes, load_inputs
+from newsweave.sources import load_bytes, load_inputs, load_stdin
 
 
 def article(text: str, **fields: object) -> dict[str, object]:
@@ -104,6 +105,32 @@ def test_deeply_nested_json_is_a_problem_not_a_crash() -> None:
     assert problem.problem.startswith("invalid JSON")
 
 
+@pytest.mark.parametrize(
+    "piped",
+    [
+        b"[" * 100_000 + b"\n",  # an array opened past the parser's depth, unterminated
+        b'{"a":' * 100_000 + b"\n",  # nested objects: would be read as JSONL
+        b"\n  \n" + b"[" * 100_000 + b"]" * 100_000,  # after blank lines, balanced
+    ],
+)
+def test_deeply_nested_json_on_standard_input_is_a_problem_naming_it(piped: bytes) -> None:
+    result = load_stdin(io.BytesIO(piped))
+    assert result.documents == ()
+    assert [(p.input, p.problem) for p in result.problems] == [("-", "invalid JSON (nested too deeply)")]
+
+
+def test_a_deep_line_among_jsonl_articles_is_that_line_s_problem(story_paragraphs: tuple[str, ...]) -> None:
+    good = json.dumps(article(" ".join(story_paragraphs))).encode()
+    result = load_stdin(io.BytesIO(good + b"\n" + b'{"a":' * 100_000 + b"\n"))
+    assert len(result.documents) == 1
+    assert [(p.input, p.problem) for p in result.problems] == [("-:2", "invalid JSON (nested too deeply)")]
+
+
+def test_text_that_opens_with_a_bracket_is_still_an_article(story_paragraphs: tuple[str, ...]) -> None:
+    (document,) = load_stdin(io.BytesIO(("[Photo: the quay]\n" + "\n".join(story_paragraphs)).encode())).documents
+    assert document.format == "text"
+
+
 def test_lone_surrogate_escape_cannot_reach_later_stages() -> None:
     (document,) = load_bytes("s.json", b'{"text": "broken \\ud800 char"}').documents
     document.text.encode("utf-8")  # would raise if the surrogate survived
@@ -183,3 +210,10 @@ def test_real_clustering_data_loads_every_article(clustering_jsonl: Path) -> Non
     first = result.documents[0]
     assert first.path == f"{clustering_jsonl}:1"
     assert first.title and first.outlet and first.published and first.external_id
+
+
+def test_json_error_that_ends_in_at_is_not_doubled() -> None:
+    # json says "Unterminated string starting at"; the position we add must not read "at at".
+    (problem,) = load_bytes("cut.json", b'{"text": "unfinished').problems
+    assert "at at" not in problem.problem
+    assert "line 1, column 10" in problem.problem
