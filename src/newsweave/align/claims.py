@@ -71,7 +71,9 @@ def align_claims(
     threshold = settings.claim_similarity
     upper = np.triu(similarity, k=1)
     candidates = np.argwhere(upper >= threshold)
-    order = np.argsort(-upper[candidates[:, 0], candidates[:, 1]], kind="stable") if len(candidates) else []
+    order: Sequence[int] = (
+        np.argsort(-upper[candidates[:, 0], candidates[:, 1]], kind="stable").tolist() if len(candidates) else []
+    )
     for index in order:
         a, b = (int(x) for x in candidates[index])
         if source_of[a] == source_of[b]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsweave.analyze.chains import dependent_sources
-from newsweave.analyze.quantities import find_quantities, same_amount
+from newsweave.analyze.quantities import Quantity, find_quantities, same_amount
 from newsweave.analyze.spans import QUOTE_MARKS
 from newsweave.model import Agreement, AnalyzedArticle, Attribution, Claim, Conflict, Evidence, SingleSourceClaim
 
@@ -88,9 +88,9 @@ def find_single_source(
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
     vector_of = {(a.article.id, s.index): a.vectors[i] for a in articles for i, s in enumerate(a.sentences)}
     in_conflict = set(_conflict_sides(conflicts))
-    amounts_by_source: dict[str, list] = {}
-    for (source, _), sentence in sentence_of.items():
-        amounts_by_source.setdefault(source, []).extend(find_quantities(sentence))
+    amounts_by_source: dict[str, list[Quantity]] = {}
+    for (source, _), held in sentence_of.items():
+        amounts_by_source.setdefault(source, []).extend(find_quantities(held))
     found = []
     for claim in claims:
         if len(claim.sources) != 1:

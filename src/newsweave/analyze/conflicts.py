@@ -19,7 +19,7 @@ import numpy as np
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.slots import SlotValue
 from newsweave.config import Settings
-from newsweave.model import Conflict, Evidence, Position
+from newsweave.model import Conflict, ConflictKind, Evidence, Position
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
@@ -271,7 +271,7 @@ def _topic(value: SlotValue) -> str:
     return " ".join(words)
 
 
-def _kind(value: SlotValue) -> str:
+def _kind(value: SlotValue) -> ConflictKind:
     return "date" if value.kind == "date" else "number"
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from newsweave.analyze.attribution import REPORTING_VERBS
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
-from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, Evidence, Position, Sentence
+from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, ConflictKind, Evidence, Position, Sentence
 
 DIRECTIONS = frozenset(
     {
@@ -38,10 +38,12 @@ STORY_WIDE_SIMILARITY = 0.2
 RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "former", "assistant", "chief", "senior", "junior", "interim"})
 NEGATIVE_SUBJECTS = frozenset({"no one", "nobody", "none", "nothing", "no-one"})
 
+DifferenceKind = Literal["place", "name", "negation"]
+
 
 @dataclass(frozen=True)
 class _Difference:
-    kind: Literal["place", "name", "negation"]
+    kind: DifferenceKind
     key: str  # what the slot is about: "tower", "chief engineer", "injured"
     value_a: str
     value_b: str
@@ -61,7 +63,7 @@ def find_claim_conflicts(
     sentences of different sources whose embeddings reach `pair_similarity`:
     a contradiction often lowers similarity below the alignment threshold.
     """
-    found: dict[tuple[str, str], list[tuple[str, Sentence]]] = {}
+    found: dict[tuple[DifferenceKind, str], list[tuple[str, Sentence]]] = {}
     for a, b in _candidate_pairs(claims, articles, pair_similarity):
         for difference in _differences(a, b):
             entries = found.setdefault((difference.kind, difference.key), [])
@@ -268,7 +270,7 @@ def _title_words(sentence: Sentence, start: int) -> frozenset[str]:
 
 def _ordered_titles(sentence: Sentence, start: int) -> list[str]:
     """Lower-case words just before a name: "deputy mayor" in "deputy mayor Ana Reyes"."""
-    words = []
+    words: list[str] = []
     index = start - 1
     while index >= 0 and sentence.tokens[index].pos in {"NOUN", "ADJ", "PROPN"} and sentence.tokens[index].text.islower():
         words.insert(0, sentence.tokens[index].text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Sequence
 
@@ -62,4 +63,4 @@ def _choose_origin(members: list[Article]) -> Article:
     if len({member.published for member in dated}) < 2:
         return members[0]
     # min keeps the first of equal dates, so input order breaks ties.
-    return min(dated, key=lambda member: member.published)
+    return min(dated, key=lambda member: member.published or dt.date.max)

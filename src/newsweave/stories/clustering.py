@@ -300,6 +300,7 @@ class StoryClusterer:
         return tuple(self._state(self._stories[number]) for number in sorted(self._stories))
 
     def _state(self, story: _Story) -> StoryState:
+        centroid: np.ndarray | None  # None for a closed story restored without its centroid
         if story.open:
             assert self._open is not None
             centroid = (self._open.vector_sum(self._open.row_of(story.number)) / story.size).astype(np.float32)
