@@ -205,6 +205,9 @@ class DateMention:
     date: dt.date
     start_char: int  # offsets inside the sentence text
     end_char: int
+    # How the date is written, which says how much it can be trusted: "absolute" carries its own day
+    # ("March 10", "2024-03-10"), "weekday" ("Tuesday") and "relative" ("tomorrow") rest on the article's date.
+    form: Literal["absolute", "weekday", "relative"] = "absolute"
 
 
 @dataclass(frozen=True)

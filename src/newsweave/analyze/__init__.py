@@ -50,7 +50,8 @@ def analyze_story(
     claim_conflicts = find_claim_conflicts(claims, originals, attributions, settings.difference_similarity)
     conflicts = slot_findings.conflicts + tuple(claim_conflicts)
 
-    agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of)
+    sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of)
     unit_agreements = [
         Agreement(
             claim=f"{' = '.join(item.displays)} (≈ {item.normalized}): {item.evidence[0].sentence}",

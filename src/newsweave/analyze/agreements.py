@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsweave.analyze.chains import dependent_sources
 from newsweave.analyze.quantities import Quantity, find_quantities, same_amount
 from newsweave.analyze.spans import QUOTE_MARKS
-from newsweave.model import Agreement, AnalyzedArticle, Attribution, Claim, Conflict, Evidence, SingleSourceClaim
+from newsweave.model import (
+    Agreement,
+    AnalyzedArticle,
+    Attribution,
+    Claim,
+    Conflict,
+    Evidence,
+    Sentence,
+    SingleSourceClaim,
+)
 
 DETAIL_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 ELSEWHERE_SIMILARITY = 0.6  # a sentence this close to another source's is not its own detail
@@ -24,18 +33,47 @@ def _conflict_sides(conflicts: Sequence[Conflict]) -> dict[tuple[str, int], tupl
     return sides
 
 
-def consistent_evidence(claim: Claim, conflicts: Sequence[Conflict]) -> tuple[Evidence, ...]:
-    """The claim's evidence minus sentences on the other side of a conflict from the claim's own sentence."""
+SentenceLookup = Mapping[tuple[str, int], Sentence]
+
+
+def consistent_evidence(
+    claim: Claim, conflicts: Sequence[Conflict], sentence_of: SentenceLookup | None = None
+) -> tuple[Evidence, ...]:
+    """The claim's evidence minus sentences that say otherwise than the claim's own sentence.
+
+    Otherwise means: on the other side of a conflict, or (with `sentence_of`)
+    stating another amount of something the claim's sentence measures, even when
+    no conflict was reported ("signed for two and a half years" is not backed by
+    a sentence that says two years). Citing such a source would tell the reader
+    it agrees when it does not.
+    """
     sides = _conflict_sides(conflicts)
     representative = next((e for e in claim.evidence if e.sentence == claim.text), claim.evidence[0])
     own_side = sides.get((representative.source, representative.index))
+    own_amounts = _amounts(representative, sentence_of)
     kept = []
     for item in claim.evidence:
         side = sides.get((item.source, item.index))
         if own_side and side and side[0] == own_side[0] and side[1] != own_side[1]:
             continue
+        if item is not representative and _states_other_amount(own_amounts, _amounts(item, sentence_of)):
+            continue
         kept.append(item)
     return tuple(kept)
+
+
+def _amounts(item: Evidence, sentence_of: SentenceLookup | None) -> list[Quantity]:
+    sentence = sentence_of.get((item.source, item.index)) if sentence_of is not None else None
+    return find_quantities(sentence) if sentence is not None else []
+
+
+def _states_other_amount(own: Sequence[Quantity], other: Sequence[Quantity]) -> bool:
+    """Whether `other` measures something `own` measures, and never with the same amount."""
+    for quantity in own:
+        same_kind = [q for q in other if q.dimension == quantity.dimension]
+        if same_kind and not any(same_amount(quantity, q) for q in same_kind):
+            return True
+    return False
 
 
 def find_agreements(
@@ -43,11 +81,12 @@ def find_agreements(
     conflicts: Sequence[Conflict],
     via_by_sentence: dict[tuple[str, int], tuple[str, ...]],
     outlet_of: dict[str, str | None],
+    sentence_of: SentenceLookup | None = None,
 ) -> list[Agreement]:
     """Claims that two or more sources carry, with the number of independent origins behind them."""
     agreements = []
     for claim in claims:
-        evidence = consistent_evidence(claim, conflicts)
+        evidence = consistent_evidence(claim, conflicts, sentence_of)
         sources = tuple(dict.fromkeys(e.source for e in evidence))
         if len(sources) < 2:
             continue

@@ -11,6 +11,7 @@ values written in different units are reported as agreements across units.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -205,8 +206,44 @@ def _positions(values: list[SlotValue]) -> list[list[SlotValue]]:
             groups[-1].append(value)
         else:
             groups.append([value])
+    if groups and groups[0][0].kind == "date":
+        groups = _fold_dates_resting_on_the_article_date(groups)
     groups.sort(key=lambda g: -len({v.source for v in g}))
     return groups
+
+
+def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> list[list[SlotValue]]:
+    """Weekday and relative dates are placed by the article's own date, often a page or crawl date.
+
+    "Saturday" says the same as "Saturday, March 15" whatever week it was
+    resolved to, so a group written only as weekdays joins the group of the same
+    weekday (one that writes its day out, if any). "Today" resolved one day off
+    another date may only show that the article's date is the day after it was
+    written: such a group is left out, neither a side of a dispute nor an agreement.
+    """
+
+    def weekday(group: list[SlotValue]) -> int:
+        return dt.date.fromordinal(int(group[0].amount)).weekday()
+
+    def written_only(group: list[SlotValue], form: str) -> bool:
+        return all(value.date_form == form for value in group)
+
+    def has_own_day(group: list[SlotValue]) -> bool:
+        return any(value.date_form in (None, "absolute") for value in group)
+
+    folded = [list(group) for group in groups]
+    for group in [g for g in folded if written_only(g, "weekday")]:
+        targets = [g for g in folded if g is not group and g and weekday(g) == weekday(group)]
+        if targets:
+            target = max(targets, key=lambda g: (has_own_day(g), len({v.source for v in g})))
+            target.extend(group)
+            group.clear()
+    folded = [g for g in folded if g]
+    return [
+        g
+        for g in folded
+        if not written_only(g, "relative") or not any(h is not g and abs(h[0].amount - g[0].amount) <= 1 for h in folded)
+    ]
 
 
 def _same_amount(a: SlotValue, b: SlotValue) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -111,7 +112,12 @@ class _Candidate:
     start: int
     end: int
     date: dt.date
-    kind: str = "absolute"  # "absolute", "relative" or "weekday"
+    kind: Literal["absolute", "weekday", "relative"] = "absolute"
+
+
+def is_machine_date(text: str) -> bool:
+    """A date in the machine form YYYY-MM-DD: the page's own date stamp, which prose does not use."""
+    return _ISO.fullmatch(text.strip()) is not None
 
 
 def resolve_weekday(name: str, reference: dt.date, past: bool) -> dt.date:
@@ -157,7 +163,10 @@ def find_date_mentions(sentence: Sentence, reference: dt.date | None) -> list[Da
         if item.kind != "weekday"
         or not any(other.kind == "absolute" and 0 < other.start - item.end <= 3 for other in found)
     ]
-    return [DateMention(text=text[c.start : c.end], date=c.date, start_char=c.start, end_char=c.end) for c in found]
+    return [
+        DateMention(text=text[c.start : c.end], date=c.date, start_char=c.start, end_char=c.end, form=c.kind)
+        for c in found
+    ]
 
 
 # --------------------------------------------------------------------------- candidates

@@ -17,6 +17,7 @@ import numpy as np
 
 from newsweave.analyze.attribution import REPORTING_VERBS
 from newsweave.analyze.entities import words_match
+from newsweave.analyze.person_names import may_be_one_person
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, ConflictKind, Evidence, Position, Sentence
 
@@ -253,6 +254,8 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
                         " ".join(_ordered_titles(a, entity_a.start) + [entity_a.text]),
                         " ".join(_ordered_titles(b, entity_b.start) + [entity_b.text]), a, b,
                     )
+            if may_be_one_person(entity_a.text, entity_b.text):
+                continue  # "Mike" / "Michael", "Robert Card" / "Robert R. Card II": one person's name
             if same_last and len(parts_a) > 1 and len(parts_b) > 1 and not same_first and not _initial_of(parts_a[0], parts_b[0]):
                 yield _Difference("name", _person_key(titles_a | titles_b, parts_a[-1]), entity_a.text, entity_b.text, a, b)
             elif same_first and not same_last:

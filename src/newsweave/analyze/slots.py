@@ -15,7 +15,7 @@ from typing import Literal
 
 from newsweave.analyze.attribution import find_attribution
 from newsweave.analyze.clauses import clause_of, is_background, is_denied, reporting_speaker
-from newsweave.analyze.dates import find_date_mentions
+from newsweave.analyze.dates import find_date_mentions, is_machine_date
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.spans import token_at_char, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Sentence
@@ -23,6 +23,7 @@ from newsweave.model import AnalyzedArticle, Attribution, Sentence
 BLANK = "…"
 # Matched after the blanks that follow a date; a leading \s* would make searching a blank run quadratic.
 DATELINE_AFTER = re.compile(r"\([^()]{2,40}\)\s*[-–—]")
+DateForm = Literal["absolute", "weekday", "relative"]
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -40,6 +41,7 @@ class SlotValue:
     via: tuple[str, ...]
     denied: bool
     context_words: frozenset[str]  # content lemmas of the clause, for a cheap overlap check
+    date_form: DateForm | None = None  # for dates: written with its own day, as a weekday, or relative
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -55,7 +57,10 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                 continue
             attribution = find_attribution(sentence)
             spans = token_char_spans(sentence)
-            for mention in find_date_mentions(sentence, reference):
+            mentions = find_date_mentions(sentence, reference)
+            for mention in mentions:
+                if is_machine_date(mention.text):
+                    continue  # "date 2025-03-16": the page's stamp of when it was published, not a claim
                 values.append(
                     _make_value(
                         "date",
@@ -68,9 +73,12 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         normalized=f"{mention.date.isoformat()} ({WEEKDAY_NAMES[mention.date.weekday()]})",
                         dimension="date",
                         amount=float(mention.date.toordinal()),
+                        date_form=mention.form,
                     )
                 )
             for quantity in find_quantities(sentence):
+                if any(m.start_char < quantity.end_char and quantity.start_char < m.end_char for m in mentions):
+                    continue  # "30" of "2022-10-30": a part of a date is not an amount
                 unit = _BASE_UNIT_NAMES.get(quantity.dimension, quantity.dimension.split(":")[-1])
                 values.append(
                     _make_value(
@@ -107,6 +115,7 @@ def _make_value(
     normalized: str,
     dimension: str,
     amount: float,
+    date_form: DateForm | None = None,
 ) -> SlotValue | None:
     index = token_at_char(spans, start)
     after = sentence.text[end:]
@@ -144,6 +153,7 @@ def _make_value(
         via=attribution.via if attribution else (),
         denied=is_denied(sentence, clause.verb),
         context_words=content,
+        date_form=date_form,
     )
 
 

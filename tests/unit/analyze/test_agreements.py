@@ -61,3 +61,21 @@ def test_a_detail_another_source_states_is_not_single_source(analyze_texts):
     attributions = {a.article.id: [None] * len(a.sentences) for a in articles}
     single = find_single_source(claims, articles, attributions)
     assert [item.source for item in single] == ["S3"]
+
+
+def test_a_source_stating_another_amount_of_the_same_thing_is_not_evidence(parse_text):
+    first, second, third = (
+        parse_text(text, source=source)[0]
+        for source, text in (
+            ("S1", "The new contract runs for 30 months, the club said."),
+            ("S2", "The new contract runs for 24 months, the club said."),
+            ("S3", "The club said the new contract runs for 30 months."),
+        )
+    )
+    claim = _claim(*((s.source, s.text, s.index) for s in (first, second, third)))
+    sentence_of = {(s.source, s.index): s for s in (first, second, third)}
+
+    kept = consistent_evidence(claim, [], sentence_of)
+
+    assert [item.source for item in kept] == ["S1", "S3"]
+    assert [item.source for item in consistent_evidence(claim, [])] == ["S1", "S2", "S3"]  # without the sentences

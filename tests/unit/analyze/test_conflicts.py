@@ -12,12 +12,12 @@ from newsweave.model import Sentence
 TOPICS = {"reopen": 0, "drop": 1, "open": 2}
 
 
-def _value(source, topic, display, amount, dimension="date", kind="date", speaker=None, via=(), index=0):
+def _value(source, topic, display, amount, dimension="date", kind="date", speaker=None, via=(), index=0, form=None):
     text = f"{source} sentence about {topic} {display}"
     return SlotValue(
         kind=kind, source=source, sentence=Sentence(source, index, text, 0, len(text)), display=display,
         normalized=f"{amount:g}", dimension=dimension, amount=float(amount), context=f"the bridge will {topic} on …",
-        speaker=speaker, via=via, denied=False, context_words=frozenset({topic}),
+        speaker=speaker, via=via, denied=False, context_words=frozenset({topic}), date_form=form,
     )
 
 
@@ -70,3 +70,41 @@ def test_denied_values_take_no_side():
     denied = [values[0], SlotValue(**{**values[1].__dict__, "denied": True})]
     assert find_slot_conflicts(denied, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
     assert len(find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1
+
+
+# 739050 is a Thursday (2024-06-13); 739057 the Thursday after, 739051 the Friday.
+
+
+def test_a_weekday_resolved_to_another_week_joins_the_written_date_of_that_weekday():
+    values = [
+        _value("S1", "reopen", "Thursday, June 13", 739050, form="absolute"),
+        _value("S2", "reopen", "Thursday", 739057, form="weekday"),  # placed by a later page date
+    ]
+    assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_two_weekdays_still_conflict():
+    values = [
+        _value("S1", "reopen", "Thursday", 739050, form="weekday"),
+        _value("S2", "reopen", "Friday", 739051, form="weekday"),
+    ]
+    [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert {p.value for p in conflict.positions} == {"Thursday", "Friday"}
+
+
+def test_today_one_day_off_a_written_date_is_left_out_not_set_against_it():
+    values = [
+        _value("S1", "reopen", "June 13", 739050, form="absolute"),
+        _value("S2", "reopen", "June 13", 739050, form="absolute"),
+        _value("S3", "reopen", "today", 739051, form="relative"),  # the page's date may be the day after
+    ]
+    assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_a_relative_date_days_away_is_still_a_side():
+    values = [
+        _value("S1", "reopen", "June 13", 739050, form="absolute"),
+        _value("S2", "reopen", "tomorrow", 739053, form="relative"),
+    ]
+    [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert {p.value for p in conflict.positions} == {"June 13", "tomorrow"}

@@ -1,0 +1,30 @@
+"""Slot values: what a sentence dates or measures, and what is only the page's own date stamp."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsweave.analyze.slots import extract_slot_values
+from newsweave.model import AnalyzedArticle
+
+from .conftest import make_article
+
+
+def _values(analyze_texts, text: str, published: dt.date | None = dt.date(2024, 6, 14)):
+    [analyzed] = analyze_texts([make_article("S1", text, published)])
+    assert isinstance(analyzed, AnalyzedArticle)
+    return extract_slot_values([analyzed])
+
+
+def test_a_machine_date_stamp_and_its_digits_are_not_claim_values(analyze_texts):
+    values = _values(analyze_texts, "date 2024-06-13 Crews cleared the harbour road after the storm on Wednesday night.")
+    assert "2024-06-13" not in [v.display for v in values]
+    assert not [v for v in values if v.kind == "number"]  # "13 Crews" is a piece of the stamp, not a count
+    assert [v.display for v in values if v.kind == "date"] == ["Wednesday night"]
+
+
+def test_dates_written_in_prose_are_claim_values_with_their_form(analyze_texts):
+    values = _values(analyze_texts, "The ferry will return to service on June 20. Crews reopened the harbour road on Thursday.")
+    forms = {v.display: v.date_form for v in values if v.kind == "date"}
+    assert forms.get("June 20") == "absolute"
+    assert forms.get("Thursday") == "weekday"
