@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsweave.analyze.entities import words_match
+from newsweave.analyze.hedges import HedgedAmount, amounts_compatible
 from newsweave.analyze.slots import SlotValue
 from newsweave.config import Settings
 from newsweave.model import Conflict, ConflictKind, Evidence, Position
@@ -73,7 +74,7 @@ def find_slot_conflicts(
         positions = _positions(slot_values)
         if len({v.source for v in slot_values}) < 2:
             continue
-        if len(positions) >= 2:
+        if len(positions) >= 2 and not _all_compatible(positions):
             centre = _central(members, vectors)
             topic = _topic(usable[centre])
             built = tuple(_position(group) for group in positions)
@@ -244,6 +245,20 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
         for g in folded
         if not written_only(g, "relative") or not any(h is not g and abs(h[0].amount - g[0].amount) <= 1 for h in folded)
     ]
+
+
+def _all_compatible(positions: list[list[SlotValue]]) -> bool:
+    """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
+    if positions[0][0].kind != "number":
+        return False
+    figures = [[HedgedAmount(v.amount, v.bound) for v in group] for group in positions]
+    return all(
+        amounts_compatible(a, b)
+        for number, group in enumerate(figures)
+        for other in figures[number + 1 :]
+        for a in group
+        for b in other
+    )
 
 
 def _same_amount(a: SlotValue, b: SlotValue) -> bool:

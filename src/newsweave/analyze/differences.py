@@ -37,6 +37,7 @@ COMMON_PREDICATES = frozenset(
 MAX_KEY_MEMBERS = 40
 STORY_WIDE_SIMILARITY = 0.2
 RANK_MODIFIERS = frozenset({"deputy", "vice", "acting", "former", "assistant", "chief", "senior", "junior", "interim"})
+CONTENTLESS_VERBS = frozenset({"be", "have", "do", "get", "seem", "become"})
 NEGATIVE_SUBJECTS = frozenset({"no one", "nobody", "none", "nothing", "no-one"})
 
 DifferenceKind = Literal["place", "name", "negation"]
@@ -188,6 +189,8 @@ def _direction_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
         for token in sentence.tokens:
             if token.text.lower() in DIRECTIONS and 0 <= token.head < len(sentence.tokens):
                 head = sentence.tokens[token.head]
+                if token.text[:1].isupper() and head.pos == "PROPN" and head.text[:1].isupper():
+                    continue  # "South Korea", "North Carolina": part of a name, not a direction
                 if head.pos in {"NOUN", "PROPN"} and token.head != sentence.tokens.index(token):
                     found[head.lemma.lower()] = f"{token.text.lower()} {head.text}"
         return found
@@ -301,11 +304,26 @@ def _negation_difference(a: Sentence, b: Sentence) -> Iterator[_Difference]:
         return
     if a.tokens[root_a].lemma.lower() != b.tokens[root_b].lemma.lower():
         return
+    verb = ""
+    if a.tokens[root_a].lemma.lower() in CONTENTLESS_VERBS:
+        # "is" / "is not": what is asserted or denied is the complement ("is not a cyber attack").
+        complement_a, complement_b = _complement(a, root_a), _complement(b, root_b)
+        if complement_a is None or complement_a != complement_b:
+            return
+        verb = f" {complement_a}"
     negated_a, negated_b = _negated(a, root_a), _negated(b, root_b)
     if negated_a == negated_b or _is_question_or_quoted(a, root_a) or _is_question_or_quoted(b, root_b):
         return
-    verb = (b if negated_a else a).tokens[root_b if negated_a else root_a].text.lower()
+    verb = (b if negated_a else a).tokens[root_b if negated_a else root_a].text.lower() + verb
     yield _Difference("negation", verb, ("not " if negated_a else "") + verb, ("not " if negated_b else "") + verb, a, b)
+
+
+def _complement(sentence: Sentence, root: int) -> str | None:
+    """The lemma of what a contentless verb says of its subject: "attack" in "is not a cyber attack"."""
+    for child in children(sentence.tokens, root):
+        if sentence.tokens[child].dep in {"attr", "acomp", "dobj", "oprd"}:
+            return sentence.tokens[child].lemma.lower()
+    return None
 
 
 def _is_question_or_quoted(sentence: Sentence, root: int) -> bool:

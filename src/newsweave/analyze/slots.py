@@ -16,6 +16,7 @@ from typing import Literal
 from newsweave.analyze.attribution import find_attribution
 from newsweave.analyze.clauses import clause_of, is_background, is_denied, reporting_speaker
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
+from newsweave.analyze.hedges import Bound, bound_before
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.spans import token_at_char, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Sentence
@@ -42,6 +43,7 @@ class SlotValue:
     denied: bool
     context_words: frozenset[str]  # content lemmas of the clause, for a cheap overlap check
     date_form: DateForm | None = None  # for dates: written with its own day, as a weekday, or relative
+    bound: Bound = "exact"  # for numbers: "at least", "up to", "about" ... written before the figure
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -154,6 +156,7 @@ def _make_value(
         denied=is_denied(sentence, clause.verb),
         context_words=content,
         date_form=date_form,
+        bound=bound_before(sentence.text, start) if kind == "number" else "exact",
     )
 
 

@@ -12,12 +12,14 @@ from newsweave.model import Sentence
 TOPICS = {"reopen": 0, "drop": 1, "open": 2}
 
 
-def _value(source, topic, display, amount, dimension="date", kind="date", speaker=None, via=(), index=0, form=None):
+def _value(source, topic, display, amount, dimension="date", kind="date", speaker=None, via=(), index=0, form=None,
+           bound="exact"):
     text = f"{source} sentence about {topic} {display}"
     return SlotValue(
         kind=kind, source=source, sentence=Sentence(source, index, text, 0, len(text)), display=display,
         normalized=f"{amount:g}", dimension=dimension, amount=float(amount), context=f"the bridge will {topic} on …",
         speaker=speaker, via=via, denied=False, context_words=frozenset({topic}), date_form=form,
+        bound=bound,
     )
 
 
@@ -108,3 +110,20 @@ def test_a_relative_date_days_away_is_still_a_side():
     ]
     [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
     assert {p.value for p in conflict.positions} == {"June 13", "tomorrow"}
+
+
+def test_figures_a_hedge_makes_compatible_are_no_conflict():
+    values = [
+        _value("S1", "drop", "1,000 houses", 1000, dimension="count:house", kind="number", bound="at_least"),
+        _value("S2", "drop", "1,182 houses", 1182, dimension="count:house", kind="number"),
+    ]
+    assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_two_ceilings_for_one_figure_are_a_conflict():
+    values = [
+        _value("S1", "drop", "9 million", 9_000_000, dimension="count:customer", kind="number", bound="at_most"),
+        _value("S2", "drop", "9.8 million", 9_800_000, dimension="count:customer", kind="number", bound="at_most"),
+    ]
+    [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert {p.value for p in conflict.positions} == {"9 million", "9.8 million"}

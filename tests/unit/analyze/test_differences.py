@@ -89,3 +89,45 @@ def test_same_place_named_twice_is_no_conflict(analyze_texts):
 def test_vectors_are_not_needed(analyze_texts):
     articles, _ = _story(analyze_texts, {"S1": "The bridge closed on Monday night."})
     assert isinstance(articles[0], AnalyzedArticle) and articles[0].vectors.dtype == np.float32
+
+
+def test_a_direction_inside_a_place_name_is_not_a_direction(analyze_texts):
+    conflicts = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Officials in South Sudan said the convoy reached the border on Monday.",
+            "S2": "Officials in North Sudan said the convoy reached the border on Monday.",
+        },
+    )
+    assert not [c for c in conflicts if c.kind == "place" and "sudan" in c.topic.lower()]
+
+
+def test_a_shortened_given_name_is_not_a_name_conflict(analyze_texts):
+    conflicts = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Harbour master Thomas Okafor said the pier would reopen in spring.",
+            "S2": "Harbour master Tom Okafor said the pier would reopen in spring.",
+        },
+    )
+    assert not [c for c in conflicts if c.kind == "name"]
+
+
+def test_a_denied_copula_is_a_dispute_only_about_the_same_complement(analyze_texts):
+    different = _conflicts(
+        analyze_texts,
+        {
+            "S1": "The outage is not a crime, the company said on Monday.",
+            "S2": "The outage is a setback, the company said on Monday.",
+        },
+    )
+    assert not [c for c in different if c.kind == "negation"]
+    same = _conflicts(
+        analyze_texts,
+        {
+            "S1": "The outage is not a crime, the company said on Monday.",
+            "S2": "The outage is a crime, the company said on Monday.",
+        },
+    )
+    [conflict] = [c for c in same if c.kind == "negation"]
+    assert {p.value for p in conflict.positions} == {"not is crime", "is crime"}

@@ -1,0 +1,106 @@
+"""Hedged amounts: what "at least 100,000", "up to 9 million" and "about 350" allow, and when two agree.
+
+A figure in the news is often a bound or an estimate. Two reports disagree only
+when no reading of both can be true: "more than 1,000 houses" and "1,182
+houses" agree; "about 350 passengers" and "342 passengers" agree (a round
+estimate of the exact count); "up to 9 million" and "up to 9.8 million" do not
+(two different ceilings for one figure), nor do "about 85" and "about 80".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Bound = Literal["exact", "at_least", "at_most", "about", "several"]
+
+# Words just before a figure and the bound they make, longest first so "well over" wins over "over".
+_HEDGE_WORDS: tuple[tuple[str, Bound], ...] = tuple(
+    sorted(
+        (
+            ("at least", "at_least"),
+            ("more than", "at_least"),
+            ("well over", "at_least"),
+            ("over", "at_least"),
+            ("upwards of", "at_least"),
+            ("in excess of", "at_least"),
+            ("no fewer than", "at_least"),
+            ("no less than", "at_least"),
+            ("up to", "at_most"),
+            ("as many as", "at_most"),
+            ("as much as", "at_most"),
+            ("as far as", "at_most"),
+            ("at most", "at_most"),
+            ("fewer than", "at_most"),
+            ("less than", "at_most"),
+            ("under", "at_most"),
+            ("no more than", "at_most"),
+            ("about", "about"),
+            ("around", "about"),
+            ("some", "about"),
+            ("roughly", "about"),
+            ("approximately", "about"),
+            ("an estimated", "about"),
+            ("estimated", "about"),
+            ("close to", "about"),
+            ("nearly", "about"),
+            ("almost", "about"),
+            ("several", "several"),
+        ),
+        key=lambda row: -len(row[0]),
+    )
+)
+# How far a round estimate may be from an exact figure and still describe it.
+ESTIMATE_TOLERANCE = 0.05
+# "several hundred" is at least two and fewer than ten of the unit it multiplies.
+SEVERAL_RANGE = (2.0, 10.0)
+_LOOKBACK_CHARS = 24
+
+
+@dataclass(frozen=True)
+class HedgedAmount:
+    amount: float
+    bound: Bound
+
+
+def bound_before(text: str, start: int) -> Bound:
+    """The bound that the words just before `text[start:]` put on the figure there."""
+    before = " " + " ".join(text[max(0, start - _LOOKBACK_CHARS) : start].lower().split())
+    for words, bound in _HEDGE_WORDS:
+        if before.endswith(" " + words):
+            return bound
+    return "exact"
+
+
+def _interval(value: HedgedAmount) -> tuple[float, float]:
+    amount = value.amount
+    if value.bound == "at_least":
+        return amount, float("inf")
+    if value.bound == "at_most":
+        return 0.0, amount
+    if value.bound == "about":
+        return amount * (1 - ESTIMATE_TOLERANCE), amount * (1 + ESTIMATE_TOLERANCE)
+    if value.bound == "several":
+        return amount * SEVERAL_RANGE[0], amount * SEVERAL_RANGE[1]
+    return amount, amount
+
+
+def amounts_compatible(first: HedgedAmount, second: HedgedAmount, same_amount_tolerance: float = 0.02) -> bool:
+    """Whether both figures can be true of one thing.
+
+    The same amount always is, whatever the hedges. Otherwise the ranges the
+    hedges allow must overlap ("more than 30 metres" and "as far as 40 metres";
+    "several hundred thousand" and "an estimated 325,000"), except that two
+    different figures hedged the same way are two answers to one question and
+    disagree ("up to 9 million" and "up to 9.8 million", "about 85" and "about 80").
+    """
+    largest = max(abs(first.amount), abs(second.amount))
+    if largest == 0 or abs(first.amount - second.amount) / largest <= same_amount_tolerance:
+        return True
+    if first.bound == "exact" and second.bound == "exact":
+        return False
+    if first.bound == second.bound:
+        return False
+    low_a, high_a = _interval(first)
+    low_b, high_b = _interval(second)
+    return low_a <= high_b and low_b <= high_a
