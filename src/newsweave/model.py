@@ -260,6 +260,25 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class UpdateValue:
+    """One stage of a figure that changed while the story was reported, as the sources of that stage give it."""
+
+    value: str  # as written: "36 people" / "at least 36"
+    normalized: str | None
+    as_of: str  # what the time rests on: "article dated 2023-03-01", or "undated article"
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Update:
+    """A running figure (a toll, a count of injured or arrested) given at several stages: not a dispute."""
+
+    topic: str
+    values: tuple[UpdateValue, ...]  # latest first; undated stages last
+
+
+@dataclass(frozen=True)
 class SingleSourceClaim:
     claim: str
     source: str
@@ -336,6 +355,7 @@ class Analysis:
 
     agreements: tuple[Agreement, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    updates: tuple[Update, ...] = ()  # figures that changed over time, kept apart from conflicts
     single_source: tuple[SingleSourceClaim, ...] = ()
     quotes: tuple[Quote, ...] = ()
     entities: tuple[EntityGroup, ...] = ()

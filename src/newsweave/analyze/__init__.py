@@ -65,6 +65,7 @@ def analyze_story(
     return Analysis(
         agreements=tuple(unit_agreements + agreements),
         conflicts=conflicts,
+        updates=slot_findings.updates,
         single_source=tuple(find_single_source(claims, originals, attributions, conflicts)),
         quotes=tuple(extract_quotes(originals, entities)),
         entities=tuple(entities),

@@ -20,8 +20,9 @@ import numpy as np
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.hedges import HedgedAmount, amounts_compatible
 from newsweave.analyze.slots import SlotValue
+from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.config import Settings
-from newsweave.model import Conflict, ConflictKind, Evidence, Position
+from newsweave.model import Conflict, ConflictKind, Evidence, Position, Update
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
@@ -45,6 +46,7 @@ class UnitAgreement:
 class SlotFindings:
     conflicts: tuple[Conflict, ...]
     unit_agreements: tuple[UnitAgreement, ...]
+    updates: tuple[Update, ...] = ()  # running tallies given at several stages: not disputes
 
 
 def find_slot_conflicts(
@@ -56,7 +58,7 @@ def find_slot_conflicts(
     """Group values into slots and report the slots whose sources disagree."""
     usable = [v for v in values if not v.denied and len(v.context.split()) >= 3]
     if len(usable) < 2:
-        return SlotFindings((), ())
+        return SlotFindings((), (), ())
     vectors = embed([v.context for v in usable])
     slots = []
     # Only values of one dimension can share a slot: group each dimension on its own (much smaller).
@@ -69,12 +71,16 @@ def find_slot_conflicts(
             slots.extend([[indices[i] for i in group] for group in grouped])
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
+    updates: list[Update] = []
     for members in slots:
         slot_values = [usable[i] for i in members]
         positions = _positions(slot_values)
         if len({v.source for v in slot_values}) < 2:
             continue
-        if len(positions) >= 2 and not _all_compatible(positions):
+        if len(positions) >= 2 and not _all_compatible(positions) and is_running_tally(slot_values):
+            if not one_source_gives_two_stages(positions):
+                updates.append(build_update(_topic(usable[_central(members, vectors)]), positions, _evidence))
+        elif len(positions) >= 2 and not _all_compatible(positions):
             centre = _central(members, vectors)
             topic = _topic(usable[centre])
             built = tuple(_position(group) for group in positions)
@@ -95,7 +101,7 @@ def find_slot_conflicts(
                     )
                 )
     ranked = sorted(_merge_same_dispute(conflicts), key=lambda item: item[0])
-    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements))
+    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements), tuple(updates))
 
 
 def _group_slots(

@@ -44,6 +44,7 @@ class SlotValue:
     context_words: frozenset[str]  # content lemmas of the clause, for a cheap overlap check
     date_form: DateForm | None = None  # for dates: written with its own day, as a weekday, or relative
     bound: Bound = "exact"  # for numbers: "at least", "up to", "about" ... written before the figure
+    as_of: dt.date | None = None  # the date of the article that states it, when it has one
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -94,6 +95,7 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         normalized=f"{_round(quantity.base_value)} {unit}",
                         dimension=quantity.dimension,
                         amount=quantity.base_value,
+                        as_of=reference,
                     )
                 )
     return [v for v in values if v is not None]
@@ -118,6 +120,7 @@ def _make_value(
     dimension: str,
     amount: float,
     date_form: DateForm | None = None,
+    as_of: dt.date | None = None,
 ) -> SlotValue | None:
     index = token_at_char(spans, start)
     after = sentence.text[end:]
@@ -157,6 +160,7 @@ def _make_value(
         context_words=content,
         date_form=date_form,
         bound=bound_before(sentence.text, start) if kind == "number" else "exact",
+        as_of=as_of,
     )
 
 

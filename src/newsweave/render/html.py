@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from newsweave.model import Briefing, Conflict, Evidence, Position, SourceInfo
+from newsweave.model import Briefing, Conflict, Evidence, Position, SourceInfo, Update
 from newsweave.render import presentation as view
 from newsweave.render.html_style import BRIEFING_CSS
 from newsweave.render.presentation import SourceDirectory
@@ -29,6 +29,7 @@ def render_html(briefing: Briefing) -> str:
         _header(briefing, directory, headline),
         _summary(briefing, directory),
         _conflicts(briefing.analysis.conflicts, directory),
+        _updates(briefing.analysis.updates, directory),
         _agreements(briefing, directory),
         _single_source(briefing, directory),
         _quotes(briefing, directory),
@@ -135,6 +136,25 @@ def _conflicts(conflicts: tuple[Conflict, ...], directory: SourceDirectory) -> s
             "</article>"
         )
     return _section("conflicts", view.SECTION_CONFLICTS, "\n".join(cards))
+
+
+def _updates(updates: tuple[Update, ...], directory: SourceDirectory) -> str:
+    if not updates:
+        return ""
+    cards = []
+    for update in updates:
+        stages = "\n".join(
+            f'<li><strong>{_text(stage.value)}</strong> {_chips(stage.sources, directory, with_outlet=True)} '
+            f'<span class="as-of">as of: {_text(stage.as_of)}</span></li>'
+            for stage in update.values
+        )
+        cards.append(
+            '<article class="update">\n'
+            f'<h3>{_text(update.topic)} <span class="kind">latest first</span></h3>\n'
+            f"<ol>\n{stages}\n</ol>\n"
+            "</article>"
+        )
+    return _section("updates", view.SECTION_UPDATES, "\n".join(cards))
 
 
 def _position(position: Position, directory: SourceDirectory) -> str:

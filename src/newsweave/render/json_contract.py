@@ -29,6 +29,8 @@ from newsweave.model import (
     Story,
     SummarySentence,
     TimelineEvent,
+    Update,
+    UpdateValue,
 )
 
 
@@ -53,6 +55,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         ],
         "agreements": [_agreement(agreement) for agreement in analysis.agreements],
         "conflicts": [_conflict(conflict) for conflict in analysis.conflicts],
+        "updates": [_update(update) for update in analysis.updates],
         "single_source": [
             {"claim": item.claim, "source": item.source, "attributed_to": item.attributed_to}
             for item in analysis.single_source
@@ -140,6 +143,22 @@ def _conflict(conflict: Conflict) -> dict[str, Any]:
     }
 
 
+def _update(update: Update) -> dict[str, Any]:
+    return {
+        "topic": update.topic,
+        "values": [
+            {
+                "value": stage.value,
+                "normalized": stage.normalized,
+                "as_of": stage.as_of,
+                "sources": list(stage.sources),
+                "evidence": _evidence(stage.evidence),
+            }
+            for stage in update.values
+        ],
+    }
+
+
 def _entity(entity: EntityGroup) -> dict[str, Any]:
     return {
         "name": entity.name,
@@ -202,6 +221,16 @@ def _read_briefing(data: dict[str, Any]) -> Briefing:
             conflicts=tuple(
                 Conflict(item["topic"], item["kind"], tuple(_read_position(p) for p in item["positions"]))
                 for item in data["conflicts"]
+            ),
+            updates=tuple(  # absent from briefings kept before updates existed
+                Update(
+                    item["topic"],
+                    tuple(
+                        UpdateValue(v["value"], v["normalized"], v["as_of"], tuple(v["sources"]), _read_evidence(v))
+                        for v in item["values"]
+                    ),
+                )
+                for item in data.get("updates", [])
             ),
             single_source=tuple(
                 SingleSourceClaim(item["claim"], item["source"], item["attributed_to"])

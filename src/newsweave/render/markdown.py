@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsweave.model import Briefing, Conflict, Evidence, Position
+from newsweave.model import Briefing, Conflict, Evidence, Position, Update
 from newsweave.render import presentation as view
 from newsweave.render.presentation import SourceDirectory
 
@@ -31,6 +31,7 @@ def render_markdown(briefing: Briefing) -> str:
         _header(briefing, directory),
         _summary(briefing),
         _conflicts(briefing.analysis.conflicts, directory),
+        _updates(briefing.analysis.updates, directory),
         _agreements(briefing, directory),
         _single_source(briefing, directory),
         _quotes(briefing, directory),
@@ -138,6 +139,20 @@ def _conflicts(conflicts: tuple[Conflict, ...], directory: SourceDirectory) -> s
     for conflict in conflicts:
         blocks.append(_heading(3, f"{conflict.topic} ({conflict.kind})"))
         blocks.append("\n".join(_position(position, directory) for position in conflict.positions))
+    return "\n\n".join(blocks)
+
+
+def _updates(updates: tuple[Update, ...], directory: SourceDirectory) -> str:
+    if not updates:
+        return ""
+    blocks = [_heading(2, view.SECTION_UPDATES)]
+    for update in updates:
+        blocks.append(_heading(3, f"{update.topic} (latest first)"))
+        lines = []
+        for stage in update.values:
+            lines.append(f"- {_bold(stage.value)} — {_labels(stage.sources, directory)}; as of: {_inline(stage.as_of)}")
+            lines.extend(_evidence_lines(stage.evidence, "", directory))
+        blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 

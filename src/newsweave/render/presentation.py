@@ -18,6 +18,7 @@ NO_SUMMARY_TEXT = "No summary could be written for this story."
 
 SECTION_SUMMARY = "Summary"
 SECTION_CONFLICTS = "Where the sources disagree"
+SECTION_UPDATES = "Figures that changed over time"
 SECTION_AGREEMENTS = "What they agree on"
 SECTION_SINGLE_SOURCE = "Reported by one source only"
 SECTION_QUOTES = "Quotes"

@@ -147,6 +147,21 @@ class FramingLine:
 
 
 @dataclass(frozen=True)
+class UpdateStage:
+    value: str
+    as_of: str
+    chips: tuple[Chip, ...]
+
+
+@dataclass(frozen=True)
+class UpdateCard:
+    """A figure that changed over time: its stages, latest first."""
+
+    topic: str
+    stages: tuple[UpdateStage, ...]
+
+
+@dataclass(frozen=True)
 class StoryView:
     story_id: str
     headline: str
@@ -155,6 +170,7 @@ class StoryView:
     sources: tuple[SourceRef, ...]
     summary: tuple[SummaryLine, ...]
     conflicts: tuple[ConflictCard, ...]
+    updates: tuple[UpdateCard, ...]
     agreements: tuple[Finding, ...]
     single_source: tuple[Finding, ...]
     coverage: CoverageMatrix
@@ -183,6 +199,16 @@ def story_view(story: StoredStory, briefing: Briefing) -> StoryView:
             for line in briefing.summary
         ),
         conflicts=tuple(_conflict_card(conflict, directory, links) for conflict in analysis.conflicts),
+        updates=tuple(
+            UpdateCard(
+                update.topic,
+                tuple(
+                    UpdateStage(stage.value, stage.as_of, links.chips(stage.sources, stage.evidence, fallback=stage.value))
+                    for stage in update.values
+                ),
+            )
+            for update in analysis.updates
+        ),
         agreements=tuple(
             Finding(a.claim, links.chips(a.sources, a.evidence, fallback=a.claim), plural(a.origins, "independent origin"))
             for a in analysis.agreements

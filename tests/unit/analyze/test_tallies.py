@@ -1,0 +1,60 @@
+"""Running tallies (tolls, injured, arrests) given at several stages are updates, not disputes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from newsweave.analyze.conflicts import find_slot_conflicts
+from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
+from newsweave.config import DEFAULT_SETTINGS
+from newsweave.model import Evidence
+
+from .test_conflicts import _embed, _value
+
+
+def _count(source, amount, noun="people", context=("kill",), day=None, display=None):
+    value = _value(source, "drop", display or f"{amount} {noun}", amount, dimension=f"count:{noun}", kind="number")
+    return dataclasses.replace(value, context_words=frozenset(context) | {"drop"}, as_of=day)
+
+
+def test_a_count_of_the_dead_or_injured_is_a_running_tally():
+    assert is_running_tally([_count("S1", 36), _count("S2", 43)])
+    assert is_running_tally([_count("S1", 4, noun="body", context=())])  # the counted noun is enough
+    assert not is_running_tally([_count("S1", 300, noun="house", context=("build",))])
+    assert not is_running_tally([dataclasses.replace(_count("S1", 30), dimension="length")])
+
+
+def test_a_toll_that_differs_between_sources_is_an_update_latest_first_not_a_conflict():
+    values = [
+        _count("S1", 36, day=dt.date(2024, 6, 13)),
+        _count("S2", 43, day=dt.date(2024, 6, 14)),
+        _count("S3", 32),  # an undated page
+    ]
+    findings = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {})
+    assert findings.conflicts == ()
+    [update] = findings.updates
+    assert [stage.value for stage in update.values] == ["43 people", "36 people", "32 people"]
+    assert [stage.as_of for stage in update.values] == [
+        "article dated 2024-06-14",
+        "article dated 2024-06-13",
+        "undated article",
+    ]
+
+
+def test_one_article_giving_two_counts_is_neither_update_nor_dispute():
+    values = [_count("S1", 15), _count("S1", 3), _count("S2", 15)]
+    findings = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {})
+    assert findings.conflicts == () and findings.updates == ()
+    assert one_source_gives_two_stages([[values[0], values[2]], [values[1]]])
+
+
+def test_other_counts_still_conflict():
+    values = [_count("S1", 300, noun="house", context=("build",)), _count("S2", 500, noun="house", context=("build",))]
+    findings = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {})
+    assert len(findings.conflicts) == 1 and findings.updates == ()
+
+
+def test_undated_stages_are_ordered_from_the_highest_count():
+    update = build_update("killed …", [[_count("S1", 30)], [_count("S2", 41)]], lambda v: Evidence(v.source, "x"))
+    assert [stage.value for stage in update.values] == ["41 people", "30 people"]
