@@ -77,10 +77,11 @@ def find_slot_conflicts(
         positions = _positions(slot_values)
         if len({v.source for v in slot_values}) < 2:
             continue
-        if len(positions) >= 2 and not _all_compatible(positions) and is_running_tally(slot_values):
+        compatible = _all_compatible(positions, settings.estimate_tolerance)
+        if len(positions) >= 2 and not compatible and is_running_tally(slot_values):
             if not one_source_gives_two_stages(positions):
                 updates.append(build_update(_topic(usable[_central(members, vectors)]), positions, _evidence))
-        elif len(positions) >= 2 and not _all_compatible(positions):
+        elif len(positions) >= 2 and not compatible:
             centre = _central(members, vectors)
             topic = _topic(usable[centre])
             built = tuple(_position(group) for group in positions)
@@ -253,13 +254,13 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
     ]
 
 
-def _all_compatible(positions: list[list[SlotValue]]) -> bool:
+def _all_compatible(positions: list[list[SlotValue]], estimate_tolerance: float) -> bool:
     """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
     if positions[0][0].kind != "number":
         return False
     figures = [[HedgedAmount(v.amount, v.bound) for v in group] for group in positions]
     return all(
-        amounts_compatible(a, b)
+        amounts_compatible(a, b, estimate_tolerance)
         for number, group in enumerate(figures)
         for other in figures[number + 1 :]
         for a in group

@@ -50,8 +50,6 @@ _HEDGE_WORDS: tuple[tuple[str, Bound], ...] = tuple(
         key=lambda row: -len(row[0]),
     )
 )
-# How far a round estimate may be from an exact figure and still describe it.
-ESTIMATE_TOLERANCE = 0.05
 # "several hundred" is at least two and fewer than ten of the unit it multiplies.
 SEVERAL_RANGE = (2.0, 10.0)
 _LOOKBACK_CHARS = 24
@@ -72,20 +70,22 @@ def bound_before(text: str, start: int) -> Bound:
     return "exact"
 
 
-def _interval(value: HedgedAmount) -> tuple[float, float]:
+def _interval(value: HedgedAmount, estimate_tolerance: float) -> tuple[float, float]:
     amount = value.amount
     if value.bound == "at_least":
         return amount, float("inf")
     if value.bound == "at_most":
         return 0.0, amount
     if value.bound == "about":
-        return amount * (1 - ESTIMATE_TOLERANCE), amount * (1 + ESTIMATE_TOLERANCE)
+        return amount * (1 - estimate_tolerance), amount * (1 + estimate_tolerance)
     if value.bound == "several":
         return amount * SEVERAL_RANGE[0], amount * SEVERAL_RANGE[1]
     return amount, amount
 
 
-def amounts_compatible(first: HedgedAmount, second: HedgedAmount, same_amount_tolerance: float = 0.02) -> bool:
+def amounts_compatible(
+    first: HedgedAmount, second: HedgedAmount, estimate_tolerance: float = 0.05, same_amount_tolerance: float = 0.02
+) -> bool:
     """Whether both figures can be true of one thing.
 
     The same amount always is, whatever the hedges. Otherwise the ranges the
@@ -101,6 +101,6 @@ def amounts_compatible(first: HedgedAmount, second: HedgedAmount, same_amount_to
         return False
     if first.bound == second.bound:
         return False
-    low_a, high_a = _interval(first)
-    low_b, high_b = _interval(second)
+    low_a, high_a = _interval(first, estimate_tolerance)
+    low_b, high_b = _interval(second, estimate_tolerance)
     return low_a <= high_b and low_b <= high_a
