@@ -17,7 +17,7 @@ import numpy as np
 
 from newsweave.analyze.attribution import REPORTING_VERBS
 from newsweave.analyze.entities import words_match
-from newsweave.analyze.person_names import may_be_one_person
+from newsweave.analyze.person_names import HONORIFICS, may_be_one_person
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, ConflictKind, Evidence, Position, Sentence
 
@@ -282,9 +282,6 @@ def _ordered_titles(sentence: Sentence, start: int) -> list[str]:
         words.insert(0, sentence.tokens[index].text)
         index -= 1
     return words
-
-
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "mr.", "mrs.", "ms.", "dr."})
 
 
 def _name_parts(name: str) -> list[str]:

@@ -14,10 +14,10 @@ import re
 
 from newsweave.analyze.entities import words_match
 
-# Words that are part of how a name is written, not of who it names.
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "president"}
-)
+# Titles written before a name: part of how a name is written, not of who it names.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "mr.", "mrs.", "ms.", "dr."})
+# When comparing two written names, a spelled-out title in front counts as a title too.
+_TITLES_BEFORE_A_NAME = HONORIFICS | {"professor", "president"}
 GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 
 # Common short or familiar forms of given names (several languages), each with its full forms.
@@ -112,7 +112,7 @@ def name_words(name: str) -> list[str] | None:
     for raw in cleaned.replace("-", " ").split():
         word = raw.strip(".,;:()\"“”'‘’")
         bare = word.lower().rstrip(".")
-        if not word or bare in HONORIFICS or bare in GENERATIONAL_SUFFIXES:
+        if not word or bare in _TITLES_BEFORE_A_NAME or bare in GENERATIONAL_SUFFIXES:
             continue
         if not word[:1].isupper():
             continue  # "bin", "de", "van" join names; comparing the capitalised words is enough

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from newsweave import clean, metadata, nlp, sources
 from newsweave.config import Settings
 from newsweave.errors import NewsweaveError
-from newsweave.model import ArticleSignature, InputProblem, RawDocument, StoredArticle
+from newsweave.model import Article, ArticleSignature, InputProblem, RawDocument, StoredArticle
 from newsweave.store import ArticleStore
 
 
@@ -58,14 +58,15 @@ def prepare_batch(
     identities: set[str] = set()
     for document in batch:
         try:
-            article = stored_article(document, settings)
+            cleaned = _cleaned(document, settings)
         except NewsweaveError as error:
             failed.append(InputProblem(document.path, str(error)))
             continue
-        if article is None:
-            words = len(clean.clean_article(document.text, settings).text.split())
+        words = len(cleaned.text.split())
+        if words < settings.min_article_words:
             failed.append(InputProblem(document.path, f"not an article: {words} words of text after removing boilerplate"))
             continue
+        article = stored_article(document, cleaned)
         if article.identity in identities or store.article_id_for_identity(article.identity):
             duplicates += 1
             continue
@@ -79,12 +80,14 @@ def prepare_batch(
     return PreparedBatch(seen=len(batch), articles=articles, failed=tuple(failed), duplicates=duplicates)
 
 
-def stored_article(document: RawDocument, settings: Settings) -> StoredArticle | None:
-    """The document cleaned into an article to store, or None when too little text is left."""
-    cleaned = clean.clean_article(document.text, settings)
-    [article] = metadata.build_articles([document], [cleaned])
-    if len(article.text.split()) < settings.min_article_words:
-        return None
+def _cleaned(document: RawDocument, settings: Settings) -> Article:
+    """The document cleaned once, with its metadata: what is judged and what is stored."""
+    [article] = metadata.build_articles([document], [clean.clean_article(document.text, settings)])
+    return article
+
+
+def stored_article(document: RawDocument, article: Article) -> StoredArticle:
+    """The cleaned article as the store keeps it, with its identity and its input's id."""
     identity = sources.article_identity(article.url, article.text)
     return StoredArticle(
         id=document.external_id or "a-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16],

@@ -14,6 +14,7 @@ What bounds a slow client, end to end:
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import uvicorn
 from starlette.types import ASGIApp
@@ -72,13 +73,17 @@ def header_deadline_protocol(seconds: float) -> type[H11Protocol]:
     return type("HeaderDeadlineProtocol", (_HeaderDeadlineProtocol,), {"header_timeout": seconds})
 
 
+def _options(settings: Settings, log_level: str) -> dict[str, Any]:
+    """The uvicorn options `newsweave serve` and the tests' servers share."""
+    http = header_deadline_protocol(settings.request_header_timeout_seconds)
+    return {"http": http, "log_level": log_level, "access_log": False}
+
+
 def server_config(app: ASGIApp, host: str, port: int, settings: Settings, *, log_level: str = "warning") -> uvicorn.Config:
     """The uvicorn configuration `newsweave serve` runs with (tests start the same)."""
-    http = header_deadline_protocol(settings.request_header_timeout_seconds)
-    return uvicorn.Config(app, host=host, port=port, http=http, log_level=log_level, access_log=False)
+    return uvicorn.Config(app, host=host, port=port, **_options(settings, log_level))
 
 
 def serve(app: ASGIApp, host: str, port: int, settings: Settings) -> None:
     """Serve until Ctrl-C (uvicorn.run ends quietly on it, finishing the requests under way)."""
-    http = header_deadline_protocol(settings.request_header_timeout_seconds)
-    uvicorn.run(app, host=host, port=port, http=http, log_level="warning", access_log=False)
+    uvicorn.run(app, host=host, port=port, **_options(settings, "warning"))
