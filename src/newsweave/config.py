@@ -38,9 +38,16 @@ class Settings:
     claim_similarity: float = 0.72  # cosine similarity for two sentences to tell the same fact
     difference_similarity: float = 0.55  # sentence pairs this close are compared word for word for contradictions
     slot_similarity: float = 0.5  # cosine similarity of two blanked-out clauses for them to be one slot
+    # Added to that similarity when two figures measure one attribute by the same signal word family
+    # ("gathered" / "rallied": people taking part): higher lets paraphrased slots meet, but also joins
+    # two different counts of one attribute in one story (today's injured and last year's).
+    slot_key_bonus: float = 0.3
     # How far a hedged estimate ("about 350") may be from an exact figure (342) and still describe it:
     # wider hides more real disputes between rounded figures, narrower reports rounding as a dispute.
     estimate_tolerance: float = 0.05
+    # How many minutes apart two times of day may be and still tell one moment ("about 10:15" and
+    # "10:20"): wider hides real disputes about when something happened, narrower reports rounding.
+    clock_tolerance_minutes: int = 10
     # stories (corpus mode); tuned on ../shared/data/clustering_dev.jsonl, see docs/quality.md
     story_join_threshold: float = 0.55  # lowest score at which an article joins a story rather than opening one
     story_entity_weight: float = 0.1  # share of that score given to shared named entities (the rest is cosine)

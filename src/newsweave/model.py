@@ -236,7 +236,7 @@ class Agreement:
     evidence: tuple[Evidence, ...]
 
 
-ConflictKind = Literal["date", "number", "place", "name", "negation", "other"]
+ConflictKind = Literal["date", "time", "number", "place", "name", "negation", "other"]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from newsweave.analyze.conflicts import Embed, SlotFindings, find_slot_conflicts
 from newsweave.analyze.differences import find_claim_conflicts
 from newsweave.analyze.entities import merge_entities
 from newsweave.analyze.framing import find_framing
+from newsweave.analyze.opposites import find_opposite_conflicts
 from newsweave.analyze.quotes import extract_quotes
 from newsweave.analyze.slots import extract_slot_values
 from newsweave.analyze.timeline import build_timeline
@@ -48,7 +49,7 @@ def analyze_story(
     claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
     slot_findings = find_slot_conflicts(extract_slot_values(originals), embed, settings, claim_of)
     claim_conflicts = find_claim_conflicts(claims, originals, attributions, settings.difference_similarity)
-    conflicts = slot_findings.conflicts + tuple(claim_conflicts)
+    conflicts = slot_findings.conflicts + tuple(claim_conflicts) + tuple(find_opposite_conflicts(originals))
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
     agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsweave.analyze.entities import words_match
-from newsweave.analyze.hedges import HedgedAmount, amounts_compatible
+from newsweave.analyze.clock_times import times_compatible
+from newsweave.analyze.hedges import HedgedAmount, amounts_compatible, vague_range
 from newsweave.analyze.slots import SlotValue
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.config import Settings
@@ -67,17 +68,22 @@ def find_slot_conflicts(
         by_dimension.setdefault(value.dimension, []).append(index)
     for indices in by_dimension.values():
         if len(indices) > 1:
-            grouped = _group_slots([usable[i] for i in indices], vectors[indices], settings.slot_similarity, claim_of)
+            grouped = _group_slots(
+                [usable[i] for i in indices], vectors[indices], settings.slot_similarity, claim_of, settings.slot_key_bonus
+            )
             slots.extend([[indices[i] for i in group] for group in grouped])
+    slots = _one_slot_per_key(slots, usable)
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
     updates: list[Update] = []
     for members in slots:
         slot_values = [usable[i] for i in members]
         positions = _positions(slot_values)
+        if not is_running_tally(slot_values):
+            positions = _sides_of_a_dispute(positions)
         if len({v.source for v in slot_values}) < 2:
             continue
-        compatible = _all_compatible(positions, settings.estimate_tolerance)
+        compatible = _all_compatible(positions, settings)
         if len(positions) >= 2 and not compatible and is_running_tally(slot_values):
             if not one_source_gives_two_stages(positions):
                 updates.append(build_update(_topic(usable[_central(members, vectors)]), positions, _evidence))
@@ -106,7 +112,11 @@ def find_slot_conflicts(
 
 
 def _group_slots(
-    values: list[SlotValue], vectors: np.ndarray, threshold: float, claim_of: dict[tuple[str, int], str]
+    values: list[SlotValue],
+    vectors: np.ndarray,
+    threshold: float,
+    claim_of: dict[tuple[str, int], str],
+    key_bonus: float = 0.0,
 ) -> list[list[int]]:
     """Average-linkage grouping of values whose blanked-out clauses say the same thing.
 
@@ -125,7 +135,9 @@ def _group_slots(
             if not _may_share_slot(a, b):
                 forbidden[i, j] = forbidden[j, i] = True
                 continue
-            if claim_a is not None and claim_a == claim_of.get((b.source, b.sentence.index)):
+            if a.key is not None and a.key == b.key:
+                bonus = key_bonus  # one measured attribute ("dead", "people taking part"), however worded
+            elif claim_a is not None and claim_a == claim_of.get((b.source, b.sentence.index)):
                 bonus = CLAIM_BONUS
             elif not (a.context_words & b.context_words):
                 bonus = -CLAIM_BONUS
@@ -158,6 +170,24 @@ def _group_slots(
     return [sorted(m) for m in members if len(m) > 1]
 
 
+def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue]) -> list[list[int]]:
+    """Slots that measure one attribute of one kind ("people taking part") are one slot told in several clauses."""
+    merged: list[list[int]] = []
+    home: dict[tuple[str, str], list[int]] = {}
+    for members in slots:
+        keys = {values[i].key for i in members}
+        key = next(iter(keys)) if len(keys) == 1 else None
+        if key is None:
+            merged.append(list(members))
+            continue
+        target = home.get((values[members[0]].dimension, key))
+        if target is None:
+            home[(values[members[0]].dimension, key)] = target = []
+            merged.append(target)
+        target.extend(members)
+    return merged
+
+
 def _may_share_slot(a: SlotValue, b: SlotValue) -> bool:
     """Values that cannot be one slot: two of one sentence, different dimensions, or too far apart.
 
@@ -167,9 +197,19 @@ def _may_share_slot(a: SlotValue, b: SlotValue) -> bool:
     """
     if a.dimension != b.dimension or (a.source, a.sentence.index) == (b.source, b.sentence.index):
         return False
+    if a.dimension == "count:people" and (a.key is None or a.key != b.key):
+        # "36 killed" and "85 injured" read alike but measure two things; "15 people" and "three
+        # people" tied to no measured attribute ("hit three people") say nothing of which people.
+        return False
+    if a.key is not None and b.key is not None and a.key != b.key:
+        return False
     if a.kind == "date":
         return abs(a.amount - b.amount) <= MAX_DAYS_APART
-    small, large = sorted((abs(a.amount), abs(b.amount)))
+    if a.kind == "time":
+        return True  # any two times of day may be one moment told two ways
+    # A vague magnitude is compared by the nearest end of what it spans ("tens of thousands": 20,000 to 100,000).
+    (low_a, high_a), (low_b, high_b) = (vague_range(HedgedAmount(abs(v.amount), v.bound)) for v in (a, b))
+    small, large = (high_a, low_b) if high_a <= low_b else (high_b, low_a) if high_b <= low_a else (1.0, 1.0)
     return large == 0 or (small > 0 and large / small <= MAX_AMOUNT_RATIO)
 
 
@@ -220,6 +260,21 @@ def _positions(values: list[SlotValue]) -> list[list[SlotValue]]:
     return groups
 
 
+def _sides_of_a_dispute(positions: list[list[SlotValue]]) -> list[list[SlotValue]]:
+    """Values only stated by sources that also state another value of the slot are left out.
+
+    An article giving "Friday night" and "Saturday night" in one slot tells of
+    two moments, not a dispute with itself; one giving 107,000 and 325,000 tells
+    two counts by two counters. What other outlets say against it still stands.
+    """
+    sources_of = [{value.source for value in group} for group in positions]
+    return [
+        group
+        for index, group in enumerate(positions)
+        if sources_of[index] - set().union(*(other for j, other in enumerate(sources_of) if j != index))
+    ]
+
+
 def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> list[list[SlotValue]]:
     """Weekday and relative dates are placed by the article's own date, often a page or crawl date.
 
@@ -254,10 +309,20 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
     ]
 
 
-def _all_compatible(positions: list[list[SlotValue]], estimate_tolerance: float) -> bool:
+def _all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool:
     """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
+    if positions[0][0].kind == "time":
+        clocks = [[v.clock for v in group if v.clock is not None] for group in positions]
+        return all(
+            times_compatible(a, b, settings.clock_tolerance_minutes)
+            for number, group in enumerate(clocks)
+            for other in clocks[number + 1 :]
+            for a in group
+            for b in other
+        )
     if positions[0][0].kind != "number":
         return False
+    estimate_tolerance = settings.estimate_tolerance
     figures = [[HedgedAmount(v.amount, v.bound) for v in group] for group in positions]
     return all(
         amounts_compatible(a, b, estimate_tolerance)
@@ -271,8 +336,14 @@ def _all_compatible(positions: list[list[SlotValue]], estimate_tolerance: float)
 def _same_amount(a: SlotValue, b: SlotValue) -> bool:
     if a.kind == "date":
         return a.amount == b.amount
+    if a.kind == "time":  # the same minute in the same zone (no zone written reads as local)
+        return a.amount == b.amount and _zone(a) == _zone(b)
     largest = max(abs(a.amount), abs(b.amount))
     return largest == 0 or abs(a.amount - b.amount) / largest <= 0.02
+
+
+def _zone(value: SlotValue) -> str:
+    return (value.clock.zone if value.clock else None) or "local"
 
 
 def _position(group: list[SlotValue]) -> Position:
@@ -331,7 +402,7 @@ def _topic(value: SlotValue) -> str:
 
 
 def _kind(value: SlotValue) -> ConflictKind:
-    return "date" if value.kind == "date" else "number"
+    return value.kind
 
 
 def _unit_word(display: str) -> str:

@@ -9,6 +9,7 @@ estimate of the exact count); "up to 9 million" and "up to 9.8 million" do not
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,8 +80,15 @@ def _interval(value: HedgedAmount, estimate_tolerance: float) -> tuple[float, fl
     if value.bound == "about":
         return amount * (1 - estimate_tolerance), amount * (1 + estimate_tolerance)
     if value.bound == "several":
-        return amount * SEVERAL_RANGE[0], amount * SEVERAL_RANGE[1]
+        return vague_range(value)
     return amount, amount
+
+
+def vague_range(value: HedgedAmount) -> tuple[float, float]:
+    """What a vague magnitude spans; the top is left out: "tens of thousands" stops short of 100,000."""
+    if value.bound != "several":
+        return value.amount, value.amount
+    return value.amount * SEVERAL_RANGE[0], math.nextafter(value.amount * SEVERAL_RANGE[1], 0.0)
 
 
 def amounts_compatible(

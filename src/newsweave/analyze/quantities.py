@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsweave.analyze.hedges import Bound, bound_before
 from newsweave.model import Sentence
 
 # unit word -> (dimension, factor to the base unit of that dimension)
@@ -76,6 +77,23 @@ _QUANTITY = re.compile(
     + r"(?:\s+(?P<noun>[a-z]+))?",
     re.IGNORECASE,
 )
+# "tens of thousands of protesters", "hundreds of homes", "millions": a vague magnitude, read as
+# several of its unit (tens of thousands = several times 10,000), like "several hundred thousand".
+_VAGUE_MULTIPLES = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0}
+_VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "hundreds": 100.0, "dozens": 12.0}
+_VAGUE = re.compile(
+    r"(?<![\w$€£¥])(?:(?P<multiple>tens|hundreds|dozens)\s+of\s+)?(?P<magnitude>thousands|millions|billions|hundreds|dozens)"
+    r"(?![\w-])(?:\s+of\s+(?:the\s+)?(?P<noun>[a-z]+))?",
+    re.IGNORECASE,
+)
+# A crowd is counted in people whatever the outlet calls them: "100,000 people" and "tens of thousands of protesters".
+# "85 injured", "36 dead": a count of people named by what happened to them.
+PEOPLE_NOUNS = frozenset(
+    {
+        "people", "person", "protester", "protestor", "demonstrator", "marcher", "participant", "attendee",
+        "rallygoer", "injured", "dead", "killed", "wounded", "hurt", "missing",
+    }
+)  # fmt: skip
 # Dates and times are not quantities: "March 28", "13:56", "2022" are handled elsewhere.
 _NOT_A_COUNT_NOUN = {
     "of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "per", "percent", "from", "by", "for",
@@ -94,6 +112,7 @@ class Quantity:
     base_value: float  # 487.68 (metres)
     start_char: int
     end_char: int
+    bound: Bound = "exact"  # the hedge written before it ("at least", "up to"), or "several" for "tens of thousands"
 
 
 def _parse_number(raw: str) -> float | None:
@@ -145,15 +164,52 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
         elif noun and noun not in _NOT_A_COUNT_NOUN and noun not in _MONTH_WORDS:
             if _looks_like_year_or_time(match.group("number"), text, match.end("number")):
                 continue
-            dimension, base = f"count:{_singular(noun)}", value
-            end = match.end("noun")
+            noun, end = _counted_noun(text, match.start("noun"), match.end("noun"))
+            dimension, base = f"count:{noun}", value
         else:
             continue
         if _looks_like_date(text, match.start("number"), match.end("number")):
             continue
         start = match.start("currency") if currency else match.start("number")
-        found.append(Quantity(text[start:end], value, dimension, base, start, end))
+        found.append(Quantity(text[start:end], value, dimension, base, start, end, bound_before(text, start)))
+    found.extend(_vague_magnitudes(text, found))
+    found.sort(key=lambda q: q.start_char)
     return found
+
+
+def _counted_noun(text: str, start: int, end: int) -> tuple[str, int]:
+    """The thing counted, singular: "9.8 million Optus customers" counts customers, not "Optus"."""
+    if text[start : start + 1].isupper():
+        following = _NEXT_WORD.match(text, end)
+        if following and following.group(1).lower() not in _NOT_A_COUNT_NOUN:
+            return _people_or(following.group(1)), following.end(1)
+    return _people_or(text[start:end]), end
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})\b")
+
+
+def _people_or(noun: str) -> str:
+    singular = _singular(noun)
+    return "people" if singular in PEOPLE_NOUNS or noun.lower() in PEOPLE_NOUNS else singular
+
+
+def _vague_magnitudes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"Tens of thousands of protesters": several of a magnitude, counted in what follows "of" (people if nothing)."""
+    vague = []
+    for match in _VAGUE.finditer(text):
+        if any(q.start_char < match.end() and match.start() < q.end_char for q in found):
+            continue
+        magnitude = _VAGUE_UNITS[match.group("magnitude").lower()]
+        multiple = _VAGUE_MULTIPLES[match.group("multiple").lower()] if match.group("multiple") else 1.0
+        noun = match.group("noun")
+        if noun and noun.lower() in _NOT_A_COUNT_NOUN:
+            noun = None
+        end = match.end("noun") if noun else match.end("magnitude")
+        dimension = f"count:{_people_or(noun)}" if noun else "count:people"
+        amount = magnitude * multiple
+        vague.append(Quantity(text[match.start() : end], amount, dimension, amount, match.start(), end, "several"))
+    return vague
 
 
 _MONTH_WORDS = {

@@ -15,10 +15,12 @@ from typing import Literal
 
 from newsweave.analyze.attribution import find_attribution
 from newsweave.analyze.clauses import clause_of, is_background, is_denied, reporting_speaker
+from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
-from newsweave.analyze.hedges import Bound, bound_before
+from newsweave.analyze.hedges import Bound
 from newsweave.analyze.quantities import find_quantities
-from newsweave.analyze.spans import token_at_char, token_char_spans
+from newsweave.analyze.slot_keys import nearest_key
+from newsweave.analyze.spans import children_of, token_at_char, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Sentence
 
 BLANK = "…"
@@ -30,7 +32,7 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 @dataclass(frozen=True)
 class SlotValue:
-    kind: Literal["date", "number"]
+    kind: Literal["date", "time", "number"]
     source: str
     sentence: Sentence
     display: str  # as written: "Tuesday", "1,600 feet"
@@ -45,6 +47,8 @@ class SlotValue:
     date_form: DateForm | None = None  # for dates: written with its own day, as a weekday, or relative
     bound: Bound = "exact"  # for numbers: "at least", "up to", "about" ... written before the figure
     as_of: dt.date | None = None  # the date of the article that states it, when it has one
+    clock: ClockTime | None = None  # for times of day: the time as read, with its zone and hedge
+    key: str | None = None  # what the figure measures, from the signal word nearest to it ("dead", "injured")
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -79,9 +83,28 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         date_form=mention.form,
                     )
                 )
+            clocks = find_clock_times(sentence.text)
+            for clock in [c for c in clocks if not c.restates]:  # "(0200 GMT)" after "4 a.m.": one moment
+                zone = f" {clock.zone}" if clock.zone else ""
+                values.append(
+                    _make_value(
+                        "time",
+                        sentence,
+                        spans,
+                        attribution,
+                        clock.start_char,
+                        clock.end_char,
+                        display=clock.text,
+                        normalized=f"{clock.minutes // 60:02d}:{clock.minutes % 60:02d}{zone}",
+                        dimension="time",
+                        amount=float(clock.minutes),
+                        clock=clock,
+                    )
+                )
+            taken = [(m.start_char, m.end_char) for m in mentions] + [(c.start_char, c.end_char) for c in clocks]
             for quantity in find_quantities(sentence):
-                if any(m.start_char < quantity.end_char and quantity.start_char < m.end_char for m in mentions):
-                    continue  # "30" of "2022-10-30": a part of a date is not an amount
+                if any(start < quantity.end_char and quantity.start_char < end for start, end in taken):
+                    continue  # "30" of "2022-10-30", "1700 hours" of a time: parts of a date or time are not amounts
                 unit = _BASE_UNIT_NAMES.get(quantity.dimension, quantity.dimension.split(":")[-1])
                 values.append(
                     _make_value(
@@ -96,6 +119,7 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         dimension=quantity.dimension,
                         amount=quantity.base_value,
                         as_of=reference,
+                        bound=quantity.bound,
                     )
                 )
     return [v for v in values if v is not None]
@@ -108,7 +132,7 @@ def _round(value: float) -> str:
 
 
 def _make_value(
-    kind: Literal["date", "number"],
+    kind: Literal["date", "time", "number"],
     sentence: Sentence,
     spans: list[tuple[int, int]],
     attribution: Attribution | None,
@@ -121,6 +145,8 @@ def _make_value(
     amount: float,
     date_form: DateForm | None = None,
     as_of: dt.date | None = None,
+    bound: Bound = "exact",
+    clock: ClockTime | None = None,
 ) -> SlotValue | None:
     index = token_at_char(spans, start)
     after = sentence.text[end:]
@@ -158,10 +184,44 @@ def _make_value(
         via=attribution.via if attribution else (),
         denied=is_denied(sentence, clause.verb),
         context_words=content,
+        key=_slot_key(sentence, value_tokens, dimension) if kind == "number" else None,
         date_form=date_form,
-        bound=bound_before(sentence.text, start) if kind == "number" else "exact",
+        bound=bound,
         as_of=as_of,
+        clock=clock,
     )
+
+
+def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str | None:
+    """The measured attribute, read from the words the figure is tied to in the parse.
+
+    The counted noun itself ("85 injured"), the words that qualify the figure
+    ("15 people killed in ..."), and the chain of heads above it with their
+    subjects ("hundreds of thousands of people gathered", "a crowd estimated to
+    be in the tens of thousands"); the nearer a signal word, the more it counts.
+    A word elsewhere in the clause ("hit three people at a protest") is not read.
+    """
+    tokens = sentence.tokens
+    if not value_tokens:
+        return None
+    candidates = [(0, dimension.split(":", 1)[1])] if dimension.startswith("count:") else []
+    candidates += [(0, tokens[i].lemma) for i in value_tokens]
+    candidates += [(1, tokens[i].lemma) for i in children_of(tokens, value_tokens) if tokens[i].dep in _QUALIFIERS]
+    roots = [i for i in value_tokens if not 0 <= tokens[i].head < len(tokens) or tokens[i].head not in value_tokens]
+    current = roots[0] if roots else min(value_tokens)
+    for step in range(1, _HEAD_STEPS + 1):
+        head = tokens[current].head
+        if not 0 <= head < len(tokens) or head == current:
+            break
+        candidates.append((step, tokens[head].lemma))
+        candidates += [(step + 1, tokens[i].lemma) for i in children_of(tokens, {head}) if tokens[i].dep in _SUBJECTS]
+        current = head
+    return nearest_key(candidates)
+
+
+_HEAD_STEPS = 3
+_QUALIFIERS = frozenset({"acl", "relcl", "amod", "advcl", "prep"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _join(words: list[str]) -> str:

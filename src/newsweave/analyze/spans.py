@@ -64,6 +64,11 @@ def children(tokens: tuple[Token, ...], index: int) -> list[int]:
     return [position for position, token in enumerate(tokens) if token.head == index and position != index]
 
 
+def children_of(tokens: tuple[Token, ...], indices: set[int]) -> list[int]:
+    """Indices of the tokens outside `indices` whose head is one of them."""
+    return [position for position, token in enumerate(tokens) if token.head in indices and position not in indices]
+
+
 def subtree(tokens: tuple[Token, ...], index: int) -> list[int]:
     """Sorted indices of `tokens[index]` and everything it governs."""
     found = {index}

@@ -26,13 +26,17 @@ TALLY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Slot keys (see slot_keys) of figures that grow as an event unfolds.
+TALLY_KEYS = frozenset({"dead", "injured", "missing", "detained", "evacuated or displaced"})
+
+
 def is_running_tally(values: Sequence[SlotValue]) -> bool:
     """Whether a slot counts something that grows as a story unfolds (a toll, the injured, arrests)."""
     if not values or not values[0].dimension.startswith("count:"):
         return False
     counted = values[0].dimension.split(":", 1)[1]
     words = set().union(*(value.context_words for value in values)) | {counted}
-    return bool(words & TALLY_WORDS)
+    return bool(words & TALLY_WORDS) or any(value.key in TALLY_KEYS for value in values)
 
 
 def one_source_gives_two_stages(positions: Sequence[Sequence[SlotValue]]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from newsweave.analyze.conflicts import find_slot_conflicts
@@ -127,3 +129,61 @@ def test_two_ceilings_for_one_figure_are_a_conflict():
     ]
     [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
     assert {p.value for p in conflict.positions} == {"9 million", "9.8 million"}
+
+
+def test_a_value_only_its_own_source_contradicts_is_no_side():
+    # S1 gives two days (two moments of its own); only S2's Friday stands against S1's other day.
+    values = [
+        _value("S1", "reopen", "Thursday", 739050),
+        _value("S1", "reopen", "Friday", 739051, index=1),
+        _value("S2", "reopen", "Thursday", 739050),
+    ]
+    assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_counts_of_people_meet_only_on_what_they_measure():
+    def people(source, amount, key):
+        return replace(_value(source, "drop", f"{amount} people", amount, "count:people", "number"), key=key)
+
+    assert find_slot_conflicts([people("S1", 3, None), people("S2", 15, None)], _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    assert find_slot_conflicts([people("S1", 30, "dead"), people("S2", 85, "injured")], _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    [conflict] = find_slot_conflicts(
+        [people("S1", 20_000, "people taking part"), people("S2", 60_000, "people taking part")], _embed, DEFAULT_SETTINGS, {}
+    ).conflicts
+    assert {p.value for p in conflict.positions} == {"20000 people", "60000 people"}
+
+
+def test_vague_magnitudes_conflict_only_when_they_cannot_cover_each_other():
+    def crowd(source, amount, bound):
+        value = _value(source, "drop", f"{amount} people", amount, "count:people", "number", bound=bound)
+        return replace(value, key="people taking part")
+
+    tens = crowd("S1", 10_000, "several")  # "tens of thousands"
+    assert find_slot_conflicts([tens, crowd("S2", 100_000, "at_least")], _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert find_slot_conflicts([tens, crowd("S2", 100_000, "several")], _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert not find_slot_conflicts([tens, crowd("S2", 45_000, "about")], _embed, DEFAULT_SETTINGS, {}).conflicts
+
+
+def test_times_of_day_conflict_within_one_zone_and_never_across_zones():
+    from newsweave.analyze.clock_times import find_clock_times
+
+    def at(source, text):
+        [clock] = find_clock_times(text)
+        value = _value(source, "open", clock.text, clock.minutes, "time", "time")
+        return replace(value, clock=clock)
+
+    [conflict] = find_slot_conflicts([at("S1", "at 4 a.m. local time"), at("S2", "at 4:00 p.m. local time")], _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert conflict.kind == "time"
+    assert not find_slot_conflicts([at("S1", "at 4 a.m. local time"), at("S2", "at 0200 GMT")], _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert not find_slot_conflicts([at("S1", "around 10:15 p.m."), at("S2", "at 10:20 p.m.")], _embed, DEFAULT_SETTINGS, {}).conflicts
+
+
+def test_clauses_measuring_one_attribute_make_one_dispute_not_two():
+    def crowd(source, amount, topic, index=0):
+        value = _value(source, topic, f"{amount} people", amount, "count:people", "number", index=index)
+        return replace(value, key="people taking part")
+
+    # Two pairs of clauses that read differently ("reopen", "drop") but count the same crowd.
+    values = [crowd("S1", 20_000, "reopen"), crowd("S4", 60_000, "reopen"), crowd("S2", 60_000, "drop"), crowd("S3", 20_000, "drop")]
+    [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert sorted(sorted(p.sources) for p in conflict.positions) == [["S1", "S3"], ["S2", "S4"]]

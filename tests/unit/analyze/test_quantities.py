@@ -46,3 +46,17 @@ def test_money_and_scales():
 def test_word_numbers_with_units():
     [days] = quantities("The talks will last for three days.")
     assert days.dimension == "duration" and days.value == 3
+
+
+def test_vague_magnitudes_are_several_of_their_unit_counted_in_what_follows():
+    found = {q.text: q for q in quantities("Tens of thousands of protesters marched while hundreds of homes stood empty.")}
+    crowd = found["Tens of thousands of protesters"]
+    assert (crowd.base_value, crowd.bound, crowd.dimension) == (10_000, "several", "count:people")
+    assert found["hundreds of homes"].dimension == "count:home" and found["hundreds of homes"].base_value == 100
+    [alone] = quantities("The crowd numbered in the hundreds of thousands.")
+    assert (alone.base_value, alone.dimension) == (100_000, "count:people")
+
+
+def test_the_counted_thing_is_the_noun_not_a_name_before_it():
+    [quantity] = quantities("Up to 9.8 million Harbourline customers were affected.")
+    assert quantity.dimension == "count:customer" and quantity.bound == "at_most"

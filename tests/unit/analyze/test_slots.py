@@ -28,3 +28,25 @@ def test_dates_written_in_prose_are_claim_values_with_their_form(analyze_texts):
     forms = {v.display: v.date_form for v in values if v.kind == "date"}
     assert forms.get("June 20") == "absolute"
     assert forms.get("Thursday") == "weekday"
+
+
+def test_a_figure_knows_what_it_measures_from_the_words_it_is_tied_to(analyze_texts):
+    values = _values(
+        analyze_texts,
+        "Tens of thousands of marchers gathered outside the town hall. "
+        "The blast killed 12 workers and injured 40 others. "
+        "A van hit three people near the square.",
+    )
+    key_of = {v.display: v.key for v in values if v.kind == "number"}
+    assert key_of["Tens of thousands of marchers"] == "people taking part"
+    assert key_of["12 workers"] == "dead"
+    assert key_of["40 others"] == "injured"
+    assert key_of["three people"] is None  # "hit" names no measured attribute
+
+
+def test_a_time_of_day_is_a_value_and_not_an_amount(analyze_texts):
+    values = _values(analyze_texts, "The curfew starts at 1700 hours local time and ends at 06:00 (0400 GMT).")
+    times = [v for v in values if v.kind == "time"]
+    assert [v.normalized for v in times] == ["17:00 local", "06:00"]  # the parenthesised restatement is skipped
+    assert not [v for v in values if v.kind == "number"]  # "1700 hours" is no duration
+

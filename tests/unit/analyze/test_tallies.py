@@ -15,7 +15,8 @@ from .test_conflicts import _embed, _value
 
 def _count(source, amount, noun="people", context=("kill",), day=None, display=None):
     value = _value(source, "drop", display or f"{amount} {noun}", amount, dimension=f"count:{noun}", kind="number")
-    return dataclasses.replace(value, context_words=frozenset(context) | {"drop"}, as_of=day)
+    key = "dead" if "kill" in context else None  # what extraction reads from "killed" next to the figure
+    return dataclasses.replace(value, context_words=frozenset(context) | {"drop"}, as_of=day, key=key)
 
 
 def test_a_count_of_the_dead_or_injured_is_a_running_tally():

@@ -1,0 +1,41 @@
+"""What a figure measures, read from the words around it: the key that lets paraphrases meet.
+
+"Tens of thousands of protesters gathered" and "a crowd estimated in the
+hundreds of thousands" word the same slot (how many took part) so differently
+that their clauses do not read alike; "36 killed" and "85 injured" read alike
+but measure two things. Each row below names one measured attribute and the
+lemmas that signal it. Two figures whose nearest signal words share a key are
+one slot; figures with different keys never are. The table is general news
+vocabulary and names no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "people taking part": (
+        "gather", "rally", "march", "protest", "demonstrate", "converge", "attend", "crowd", "cheer",
+        "chant", "throng", "turnout", "participate", "flock", "descend", "demonstration",
+    ),
+    "dead": ("dead", "death", "die", "kill", "fatality", "toll", "body", "life"),
+    "injured": ("injure", "injury", "wound", "hurt", "hospitalize", "hospitalise"),
+    "missing": ("missing",),
+    "detained": ("arrest", "detain", "custody"),
+    "evacuated or displaced": ("evacuate", "displace", "flee", "homeless"),
+    "affected": ("affect", "expose", "access", "compromise", "leak", "steal", "breach"),
+    "dismissed": ("lay", "layoff", "fire", "cut", "dismiss", "redundancy"),
+    "paid": ("earn", "pay", "salary", "wage", "worth", "fee", "sign"),
+    "on board": ("aboard", "board", "onboard", "carry", "passenger"),
+}  # fmt: skip
+KEY_OF_LEMMA: dict[str, str] = {lemma: key for key, lemmas in _KEYS.items() for lemma in lemmas}
+
+
+def nearest_key(lemmas_by_distance: Iterable[tuple[int, str]]) -> str | None:
+    """The key of the signal word nearest to the figure, given (distance in tokens, lemma) pairs."""
+    best: tuple[int, str] | None = None
+    for distance, lemma in lemmas_by_distance:
+        key = KEY_OF_LEMMA.get(lemma.lower())
+        if key is not None and (best is None or distance < best[0]):
+            best = (distance, key)
+    return best[1] if best else None
