@@ -350,6 +350,16 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class Gainsay:
+    """A sentence's value that other sources state otherwise: they are never cited for that sentence."""
+
+    source: str
+    index: int
+    value: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything the analysis stage finds in one story."""
 
@@ -362,6 +372,7 @@ class Analysis:
     timeline: tuple[TimelineEvent, ...] = ()
     framing: tuple[Framing, ...] = ()
     chains: tuple[SourceChain, ...] = ()
+    gainsaid: tuple[Gainsay, ...] = ()  # for citations only; not part of the briefing contract
 
 
 @dataclass(frozen=True)

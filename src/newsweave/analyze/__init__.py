@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from newsweave.analyze.agreements import find_agreements, find_single_source
 from newsweave.analyze.attribution import resolve_pronoun_speakers
 from newsweave.analyze.chains import find_chains
+from newsweave.analyze.citations import gainsaid_by_conflicts, gainsaying_sources
 from newsweave.analyze.conflicts import Embed, SlotFindings, find_slot_conflicts
 from newsweave.analyze.differences import find_claim_conflicts
 from newsweave.analyze.entities import merge_entities
@@ -52,7 +53,8 @@ def analyze_story(
     conflicts = slot_findings.conflicts + tuple(claim_conflicts) + tuple(find_opposite_conflicts(originals))
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
-    agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of)
+    gainsaid = slot_findings.gainsaid + tuple(gainsaid_by_conflicts(originals, conflicts))
+    agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of, gainsaying_sources(gainsaid))
     unit_agreements = [
         Agreement(
             claim=f"{' = '.join(item.displays)} (≈ {item.normalized}): {item.evidence[0].sentence}",
@@ -73,4 +75,5 @@ def analyze_story(
         timeline=tuple(build_timeline(originals, entities)),
         framing=tuple(find_framing(originals)),
         chains=tuple(find_chains(articles, attributions, copies)),
+        gainsaid=gainsaid,
     )

@@ -37,7 +37,10 @@ SentenceLookup = Mapping[tuple[str, int], Sentence]
 
 
 def consistent_evidence(
-    claim: Claim, conflicts: Sequence[Conflict], sentence_of: SentenceLookup | None = None
+    claim: Claim,
+    conflicts: Sequence[Conflict],
+    sentence_of: SentenceLookup | None = None,
+    gainsaying: Mapping[tuple[str, int], set[str]] | None = None,
 ) -> tuple[Evidence, ...]:
     """The claim's evidence minus sentences that say otherwise than the claim's own sentence.
 
@@ -51,12 +54,16 @@ def consistent_evidence(
     representative = next((e for e in claim.evidence if e.sentence == claim.text), claim.evidence[0])
     own_side = sides.get((representative.source, representative.index))
     own_amounts = _amounts(representative, sentence_of)
+    # Sources that state the representative sentence's value otherwise anywhere in their text.
+    otherwise = (gainsaying or {}).get((representative.source, representative.index), set())
     kept = []
     for item in claim.evidence:
         side = sides.get((item.source, item.index))
         if own_side and side and side[0] == own_side[0] and side[1] != own_side[1]:
             continue
         if item is not representative and _states_other_amount(own_amounts, _amounts(item, sentence_of)):
+            continue
+        if item.source != representative.source and item.source in otherwise:
             continue
         kept.append(item)
     return tuple(kept)
@@ -82,11 +89,12 @@ def find_agreements(
     via_by_sentence: dict[tuple[str, int], tuple[str, ...]],
     outlet_of: dict[str, str | None],
     sentence_of: SentenceLookup | None = None,
+    gainsaying: Mapping[tuple[str, int], set[str]] | None = None,
 ) -> list[Agreement]:
     """Claims that two or more sources carry, with the number of independent origins behind them."""
     agreements = []
     for claim in claims:
-        evidence = consistent_evidence(claim, conflicts, sentence_of)
+        evidence = consistent_evidence(claim, conflicts, sentence_of, gainsaying)
         sources = tuple(dict.fromkeys(e.source for e in evidence))
         if len(sources) < 2:
             continue

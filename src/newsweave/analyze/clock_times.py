@@ -376,14 +376,21 @@ def _drop_overlaps(found: list[ClockTime]) -> list[ClockTime]:
     return kept
 
 
+# The rest of a parenthesised restatement: ")" or " in Lisbon)".
+_CLOSING_IN_PLACE = re.compile(r"(?<![ \t])(?:[ \t]+in[ \t]+(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}))?[ \t]*\)")
+
+
 def _mark_restatements(text: str, found: list[ClockTime]) -> list[ClockTime]:
     """Flag a time written in parentheses right after another: "4 a.m. local time (0200 GMT)"."""
     marked: list[ClockTime] = []
     for index, clock in enumerate(found):
         if index > 0:
             between = text[found[index - 1].end_char : clock.start_char]
-            closes = text[clock.end_char : clock.end_char + 1] == ")"
-            if closes and between.strip(" \u00a0") == "(" and len(between) <= 3:
-                clock = replace(clock, restates=True)
+            closing = _CLOSING_IN_PLACE.match(text, clock.end_char)
+            if closing and between.strip(" \u00a0") == "(" and len(between) <= 3:
+                # "(10 p.m. in Lisbon)": the place names the zone the restated time is in.
+                place = closing.group("place")
+                zone = clock.zone or (place.lower() if place else None)
+                clock = replace(clock, restates=True, zone=zone)
         marked.append(clock)
     return marked

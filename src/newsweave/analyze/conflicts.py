@@ -23,7 +23,7 @@ from newsweave.analyze.hedges import HedgedAmount, amounts_compatible, vague_ran
 from newsweave.analyze.slots import SlotValue
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.config import Settings
-from newsweave.model import Conflict, ConflictKind, Evidence, Position, Update
+from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position, Update
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
@@ -48,6 +48,7 @@ class SlotFindings:
     conflicts: tuple[Conflict, ...]
     unit_agreements: tuple[UnitAgreement, ...]
     updates: tuple[Update, ...] = ()  # running tallies given at several stages: not disputes
+    gainsaid: tuple[Gainsay, ...] = ()  # values that other sources of the slot state otherwise
 
 
 def find_slot_conflicts(
@@ -76,11 +77,14 @@ def find_slot_conflicts(
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
     updates: list[Update] = []
+    gainsaid: list[Gainsay] = []
     for members in slots:
         slot_values = [usable[i] for i in members]
+        gainsaid.extend(_gainsaid_in_slot(slot_values, settings))
         positions = _positions(slot_values)
         if not is_running_tally(slot_values):
             positions = _sides_of_a_dispute(positions)
+        positions = _without_covering_values(positions, settings)
         if len({v.source for v in slot_values}) < 2:
             continue
         compatible = _all_compatible(positions, settings)
@@ -108,7 +112,7 @@ def find_slot_conflicts(
                     )
                 )
     ranked = sorted(_merge_same_dispute(conflicts), key=lambda item: item[0])
-    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements), tuple(updates))
+    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements), tuple(updates), tuple(gainsaid))
 
 
 def _group_slots(
@@ -168,6 +172,44 @@ def _group_slots(
         members[x].extend(members[y])
         members[y] = []
     return [sorted(m) for m in members if len(m) > 1]
+
+
+def _gainsaid_in_slot(values: list[SlotValue], settings: Settings) -> list[Gainsay]:
+    """For each value, the sources whose every value in the slot cannot be true with it."""
+    by_source: dict[str, list[SlotValue]] = {}
+    for value in values:
+        by_source.setdefault(value.source, []).append(value)
+    found = []
+    for value in values:
+        against = tuple(
+            source
+            for source, theirs in by_source.items()
+            if source != value.source and not any(_compatible(value, other, settings) for other in theirs)
+        )
+        if against:
+            found.append(Gainsay(source=value.source, index=value.sentence.index, value=value.display, sources=against))
+    return found
+
+
+def _compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
+    """Whether two values of one slot can both be true (a weekday may have been placed in the wrong week)."""
+    if a.kind == "date":
+        return a.amount == b.amount or (
+            "weekday" in (a.date_form, b.date_form)
+            and dt.date.fromordinal(int(a.amount)).weekday() == dt.date.fromordinal(int(b.amount)).weekday()
+        )
+    if a.kind == "time":
+        return _times_compatible(a, b, settings.clock_tolerance_minutes)
+    return amounts_compatible(HedgedAmount(a.amount, a.bound), HedgedAmount(b.amount, b.bound), settings.estimate_tolerance)
+
+
+def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
+    """Two times compared in a zone they share: "4 a.m. local time (0200 GMT)" against "4am GMT" is
+    02:00 against 04:00 GMT; times with no zone in common cannot be compared and never disagree."""
+    readings_a = [c for c in (a.clock, a.restated) if c is not None]
+    readings_b = [c for c in (b.clock, b.restated) if c is not None]
+    shared = [(x, y) for x in readings_a for y in readings_b if (x.zone or "local") == (y.zone or "local")]
+    return all(times_compatible(x, y, tolerance) for x, y in shared)
 
 
 def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue]) -> list[list[int]]:
@@ -260,6 +302,25 @@ def _positions(values: list[SlotValue]) -> list[list[SlotValue]]:
     return groups
 
 
+def _without_covering_values(positions: list[list[SlotValue]], settings: Settings) -> list[list[SlotValue]]:
+    """A vague value that can be true with every other side ("millions of customers" beside "up to 9
+    million" and "up to 9.8 million") takes no side: it is left out of the dispute."""
+    if len(positions) < 3:
+        return positions
+    kept = [
+        group
+        for number, group in enumerate(positions)
+        if not all(
+            _compatible(value, other, settings)
+            for value in group
+            for j, other_group in enumerate(positions)
+            if j != number
+            for other in other_group
+        )
+    ]
+    return kept if len(kept) >= 2 else positions
+
+
 def _sides_of_a_dispute(positions: list[list[SlotValue]]) -> list[list[SlotValue]]:
     """Values only stated by sources that also state another value of the slot are left out.
 
@@ -312,11 +373,10 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
 def _all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool:
     """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
     if positions[0][0].kind == "time":
-        clocks = [[v.clock for v in group if v.clock is not None] for group in positions]
         return all(
-            times_compatible(a, b, settings.clock_tolerance_minutes)
-            for number, group in enumerate(clocks)
-            for other in clocks[number + 1 :]
+            _compatible(a, b, settings)
+            for number, group in enumerate(positions)
+            for other in positions[number + 1 :]
             for a in group
             for b in other
         )

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-Bound = Literal["exact", "at_least", "at_most", "about", "several"]
+Bound = Literal["exact", "at_least", "at_most", "about", "nearly", "several"]
 
 # Words just before a figure and the bound they make, longest first so "well over" wins over "over".
 _HEDGE_WORDS: tuple[tuple[str, Bound], ...] = tuple(
@@ -44,8 +44,9 @@ _HEDGE_WORDS: tuple[tuple[str, Bound], ...] = tuple(
             ("an estimated", "about"),
             ("estimated", "about"),
             ("close to", "about"),
-            ("nearly", "about"),
-            ("almost", "about"),
+            ("nearly", "nearly"),
+            ("almost", "nearly"),
+            ("just under", "nearly"),
             ("several", "several"),
         ),
         key=lambda row: -len(row[0]),
@@ -79,6 +80,8 @@ def _interval(value: HedgedAmount, estimate_tolerance: float) -> tuple[float, fl
         return 0.0, amount
     if value.bound == "about":
         return amount * (1 - estimate_tolerance), amount * (1 + estimate_tolerance)
+    if value.bound == "nearly":  # "almost 300" is a little short of 300, never more
+        return amount * (1 - estimate_tolerance), amount
     if value.bound == "several":
         return vague_range(value)
     return amount, amount
@@ -102,6 +105,9 @@ def amounts_compatible(
     different figures hedged the same way are two answers to one question and
     disagree ("up to 9 million" and "up to 9.8 million", "about 85" and "about 80").
     """
+    for short, other in ((first, second), (second, first)):
+        if short.bound == "nearly" and other.bound in ("exact", "at_least") and other.amount > short.amount:
+            return False  # "almost 300" is never 304, however close
     largest = max(abs(first.amount), abs(second.amount))
     if largest == 0 or abs(first.amount - second.amount) / largest <= same_amount_tolerance:
         return True

@@ -63,7 +63,7 @@ NUMBER_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
 }  # fmt: skip
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds sterling": "GBP", "lira": "TRY", "rupees": "INR"}
 
@@ -71,7 +71,9 @@ _UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reve
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
     sorted(NUMBER_WORDS, key=len, reverse=True)
 ) + r")"
-_SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+# "two and a half years", "two-and-a-half-year deal": a half added to the number before it.
+_HALF = r"(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
+_SCALE = _HALF + r"(?:\s+(?P<scale>dozen|thousand|million|billion|trillion))?"
 _QUANTITY = re.compile(
     r"(?<![\w/])(?P<currency>[$€£¥])?" + _NUMBER + _SCALE + r"(?:[\s-]*(?P<unit>" + _UNIT_ALTERNATION + r")(?![\w]))?"
     + r"(?:\s+(?P<noun>[a-z]+))?",
@@ -91,7 +93,8 @@ _VAGUE = re.compile(
 PEOPLE_NOUNS = frozenset(
     {
         "people", "person", "protester", "protestor", "demonstrator", "marcher", "participant", "attendee",
-        "rallygoer", "injured", "dead", "killed", "wounded", "hurt", "missing",
+        "rallygoer", "injured", "dead", "killed", "wounded", "hurt", "missing", "customer", "user",
+        "subscriber", "client",
     }
 )  # fmt: skip
 # Dates and times are not quantities: "March 28", "13:56", "2022" are handled elsewhere.
@@ -142,12 +145,22 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
         value = _parse_number(match.group("number"))
         if value is None:
             continue
+        if match.group("half"):
+            value += 0.5
         if match.group("scale"):
             value *= SCALES[match.group("scale").lower()]
         unit = (match.group("unit") or "").lower()
         noun = (match.group("noun") or "").lower()
         currency = match.group("currency")
-        end = match.end("unit") if unit else match.end("scale") if match.group("scale") else match.end("number")
+        end = (
+            match.end("unit")
+            if unit
+            else match.end("scale")
+            if match.group("scale")
+            else match.end("half")
+            if match.group("half")
+            else match.end("number")
+        )
         if currency:
             dimension, base = f"money:{CURRENCIES[currency]}", value
         elif unit in UNITS:
@@ -186,7 +199,7 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, int]:
     return _people_or(text[start:end]), end
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]{3,})\b")
+_NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([a-z]{3,})\b")
 
 
 def _people_or(noun: str) -> str:

@@ -11,6 +11,7 @@ vocabulary and names no event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -27,6 +28,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "dismissed": ("lay", "layoff", "fire", "cut", "dismiss", "redundancy"),
     "paid": ("earn", "pay", "salary", "wage", "worth", "fee", "sign"),
     "on board": ("aboard", "board", "onboard", "carry", "passenger"),
+    "in serious condition": ("condition", "critical", "critically", "seriously"),
 }  # fmt: skip
 KEY_OF_LEMMA: dict[str, str] = {lemma: key for key, lemmas in _KEYS.items() for lemma in lemmas}
 
@@ -39,3 +41,22 @@ def nearest_key(lemmas_by_distance: Iterable[tuple[int, str]]) -> str | None:
         if key is not None and (best is None or distance < best[0]):
             best = (distance, key)
     return best[1] if best else None
+
+
+# (The look-behind starts a match only where a run of blanks starts: searching a long blank run stays linear.)
+# "380 kilometers north of Athens", "about eight miles from Lewiston": a distance is measured from a
+# named place, and the place with the relation is the slot ("distance north of athens").
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+_DISTANCE_ANCHOR = re.compile(
+    r"(?<![ \t])[ \t]*(?:\([^()]{0,30}\)[ \t]*)?(?P<relation>" + _COMPASS + r"[ \t]+of|from|away[ \t]+from|outside|off)"
+    r"[ \t]+(?:the[ \t]+)?(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+)
+
+
+def distance_key(text_after: str) -> str | None:
+    """The reference place of a distance written just after it, with the relation ("north of athens")."""
+    match = _DISTANCE_ANCHOR.match(text_after)
+    if match is None:
+        return None
+    relation = " ".join(match.group("relation").lower().split())
+    return f"distance {relation} {match.group('place').lower()}"

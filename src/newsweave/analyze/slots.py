@@ -19,7 +19,7 @@ from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound
 from newsweave.analyze.quantities import find_quantities
-from newsweave.analyze.slot_keys import nearest_key
+from newsweave.analyze.slot_keys import distance_key, nearest_key
 from newsweave.analyze.spans import children_of, token_at_char, token_char_spans
 from newsweave.model import AnalyzedArticle, Attribution, Sentence
 
@@ -48,6 +48,7 @@ class SlotValue:
     bound: Bound = "exact"  # for numbers: "at least", "up to", "about" ... written before the figure
     as_of: dt.date | None = None  # the date of the article that states it, when it has one
     clock: ClockTime | None = None  # for times of day: the time as read, with its zone and hedge
+    restated: ClockTime | None = None  # the same moment in another zone, written after it in parentheses
     key: str | None = None  # what the figure measures, from the signal word nearest to it ("dead", "injured")
 
 
@@ -84,7 +85,10 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                     )
                 )
             clocks = find_clock_times(sentence.text)
-            for clock in [c for c in clocks if not c.restates]:  # "(0200 GMT)" after "4 a.m.": one moment
+            for number, clock in enumerate(clocks):
+                if clock.restates:
+                    continue  # "(0200 GMT)" after "4 a.m. local time": the same moment, kept as its other reading
+                following = clocks[number + 1] if number + 1 < len(clocks) else None
                 zone = f" {clock.zone}" if clock.zone else ""
                 values.append(
                     _make_value(
@@ -99,6 +103,7 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         dimension="time",
                         amount=float(clock.minutes),
                         clock=clock,
+                        restated=following if following is not None and following.restates else None,
                     )
                 )
             taken = [(m.start_char, m.end_char) for m in mentions] + [(c.start_char, c.end_char) for c in clocks]
@@ -147,6 +152,7 @@ def _make_value(
     as_of: dt.date | None = None,
     bound: Bound = "exact",
     clock: ClockTime | None = None,
+    restated: ClockTime | None = None,
 ) -> SlotValue | None:
     index = token_at_char(spans, start)
     after = sentence.text[end:]
@@ -184,11 +190,14 @@ def _make_value(
         via=attribution.via if attribution else (),
         denied=is_denied(sentence, clause.verb),
         context_words=content,
-        key=_slot_key(sentence, value_tokens, dimension) if kind == "number" else None,
+        key=(distance_key(after) if dimension == "length" else None) or _slot_key(sentence, value_tokens, dimension)
+        if kind == "number"
+        else None,
         date_form=date_form,
         bound=bound,
         as_of=as_of,
         clock=clock,
+        restated=restated,
     )
 
 

@@ -56,6 +56,10 @@ def summarize(
         return []
     story_vector = _unit(np.vstack([v for _, v in sentence_of.values()]).mean(axis=0))
     support = {agreement.claim: agreement for agreement in analysis.agreements}
+    # Sources that state a sentence's value otherwise (the analysis found them): never cited for it.
+    gainsaid: dict[tuple[str, int], set[str]] = {}
+    for gainsay in analysis.gainsaid:
+        gainsaid.setdefault((gainsay.source, gainsay.index), set()).update(gainsay.sources)
 
     candidates = []
     for claim in claims:
@@ -76,8 +80,10 @@ def summarize(
             - _context_penalty(text)
         )
         cited: dict[str, Evidence] = {}
+        otherwise = gainsaid.get((best.source, best.index), set())
         for item in [best, *evidence]:
-            cited.setdefault(item.source, item)
+            if item is best or item.source not in otherwise:
+                cited.setdefault(item.source, item)
         candidates.append(_Candidate(sentence, vector, tuple(cited), tuple(cited.values()), origins, score, text))
 
     candidates.sort(key=lambda c: -c.score)

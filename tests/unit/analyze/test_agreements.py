@@ -79,3 +79,15 @@ def test_a_source_stating_another_amount_of_the_same_thing_is_not_evidence(parse
 
     assert [item.source for item in kept] == ["S1", "S3"]
     assert [item.source for item in consistent_evidence(claim, [])] == ["S1", "S2", "S3"]  # without the sentences
+
+
+def test_a_source_that_states_the_claims_value_otherwise_elsewhere_is_not_cited():
+    evidence = (
+        Evidence("S1", "Tens of thousands marched through the capital.", 0),
+        Evidence("S2", "Crowds marched through the capital.", 3),
+        Evidence("S3", "Crowds marched through the capital all day.", 1),
+    )
+    claim = Claim(id="C1", text=evidence[0].sentence, evidence=evidence)
+    # S3 counts the march at 300,000 in another sentence: it does not back "tens of thousands".
+    kept = consistent_evidence(claim, [], None, {("S1", 0): {"S3"}})
+    assert [item.source for item in kept] == ["S1", "S2"]

@@ -238,3 +238,9 @@ def test_a_negative_tolerance_is_refused_with_its_value() -> None:
 def test_long_odd_lines_return(unit: str) -> None:
     line = unit * (50_000 // len(unit))
     assert isinstance(find_clock_times(line), list)
+
+
+def test_a_restatement_may_name_the_place_whose_clock_it_reads():
+    first, second = find_clock_times("The ferries collided just before midnight local time (10 p.m. in Port Avel) off the cape.")
+    assert not first.restates
+    assert second.restates and second.zone == "port avel"

@@ -187,3 +187,24 @@ def test_clauses_measuring_one_attribute_make_one_dispute_not_two():
     values = [crowd("S1", 20_000, "reopen"), crowd("S4", 60_000, "reopen"), crowd("S2", 60_000, "drop"), crowd("S3", 20_000, "drop")]
     [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
     assert sorted(sorted(p.sources) for p in conflict.positions) == [["S1", "S3"], ["S2", "S4"]]
+
+
+def test_a_vague_value_that_covers_every_side_takes_no_side():
+    def customers(source, amount, bound):
+        value = _value(source, "drop", f"{amount} customers", amount, "count:people", "number", bound=bound)
+        return replace(value, key="affected")
+
+    values = [customers("S1", 1_000_000, "several"), customers("S2", 9_000_000, "at_most"), customers("S3", 9_800_000, "at_most")]
+    [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert sorted(p.sources for p in conflict.positions) == [("S2",), ("S3",)]
+
+
+def test_a_time_restated_in_another_zone_is_compared_in_that_zone():
+    from newsweave.analyze.clock_times import find_clock_times
+
+    local, utc = find_clock_times("The truce begins at 4 a.m. local time (0200 GMT).")
+    [other] = find_clock_times("The truce begins at 4am GMT.")
+    first = replace(_value("S1", "open", local.text, local.minutes, "time", "time"), clock=local, restated=utc)
+    second = replace(_value("S2", "open", other.text, other.minutes, "time", "time"), clock=other)
+    [conflict] = find_slot_conflicts([first, second], _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert {p.sources for p in conflict.positions} == {("S1",), ("S2",)}

@@ -18,7 +18,7 @@ H = HedgedAmount
         ("up to 40 people", "at_most"),
         ("as many as 40 people", "at_most"),
         ("an estimated 40 people", "about"),
-        ("nearly 40 people", "about"),
+        ("nearly 40 people", "nearly"),
         ("Several hundred people", "several"),
         ("40 people", "exact"),
         ("the 40 people", "exact"),
@@ -61,3 +61,8 @@ def test_figures_that_can_both_be_true_agree(first: HedgedAmount, second: Hedged
 def test_figures_that_cannot_both_be_true_disagree(first: HedgedAmount, second: HedgedAmount) -> None:
     assert not amounts_compatible(first, second)
     assert not amounts_compatible(second, first)
+
+
+def test_almost_is_a_little_short_of_the_figure_never_more():
+    assert amounts_compatible(H(10_000_000, "nearly"), H(9_800_000, "exact"))
+    assert not amounts_compatible(H(300, "nearly"), H(304, "exact"))

@@ -58,5 +58,13 @@ def test_vague_magnitudes_are_several_of_their_unit_counted_in_what_follows():
 
 
 def test_the_counted_thing_is_the_noun_not_a_name_before_it():
-    [quantity] = quantities("Up to 9.8 million Harbourline customers were affected.")
-    assert quantity.dimension == "count:customer" and quantity.bound == "at_most"
+    [quantity] = quantities("Up to 4,000 Harbourline homes lost power.")
+    assert quantity.dimension == "count:home" and quantity.bound == "at_most"
+    [customers] = quantities("Up to 9.8 million Harbourline customers were affected.")
+    assert customers.dimension == "count:people"  # customers, users, subscribers are people counted
+
+
+def test_halves_and_dozens_are_part_of_the_number():
+    found = {q.text: q for q in quantities("She signed a two-and-a-half-year deal; about two dozen people waited.")}
+    assert found["two-and-a-half-year"].base_value == 2.5 * 525960.0
+    assert found["two dozen people"].base_value == 24 and found["two dozen people"].bound == "about"

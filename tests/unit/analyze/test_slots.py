@@ -47,6 +47,7 @@ def test_a_figure_knows_what_it_measures_from_the_words_it_is_tied_to(analyze_te
 def test_a_time_of_day_is_a_value_and_not_an_amount(analyze_texts):
     values = _values(analyze_texts, "The curfew starts at 1700 hours local time and ends at 06:00 (0400 GMT).")
     times = [v for v in values if v.kind == "time"]
-    assert [v.normalized for v in times] == ["17:00 local", "06:00"]  # the parenthesised restatement is skipped
+    assert [v.normalized for v in times] == ["17:00 local", "06:00"]  # the parenthesised restatement is no value of its own
+    assert times[1].restated is not None and (times[1].restated.zone, times[1].restated.minutes) == ("UTC", 240)
     assert not [v for v in values if v.kind == "number"]  # "1700 hours" is no duration
 

@@ -9,7 +9,7 @@ import pytest
 
 from newsweave.align import align_claims
 from newsweave.config import DEFAULT_SETTINGS
-from newsweave.model import Agreement, Analysis, Article
+from newsweave.model import Agreement, Analysis, Article, Gainsay
 from newsweave.summarize import summarize
 
 TEXTS = {
@@ -85,3 +85,16 @@ def test_shouting_is_not_the_register_of_a_summary():
     loud = "TERRIFIED drivers fled for their lives when a giant steel cable snapped on Monday night."
     assert _context_penalty(loud) > _context_penalty(calm)
     assert _context_penalty("NATO leaders met in Brussels on Thursday to discuss the summit.") == _context_penalty(calm)
+
+
+def test_a_source_that_states_the_value_otherwise_is_not_cited(story):
+    analyzed, claims, analysis = story
+    first = summarize(analyzed, claims, analysis)[0]
+    assert len(first.citations) == 3
+    # The analysis found that S3 gives this sentence's value otherwise (say, another day elsewhere in its text).
+    own = first.evidence[0]
+    others = tuple(s for s in first.citations if s != own.source)
+    gainsaid = (Gainsay(source=own.source, index=own.index, value="Tuesday", sources=(others[-1],)),)
+    again = summarize(analyzed, claims, dataclasses.replace(analysis, gainsaid=gainsaid))[0]
+    assert again.text == first.text
+    assert others[-1] not in again.citations and own.source in again.citations
