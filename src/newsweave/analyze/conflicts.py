@@ -30,6 +30,12 @@ CLAIM_BONUS = 0.1
 MAX_DAYS_APART = 7
 MAX_AMOUNT_RATIO = 5.0
 SAME_DISPUTE_SIMILARITY = 0.35
+# Counted nouns that say nothing of what is counted ("three people", "four times", "13 more", "116
+# others"): two such figures are one slot only when what they measure (their key) is the same.
+COUNTS_NEEDING_A_KEY = frozenset(
+    {"count:people", "count:time", "count:other", "count:more", "count:another", "count:each", "count:such"}
+)
+SAME_AMOUNT_ACROSS_UNITS = 0.02  # 1,600 feet and 488 metres: one amount rounded in two units
 
 
 @dataclass(frozen=True)
@@ -82,14 +88,16 @@ def find_slot_conflicts(
         slot_values = [usable[i] for i in members]
         gainsaid.extend(_gainsaid_in_slot(slot_values, settings))
         positions = _positions(slot_values)
-        if not is_running_tally(slot_values):
-            positions = _sides_of_a_dispute(positions)
-        positions = _without_covering_values(positions, settings)
+        tally = is_running_tally(slot_values)
+        if not tally:  # a tally's stages are all kept, "at least 150" among them
+            positions = _without_covering_values(_sides_of_a_dispute(positions), settings)
         if len({v.source for v in slot_values}) < 2:
             continue
         compatible = _all_compatible(positions, settings)
-        if len(positions) >= 2 and not compatible and is_running_tally(slot_values):
-            if not one_source_gives_two_stages(positions):
+        if len(positions) >= 2 and not compatible and tally:
+            # With no key, an article giving two counts may give two different things ("15 killed" last
+            # year, "three hurt" today); a keyed toll it gives twice is its own earlier and later stage.
+            if slot_values[0].key is not None or not one_source_gives_two_stages(positions):
                 updates.append(build_update(_topic(usable[_central(members, vectors)]), positions, _evidence))
         elif len(positions) >= 2 and not compatible:
             centre = _central(members, vectors)
@@ -101,7 +109,9 @@ def find_slot_conflicts(
             conflicts.append((-weight, Conflict(topic=topic, kind=_kind(slot_values[0]), positions=built), centre_vector))
         for group in positions:
             displays = {_unit_word(v.display) for v in group}
-            if group[0].kind == "number" and len(displays) > 1 and len({v.source for v in group}) > 1:
+            # Units are converted for measures only; a count has no unit ("153 people" = "153 individuals").
+            measured = group[0].kind == "number" and not group[0].dimension.startswith("count:")
+            if measured and len(displays) > 1 and len({v.source for v in group}) > 1:
                 agreements.append(
                     UnitAgreement(
                         displays=tuple(dict.fromkeys(v.display for v in group)),
@@ -200,7 +210,13 @@ def _compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         )
     if a.kind == "time":
         return _times_compatible(a, b, settings.clock_tolerance_minutes)
-    return amounts_compatible(HedgedAmount(a.amount, a.bound), HedgedAmount(b.amount, b.bound), settings.estimate_tolerance)
+    if a.dimension == "age":
+        return abs(a.amount - b.amount) <= 1  # a birthday may fall between two reports, or be about to
+    # Counts are whole and never converted between units: 150 and 151 are two counts, not a rounding.
+    rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
+    return amounts_compatible(
+        HedgedAmount(a.amount, a.bound), HedgedAmount(b.amount, b.bound), settings.estimate_tolerance, rounding
+    )
 
 
 def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
@@ -227,6 +243,12 @@ def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue]) -> list[l
             home[(values[members[0]].dimension, key)] = target = []
             merged.append(target)
         target.extend(members)
+    # A figure no clause-alike joined still measures its key's attribute: it joins that slot when it may.
+    placed = {i for members in slots for i in members}
+    for index, value in enumerate(values):
+        target = home.get((value.dimension, value.key or ""))
+        if index not in placed and target and all(_may_share_slot(value, values[i]) for i in target):
+            target.append(index)
     return merged
 
 
@@ -239,7 +261,7 @@ def _may_share_slot(a: SlotValue, b: SlotValue) -> bool:
     """
     if a.dimension != b.dimension or (a.source, a.sentence.index) == (b.source, b.sentence.index):
         return False
-    if a.dimension == "count:people" and (a.key is None or a.key != b.key):
+    if a.dimension in COUNTS_NEEDING_A_KEY and (a.key is None or a.key != b.key):
         # "36 killed" and "85 injured" read alike but measure two things; "15 people" and "three
         # people" tied to no measured attribute ("hit three people") say nothing of which people.
         return False
@@ -372,22 +394,12 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
 
 def _all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool:
     """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
-    if positions[0][0].kind == "time":
-        return all(
-            _compatible(a, b, settings)
-            for number, group in enumerate(positions)
-            for other in positions[number + 1 :]
-            for a in group
-            for b in other
-        )
-    if positions[0][0].kind != "number":
-        return False
-    estimate_tolerance = settings.estimate_tolerance
-    figures = [[HedgedAmount(v.amount, v.bound) for v in group] for group in positions]
+    if positions[0][0].kind == "date":
+        return False  # positions are different days already
     return all(
-        amounts_compatible(a, b, estimate_tolerance)
-        for number, group in enumerate(figures)
-        for other in figures[number + 1 :]
+        _compatible(a, b, settings)
+        for number, group in enumerate(positions)
+        for other in positions[number + 1 :]
         for a in group
         for b in other
     )
@@ -398,8 +410,12 @@ def _same_amount(a: SlotValue, b: SlotValue) -> bool:
         return a.amount == b.amount
     if a.kind == "time":  # the same minute in the same zone (no zone written reads as local)
         return a.amount == b.amount and _zone(a) == _zone(b)
+    if (a.bound == "several") != (b.bound == "several"):
+        return False  # "hundreds of people" is not the amount "100 people" states
+    if a.dimension.startswith("count:"):
+        return a.amount == b.amount  # counts are never converted between units: 150 and 153 are two counts
     largest = max(abs(a.amount), abs(b.amount))
-    return largest == 0 or abs(a.amount - b.amount) / largest <= 0.02
+    return largest == 0 or abs(a.amount - b.amount) / largest <= SAME_AMOUNT_ACROSS_UNITS
 
 
 def _zone(value: SlotValue) -> str:

@@ -79,6 +79,7 @@ _QUANTITY = re.compile(
     + r"(?:\s+(?P<noun>[a-z]+))?",
     re.IGNORECASE,
 )
+_AGE_AFTER = re.compile(r"[- ]olds?\b")
 # "tens of thousands of protesters", "hundreds of homes", "millions": a vague magnitude, read as
 # several of its unit (tens of thousands = several times 10,000), like "several hundred thousand".
 _VAGUE_MULTIPLES = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0}
@@ -94,7 +95,8 @@ PEOPLE_NOUNS = frozenset(
     {
         "people", "person", "protester", "protestor", "demonstrator", "marcher", "participant", "attendee",
         "rallygoer", "injured", "dead", "killed", "wounded", "hurt", "missing", "customer", "user",
-        "subscriber", "client",
+        "subscriber", "client", "individual", "deceased", "death", "fatality", "victim", "casualty", "villager",
+        "resident",
     }
 )  # fmt: skip
 # Dates and times are not quantities: "March 28", "13:56", "2022" are handled elsewhere.
@@ -171,6 +173,8 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
                 continue
             dimension, factor = UNITS[unit]
             base = value * factor
+            if unit in ("year", "years") and _AGE_AFTER.match(text, match.end("unit")):
+                dimension, base = "age", value  # "the 37-year-old striker": an age in years, not a span of time
         elif noun in CURRENCY_WORDS:
             dimension, base = f"money:{CURRENCY_WORDS[noun]}", value
             end = match.end("noun")

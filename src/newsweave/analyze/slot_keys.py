@@ -19,7 +19,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "gather", "rally", "march", "protest", "demonstrate", "converge", "attend", "crowd", "cheer",
         "chant", "throng", "turnout", "participate", "flock", "descend", "demonstration",
     ),
-    "dead": ("dead", "death", "die", "kill", "fatality", "toll", "body", "life"),
+    "dead": ("dead", "death", "die", "kill", "fatality", "toll", "body", "life", "bury"),
     "injured": ("injure", "injury", "wound", "hurt", "hospitalize", "hospitalise"),
     "missing": ("missing",),
     "detained": ("arrest", "detain", "custody"),

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsweave.analyze.attribution import find_attribution
-from newsweave.analyze.clauses import clause_of, is_background, is_denied, reporting_speaker
+from newsweave.analyze.clauses import Clause, clause_of, is_background, is_denied, reporting_speaker
 from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.slot_keys import distance_key, nearest_key
 from newsweave.analyze.spans import children_of, token_at_char, token_char_spans
-from newsweave.model import AnalyzedArticle, Attribution, Sentence
+from newsweave.model import AnalyzedArticle, Attribution, Sentence, Token
 
 BLANK = "…"
 # Matched after the blanks that follow a date; a leading \s* would make searching a blank run quadratic.
@@ -161,6 +161,8 @@ def _make_value(
     clause = clause_of(sentence, index)
     if is_background(sentence, clause.verb):
         return None
+    if kind == "number" and _dates_another_year(sentence, clause, index, as_of):
+        return None  # "the ferry sinking in 2014, which took 304 lives": history, not this story's figure
     value_tokens = {i for i, (s, e) in enumerate(spans) if s < end and e > start}
     words: list[str] = []
     for i in clause.tokens:
@@ -201,6 +203,41 @@ def _make_value(
     )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _told_in_the_past(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the nearest verb above the token is in the past tense."""
+    current = index
+    for _ in range(_HEAD_STEPS + 2):
+        head = tokens[current].head
+        if not 0 <= head < len(tokens) or head == current:
+            return False
+        current = head
+        if tokens[current].pos in ("VERB", "AUX"):
+            return tokens[current].tag in _PAST_TAGS
+    return False
+
+
+def _dates_another_year(sentence: Sentence, clause: Clause, index: int, as_of: dt.date | None) -> bool:
+    """Whether a figure told in the past tense sits in a clause naming only years before the article's
+    own, or in a relative clause on something that does ("the sinking in 2014, which took 304 lives").
+    "The bridge opened in 1987 and has a 500-metre span" tells the span now."""
+    if as_of is None or not _told_in_the_past(sentence.tokens, index):
+        return False
+    tokens = sentence.tokens
+    around = set(clause.tokens)
+    verb = tokens[clause.verb]
+    if verb.dep in ("relcl", "acl") and 0 <= verb.head < len(tokens):
+        described = verb.head
+        around.add(described)
+        around |= {i for i in children_of(tokens, {described}) if tokens[i].dep == "prep"}
+        around |= {i for i in children_of(tokens, around - set(clause.tokens)) if tokens[i].dep == "pobj"}
+    years = {int(tokens[i].text) for i in around if _YEAR.fullmatch(tokens[i].text)}
+    return bool(years) and max(years) < as_of.year  # a past year only: "a contract to 2025" is this story's
+
+
 def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str | None:
     """The measured attribute, read from the words the figure is tied to in the parse.
 
@@ -223,7 +260,9 @@ def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str
         if not 0 <= head < len(tokens) or head == current:
             break
         candidates.append((step, tokens[head].lemma))
-        candidates += [(step + 1, tokens[i].lemma) for i in children_of(tokens, {head}) if tokens[i].dep in _SUBJECTS]
+        candidates += [
+            (step + 1, tokens[i].lemma) for i in children_of(tokens, {head}) if tokens[i].dep in _SUBJECTS | _COMPLEMENTS
+        ]
         current = head
     return nearest_key(candidates)
 
@@ -231,6 +270,7 @@ def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str
 _HEAD_STEPS = 3
 _QUALIFIERS = frozenset({"acl", "relcl", "amod", "advcl", "prep"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd"})  # "are believed buried", "were left dead"
 
 
 def _join(words: list[str]) -> str:

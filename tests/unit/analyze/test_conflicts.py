@@ -208,3 +208,30 @@ def test_a_time_restated_in_another_zone_is_compared_in_that_zone():
     second = replace(_value("S2", "open", other.text, other.minutes, "time", "time"), clock=other)
     [conflict] = find_slot_conflicts([first, second], _embed, DEFAULT_SETTINGS, {}).conflicts
     assert {p.sources for p in conflict.positions} == {("S1",), ("S2",)}
+
+
+def test_ages_a_year_apart_are_a_birthday_not_a_dispute():
+    def age(source, years):
+        return _value(source, "drop", f"{years}-year-old", years, "age", "number")
+
+    assert find_slot_conflicts([age("S1", 37), age("S2", 38)], _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    assert find_slot_conflicts([age("S1", 37), age("S2", 47)], _embed, DEFAULT_SETTINGS, {}).conflicts
+
+
+def test_counts_of_times_need_to_measure_the_same_thing():
+    def times(source, amount, key=None):
+        return replace(_value(source, "drop", f"{amount} times", amount, "count:time", "number"), key=key)
+
+    assert find_slot_conflicts([times("S1", 4), times("S2", 5)], _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_counts_have_no_units_to_agree_across_and_a_vague_count_is_not_its_base():
+    def count(source, display, amount, bound="exact"):
+        value = _value(source, "drop", display, amount, "count:people", "number", bound=bound)
+        return replace(value, key="dead")
+
+    same = [count("S1", "153 people", 153), count("S2", "153 individuals", 153)]
+    assert find_slot_conflicts(same, _embed, DEFAULT_SETTINGS, {}).unit_agreements == ()
+    vague = [count("S1", "100 people", 100), count("S2", "hundreds of people", 100, "several")]
+    findings = find_slot_conflicts(vague, _embed, DEFAULT_SETTINGS, {})
+    assert findings.unit_agreements == ()

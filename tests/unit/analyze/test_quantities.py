@@ -68,3 +68,10 @@ def test_halves_and_dozens_are_part_of_the_number():
     found = {q.text: q for q in quantities("She signed a two-and-a-half-year deal; about two dozen people waited.")}
     assert found["two-and-a-half-year"].base_value == 2.5 * 525960.0
     assert found["two dozen people"].base_value == 24 and found["two dozen people"].bound == "about"
+
+
+def test_an_age_is_not_a_span_of_time():
+    [age] = quantities("The 37-year-old striker signed on Friday.")
+    assert (age.dimension, age.base_value) == ("age", 37)
+    [span] = quantities("He signed for two years.")
+    assert span.dimension == "duration"

@@ -51,3 +51,21 @@ def test_a_time_of_day_is_a_value_and_not_an_amount(analyze_texts):
     assert times[1].restated is not None and (times[1].restated.zone, times[1].restated.minutes) == ("UTC", 240)
     assert not [v for v in values if v.kind == "number"]  # "1700 hours" is no duration
 
+
+
+def test_a_figure_from_a_past_year_is_history_not_a_claim_of_the_story(analyze_texts):
+    values = _values(
+        analyze_texts,
+        "It was the worst disaster since the ferry sinking in 2014, which took the lives of 304 people. "
+        "The club signed him for two and a half years, until June 2027.",
+        published=dt.date(2024, 6, 14),
+    )
+    displays = [v.display for v in values if v.kind == "number"]
+    assert "304 people" not in displays
+    assert "two and a half years" in displays  # a future year is this story's own
+
+
+def test_people_buried_by_a_landslide_are_counted_with_the_dead(analyze_texts):
+    values = _values(analyze_texts, "More than 300 villagers are believed buried under the mud.")
+    [count] = [v for v in values if v.kind == "number"]
+    assert (count.dimension, count.key) == ("count:people", "dead")

@@ -59,3 +59,16 @@ def test_other_counts_still_conflict():
 def test_undated_stages_are_ordered_from_the_highest_count():
     update = build_update("killed …", [[_count("S1", 30)], [_count("S2", 41)]], lambda v: Evidence(v.source, "x"))
     assert [stage.value for stage in update.values] == ["41 people", "30 people"]
+
+
+def test_counts_are_never_rounded_together_so_every_stage_of_a_toll_shows():
+    values = [_count("S1", 150), _count("S2", 151), _count("S3", 153)]
+    [update] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).updates
+    assert sorted(stage.value for stage in update.values) == ["150 people", "151 people", "153 people"]
+
+
+def test_one_article_giving_two_stages_of_a_keyed_toll_is_still_an_update():
+    # "at least 150 ... the toll later rose to 153": the same article gives an earlier and a later stage.
+    values = [_count("S1", 150), _count("S1", 153), _count("S2", 153)]
+    [update] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).updates
+    assert {stage.value for stage in update.values} == {"150 people", "153 people"}
