@@ -21,6 +21,8 @@ CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
 SEPARATE_CLAUSE_DEPS = frozenset({"conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "acl"})
 NEGATING_LEMMAS = frozenset({"not", "never", "no", "unlikely", "impossible", "deny", "rule"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ACT_OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 @dataclass(frozen=True)
@@ -198,12 +200,20 @@ def is_denied(sentence: Sentence, verb: int) -> bool:
 REASON_MARKERS = frozenset({"as", "because", "since"})
 
 
+def _is_act_object(token: Token) -> bool:
+    """An object of the verb, or a verbless small clause ("declared [the outbreak an emergency]"),
+    as against reported speech ("said [that talks would start]")."""
+    return token.dep in ACT_OBJECT_DEPS or (token.dep == "ccomp" and token.pos in NOMINAL_POS)
+
+
 def is_background(sentence: Sentence, verb: int) -> bool:
     """A reason clause ("… as the negotiators would only be arriving on Monday") or the
     time of the reporting itself ("Peskov said on Monday"): context, not the claim."""
     tokens = sentence.tokens
     if tokens[verb].lemma.lower() in REPORTING_LEMMAS:
-        return True
+        # "declared mpox an emergency on Wednesday", "announced layoffs on Friday": with an object of
+        # its own the verb is the act being dated, not the time a statement was reported.
+        return not any(_is_act_object(tokens[c]) for c in children(tokens, verb))
     if tokens[verb].dep == "advcl":
         return any(tokens[c].dep == "mark" and tokens[c].text.lower() in REASON_MARKERS for c in children(tokens, verb))
     return False

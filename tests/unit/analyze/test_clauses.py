@@ -45,6 +45,12 @@ def test_time_of_the_statement_is_background(parse_sentence):
     assert is_background(sentence, monday.verb)
 
 
+def test_a_declaration_with_an_object_is_the_act_being_dated(parse_sentence):
+    sentence = parse_sentence("On Wednesday the health agency declared the outbreak a regional emergency.")
+    wednesday = _clause_at(sentence, "Wednesday")
+    assert not is_background(sentence, wednesday.verb)
+
+
 def test_nominal_coordination_stays_in_the_clause(parse_sentence):
     sentence = parse_sentence("Peace talks between Russia and Ukraine may get under way in Turkey on Tuesday.")
     clause = _clause_at(sentence, "Tuesday")
