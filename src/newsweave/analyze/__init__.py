@@ -17,6 +17,7 @@ from newsweave.analyze.opposites import find_opposite_conflicts
 from newsweave.analyze.quotes import extract_quotes
 from newsweave.analyze.slots import extract_slot_values
 from newsweave.analyze.timeline import build_timeline
+from newsweave.analyze.titles import find_title_conflicts
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.model import Agreement, Analysis, AnalyzedArticle, Claim, CopyGroup
 
@@ -50,7 +51,8 @@ def analyze_story(
     claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
     slot_findings = find_slot_conflicts(extract_slot_values(originals), embed, settings, claim_of)
     claim_conflicts = find_claim_conflicts(claims, originals, attributions, settings.difference_similarity)
-    conflicts = slot_findings.conflicts + tuple(claim_conflicts) + tuple(find_opposite_conflicts(originals))
+    story_wide = find_opposite_conflicts(originals) + find_title_conflicts(originals)
+    conflicts = slot_findings.conflicts + tuple(claim_conflicts) + tuple(story_wide)
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
     gainsaid = slot_findings.gainsaid + tuple(gainsaid_by_conflicts(originals, conflicts))

@@ -1,0 +1,39 @@
+"""A person called a former holder of a title by one source and a current one by others."""
+
+from __future__ import annotations
+
+from newsweave.analyze.titles import find_title_conflicts
+
+from .conftest import make_article
+
+
+def _conflicts(analyze_texts, *texts):
+    articles = [make_article(f"S{i + 1}", text) for i, text in enumerate(texts)]
+    return find_title_conflicts(analyze_texts(articles))
+
+
+def test_former_against_current_title_is_a_conflict_with_the_words_as_written(analyze_texts):
+    [conflict] = _conflicts(
+        analyze_texts,
+        "The truce was announced by former Governor Alma Rusk on Saturday.",
+        "Governor Alma Rusk announced the truce on Saturday.",
+        "The truce was welcomed by Governor Alma Rusk, officials said.",
+    )
+    current, former = conflict.positions
+    assert current.sources == ("S2", "S3") and former.sources == ("S1",)
+    assert "former Governor Alma Rusk" in former.value and "Governor Alma Rusk" in current.value
+    assert conflict.kind == "name"
+
+
+def test_no_conflict_when_all_agree_or_one_source_writes_both(analyze_texts):
+    assert _conflicts(
+        analyze_texts,
+        "Governor Alma Rusk announced the truce on Saturday.",
+        "The truce was welcomed by Governor Alma Rusk on Sunday.",
+    ) == []
+    # One source telling of two times ("former Governor Rusk ... Governor Rusk, then in office") is no dispute.
+    assert _conflicts(
+        analyze_texts,
+        "Former Governor Alma Rusk spoke first. In 2019 Governor Alma Rusk signed the first truce.",
+        "The truce was signed by former Governor Alma Rusk.",
+    ) == []
