@@ -322,6 +322,7 @@ class SummarySentence:
     text: str
     citations: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()  # the sentence each cited source holds, in citation order
+    disputed: tuple[int, ...] = ()  # 1-based numbers of the conflicts this sentence is a side of
 
 
 # --------------------------------------------------------------------------- briefing

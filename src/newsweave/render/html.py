@@ -118,6 +118,10 @@ def _summary(briefing: Briefing, directory: SourceDirectory) -> str:
         return _section("summary", view.SECTION_SUMMARY, f'<p class="muted">{_text(view.NO_SUMMARY_TEXT)}</p>')
     sentences = " ".join(
         f"{_text(sentence.text)} {_chips(sentence.citations, directory, with_outlet=False)}"
+        + "".join(
+            f' <a class="disputed" href="#{view.conflict_anchor(n)}">{_text(view.DISPUTED_TEXT)}</a>'
+            for n in sentence.disputed
+        )
         for sentence in briefing.summary
     )
     return _section("summary", view.SECTION_SUMMARY, f'<div class="summary"><p>{sentences}</p></div>')
@@ -127,10 +131,10 @@ def _conflicts(conflicts: tuple[Conflict, ...], directory: SourceDirectory) -> s
     if not conflicts:
         return ""
     cards = []
-    for conflict in conflicts:
+    for number, conflict in enumerate(conflicts, start=1):
         positions = "\n".join(_position(position, directory) for position in conflict.positions)
         cards.append(
-            '<article class="conflict">\n'
+            f'<article class="conflict" id="{view.conflict_anchor(number)}">\n'
             f'<h3>{_text(conflict.topic)} <span class="kind">{_text(conflict.kind)}</span></h3>\n'
             f'<div class="positions">\n{positions}\n</div>\n'
             "</article>"

@@ -50,6 +50,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
                 "text": sentence.text,
                 "citations": list(sentence.citations),
                 "evidence": _evidence(sentence.evidence),
+                "disputed": list(sentence.disputed),
             }
             for sentence in briefing.summary
         ],
@@ -211,7 +212,10 @@ def _read_briefing(data: dict[str, Any]) -> Briefing:
             for item in data["sources"]
         ),
         summary=tuple(
-            SummarySentence(item["text"], tuple(item["citations"]), _read_evidence(item)) for item in data["summary"]
+            SummarySentence(
+                item["text"], tuple(item["citations"]), _read_evidence(item), tuple(item.get("disputed", ()))
+            )
+            for item in data["summary"]
         ),
         analysis=Analysis(
             agreements=tuple(

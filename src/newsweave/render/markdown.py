@@ -128,8 +128,17 @@ def _summary(briefing: Briefing) -> str:
     if not briefing.summary:
         return heading + "\n\n" + f"_{view.NO_SUMMARY_TEXT}_"
     # One sentence per line: still a single paragraph when rendered, easier to diff.
-    lines = [f"{_line(sentence.text)} {_ids(sentence.citations)}" for sentence in briefing.summary]
+    lines = [
+        f"{_line(sentence.text)} {_ids(sentence.citations)}{_disputed_mark(sentence.disputed, briefing)}"
+        for sentence in briefing.summary
+    ]
     return heading + "\n\n" + "\n".join(lines)
+
+
+def _disputed_mark(numbers: tuple[int, ...], briefing: Briefing) -> str:
+    """" (disputed: see “day the talks start”)": the reader is sent to the disagreement by its topic."""
+    topics = [briefing.analysis.conflicts[n - 1].topic for n in numbers if 0 < n <= len(briefing.analysis.conflicts)]
+    return f" ({view.DISPUTED_TEXT}: see {', '.join(f'“{_line(t)}”' for t in topics)})" if topics else ""
 
 
 def _conflicts(conflicts: tuple[Conflict, ...], directory: SourceDirectory) -> str:

@@ -18,6 +18,7 @@ NO_SUMMARY_TEXT = "No summary could be written for this story."
 
 SECTION_SUMMARY = "Summary"
 SECTION_CONFLICTS = "Where the sources disagree"
+DISPUTED_TEXT = "disputed"  # the mark on a summary sentence that is one side of a disagreement
 SECTION_UPDATES = "Figures that changed over time"
 SECTION_AGREEMENTS = "What they agree on"
 SECTION_SINGLE_SOURCE = "Reported by one source only"
@@ -74,6 +75,11 @@ class SourceDirectory:
     def origin_count(self) -> int:
         """How many listed sources are not copies of another listed source."""
         return sum(1 for source_id in self._by_id if self.copy_of(source_id) not in self._by_id)
+
+
+def conflict_anchor(number: int) -> str:
+    """The id of a disagreement's card, numbered from 1 in briefing order."""
+    return f"conflict-{number}"
 
 
 def is_web_url(url: str | None) -> bool:

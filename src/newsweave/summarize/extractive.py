@@ -100,7 +100,21 @@ def summarize(
     # Consensus first: the claims most sources back lead, then the story's own order.
     order = {a.article.id: i for i, a in enumerate(articles)}
     chosen.sort(key=lambda c: (-min(c.origins, 3), order[c.sentence.source], c.sentence.index))
-    return [SummarySentence(text=c.text, citations=c.citations, evidence=c.evidence) for c in chosen]
+    # A sentence that is one side of a reported conflict says so: the reader is sent to the dispute.
+    sides: dict[tuple[str, int], list[int]] = {}
+    for number, conflict in enumerate(analysis.conflicts, start=1):
+        for position in conflict.positions:
+            for item in position.evidence:
+                sides.setdefault((item.source, item.index), []).append(number)
+    return [
+        SummarySentence(
+            text=c.text,
+            citations=c.citations,
+            evidence=c.evidence,
+            disputed=tuple(sorted({n for e in c.evidence for n in sides.get((e.source, e.index), [])})),
+        )
+        for c in chosen
+    ]
 
 
 def _best_sentence(

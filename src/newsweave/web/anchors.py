@@ -17,12 +17,20 @@ def sentence_anchor(sentence: str) -> str:
     return "s-" + hashlib.sha1(words.encode("utf-8")).hexdigest()[:12]
 
 
+def path_segment(value: str) -> str:
+    """An id as one path segment. "." and ".." would be read as "this" and "parent" folder and
+    removed by HTTP clients, so their dots are percent-encoded (API clients keep "%2E"; browsers
+    following the WHATWG URL standard still drop it, a limit of such ids on the web pages)."""
+    quoted = quote(value, safe="")
+    return quoted.replace(".", "%2E") if value and set(value) == {"."} else quoted
+
+
 def article_href(article_id: str, sentence: str | None = None) -> str:
     """The article page, scrolled to `sentence` when given."""
-    href = f"/articles/{quote(article_id, safe='')}"
+    href = f"/articles/{path_segment(article_id)}"
     return f"{href}#{sentence_anchor(sentence)}" if sentence else href
 
 
 def story_href(story_id: str) -> str:
     """The story page."""
-    return f"/stories/{quote(story_id, safe='')}"
+    return f"/stories/{path_segment(story_id)}"

@@ -14,7 +14,9 @@ from typing import Literal
 
 from newsweave.model import Briefing, Conflict, Evidence, Position, StoredStory
 from newsweave.render.presentation import (
+    DISPUTED_TEXT,
     SourceDirectory,
+    conflict_anchor,
     date_span_text,
     extra_aliases,
     headline_text,
@@ -59,6 +61,8 @@ class Chip:
 class SummaryLine:
     text: str
     chips: tuple[Chip, ...]
+    disputed: tuple[str, ...] = ()  # anchors of the disagreement cards this sentence is a side of
+    disputed_text: str = DISPUTED_TEXT
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class ConflictCard:
     topic: str
     kind: str
     sides: tuple[ConflictSide, ...]
+    anchor: str = ""  # the card's id, which disputed summary sentences link to
 
 
 @dataclass(frozen=True)
@@ -195,10 +200,16 @@ def story_view(story: StoredStory, briefing: Briefing) -> StoryView:
         source_count=source_count_text(directory, len(briefing.sources)),
         sources=sources,
         summary=tuple(
-            SummaryLine(line.text, links.chips(line.citations, line.evidence, fallback=line.text))
+            SummaryLine(
+                line.text,
+                links.chips(line.citations, line.evidence, fallback=line.text),
+                tuple(conflict_anchor(n) for n in line.disputed),
+            )
             for line in briefing.summary
         ),
-        conflicts=tuple(_conflict_card(conflict, directory, links) for conflict in analysis.conflicts),
+        conflicts=tuple(
+            _conflict_card(conflict, directory, links, number) for number, conflict in enumerate(analysis.conflicts, start=1)
+        ),
         updates=tuple(
             UpdateCard(
                 update.topic,
@@ -315,11 +326,12 @@ class _ChipMaker:
         return tuple(chips)
 
 
-def _conflict_card(conflict: Conflict, directory: SourceDirectory, links: _ChipMaker) -> ConflictCard:
+def _conflict_card(conflict: Conflict, directory: SourceDirectory, links: _ChipMaker, number: int) -> ConflictCard:
     return ConflictCard(
         topic=conflict.topic,
         kind=conflict.kind,
         sides=tuple(_side(position, directory, links) for position in conflict.positions),
+        anchor=conflict_anchor(number),
     )
 
 

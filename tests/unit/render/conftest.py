@@ -163,7 +163,7 @@ def briefing() -> Briefing:
             SummarySentence(
                 "A fire broke out on Sunday evening at a chemical plant in the port of Antwerp.", ("S1", "S3")
             ),
-            SummarySentence("Reports of the number injured differ: 12 or nine.", ("S1", "S3")),
+            SummarySentence("Reports of the number injured differ: 12 or nine.", ("S1", "S3"), disputed=(1,)),
         ),
         analysis=_analysis(),
         removed=_removed(),

@@ -210,3 +210,10 @@ def test_minimal_briefing_renders_summary_and_sources_only(minimal_briefing: Bri
     assert "No summary could be written" in page.text_of("section")
     assert page.find_all("details") == []
     assert "source-S1" in page.ids()
+
+
+def test_a_disputed_summary_sentence_links_to_its_disagreement_card(briefing: Briefing) -> None:
+    page = render_html(briefing)
+    assert '<a class="disputed" href="#conflict-1">disputed</a>' in page
+    assert '<article class="conflict" id="conflict-1">' in page
+    assert page.count('class="disputed"') == 1

@@ -176,3 +176,11 @@ def test_quote_text_is_quoted_not_a_block() -> None:
     quotes = _section(render_markdown(_briefing_with_awkward_text()), "Quotes")
     assert "### Spokes*person" in quotes
     assert "- “> not a quote block” — S1 (Wire | Service)" in quotes
+
+
+def test_a_disputed_summary_sentence_names_its_disagreement(briefing: Briefing) -> None:
+    summary = _section(render_markdown(briefing), "Summary")
+    disputed = next(line for line in summary.splitlines() if "Reports of the number injured differ" in line)
+    assert "(disputed: see “Number of people injured”)" in disputed
+    undisputed = next(line for line in summary.splitlines() if "A fire broke out" in line)
+    assert "disputed" not in undisputed

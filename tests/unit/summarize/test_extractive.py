@@ -9,7 +9,7 @@ import pytest
 
 from newsweave.align import align_claims
 from newsweave.config import DEFAULT_SETTINGS
-from newsweave.model import Agreement, Analysis, Article, Gainsay
+from newsweave.model import Agreement, Analysis, Article, Conflict, Gainsay, Position
 from newsweave.summarize import summarize
 
 TEXTS = {
@@ -98,3 +98,20 @@ def test_a_source_that_states_the_value_otherwise_is_not_cited(story):
     again = summarize(analyzed, claims, dataclasses.replace(analysis, gainsaid=gainsaid))[0]
     assert again.text == first.text
     assert others[-1] not in again.citations and own.source in again.citations
+
+
+def test_a_sentence_that_is_a_side_of_a_conflict_is_marked_disputed(story):
+    analyzed, claims, analysis = story
+    first = summarize(analyzed, claims, analysis)[0]
+    assert first.disputed == ()
+    side = first.evidence[-1]
+    conflict = Conflict(
+        topic="day the budget was approved",
+        kind="date",
+        positions=(
+            Position("Tuesday", side.sentence, (side.source,), None, (side,)),
+            Position("Monday", "", ("S9",), None, ()),
+        ),
+    )
+    again = summarize(analyzed, claims, dataclasses.replace(analysis, conflicts=(conflict,)))[0]
+    assert again.text == first.text and again.disputed == (1,)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsweave.web import WebOptions, create_app
+from newsweave.web.anchors import path_segment
 
 TOKEN = {"Authorization": "Bearer prop-token"}
 property_settings = settings(
@@ -85,9 +85,17 @@ def test_any_query_string_gets_an_answer_or_a_shaped_refusal(client, q, since, o
 @property_settings
 @given(identifier=st.text(min_size=1, max_size=40))
 def test_any_id_is_found_or_not_found(client, identifier):
-    quoted = quote(identifier, safe="")
+    quoted = path_segment(identifier)  # the form every link the app writes uses
     for path in (f"/api/stories/{quoted}", f"/api/articles/{quoted}"):
         response = client.get(path)
         assert response.status_code in (200, 404), (path, response.text)
         assert _is_error_shape(response) or response.status_code == 200
         assert response.headers["content-type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("identifier", [".", ".."])
+def test_dot_segment_ids_are_reachable_through_the_links_the_app_writes(client, identifier):
+    # Found by the property test above: "/api/articles/." is read as "/api/articles/" by clients.
+    for path in (f"/api/stories/{path_segment(identifier)}", f"/api/articles/{path_segment(identifier)}"):
+        response = client.get(path)
+        assert response.status_code == 404 and _is_error_shape(response), (path, response.text)

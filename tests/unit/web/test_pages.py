@@ -92,3 +92,11 @@ def test_hostile_article_text_is_shown_as_text(client):
         assert "<script>window" not in page and "<script>document" not in page, path
         assert "<img src=x" not in page, path
         assert "&lt;script&gt;" in page, path
+
+
+def test_a_disputed_summary_sentence_links_to_its_card_on_the_story_page(client):
+    page = client.get(f"/stories/{story_ids(client)['Kremlin']}").text
+    anchors = re.findall(r'<a class="disputed" href="#(conflict-\d+)">disputed</a>', page)
+    assert anchors  # the seeds' summary tells the start day, which the sources dispute
+    for anchor in anchors:
+        assert f'<div class="conflict" id="{anchor}"' in page
