@@ -42,6 +42,11 @@ class Settings:
     # ("gathered" / "rallied": people taking part): higher lets paraphrased slots meet, but also joins
     # two different counts of one attribute in one story (today's injured and last year's).
     slot_key_bonus: float = 0.3
+    # How far apart two dates (in days) or two amounts (as a ratio) may be and still be one slot:
+    # reports of one event differ by a day or two, or by a share of an amount; wider lets a date
+    # months away or a figure many times larger (another fact that reads alike) into a dispute.
+    slot_max_days_apart: int = 7
+    slot_max_amount_ratio: float = 5.0
     # How far a hedged estimate ("about 350") may be from an exact figure (342) and still describe it:
     # wider hides more real disputes between rounded figures, narrower reports rounding as a dispute.
     estimate_tolerance: float = 0.05

@@ -27,8 +27,6 @@ from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position,
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
-MAX_DAYS_APART = 7
-MAX_AMOUNT_RATIO = 5.0
 SAME_DISPUTE_SIMILARITY = 0.35
 # Counted nouns that say nothing of what is counted ("three people", "four times", "13 more", "116
 # others"): two such figures are one slot only when what they measure (their key) is the same.
@@ -75,11 +73,9 @@ def find_slot_conflicts(
         by_dimension.setdefault(value.dimension, []).append(index)
     for indices in by_dimension.values():
         if len(indices) > 1:
-            grouped = _group_slots(
-                [usable[i] for i in indices], vectors[indices], settings.slot_similarity, claim_of, settings.slot_key_bonus
-            )
+            grouped = _group_slots([usable[i] for i in indices], vectors[indices], claim_of, settings)
             slots.extend([[indices[i] for i in group] for group in grouped])
-    slots = _one_slot_per_key(slots, usable)
+    slots = _one_slot_per_key(slots, usable, settings)
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
     updates: list[Update] = []
@@ -126,11 +122,7 @@ def find_slot_conflicts(
 
 
 def _group_slots(
-    values: list[SlotValue],
-    vectors: np.ndarray,
-    threshold: float,
-    claim_of: dict[tuple[str, int], str],
-    key_bonus: float = 0.0,
+    values: list[SlotValue], vectors: np.ndarray, claim_of: dict[tuple[str, int], str], settings: Settings
 ) -> list[list[int]]:
     """Average-linkage grouping of values whose blanked-out clauses say the same thing.
 
@@ -146,11 +138,11 @@ def _group_slots(
         claim_a = claim_of.get((a.source, a.sentence.index))
         for j in range(i + 1, count):
             b = values[j]
-            if not _may_share_slot(a, b):
+            if not _may_share_slot(a, b, settings):
                 forbidden[i, j] = forbidden[j, i] = True
                 continue
             if a.key is not None and a.key == b.key:
-                bonus = key_bonus  # one measured attribute ("dead", "people taking part"), however worded
+                bonus = settings.slot_key_bonus  # one measured attribute ("dead", "people taking part"), however worded
             elif claim_a is not None and claim_a == claim_of.get((b.source, b.sentence.index)):
                 bonus = CLAIM_BONUS
             elif not (a.context_words & b.context_words):
@@ -170,7 +162,7 @@ def _group_slots(
         average[forbidden | ~active[:, None] | ~active[None, :]] = -np.inf
         flat = int(np.argmax(average))
         x, y = divmod(flat, count)
-        if average[x, y] < threshold:
+        if average[x, y] < settings.slot_similarity:
             break
         sums[x, :] += sums[y, :]
         sums[:, x] += sums[:, y]
@@ -228,7 +220,7 @@ def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
     return all(times_compatible(x, y, tolerance) for x, y in shared)
 
 
-def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue]) -> list[list[int]]:
+def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue], settings: Settings) -> list[list[int]]:
     """Slots that measure one attribute of one kind ("people taking part") are one slot told in several clauses."""
     merged: list[list[int]] = []
     home: dict[tuple[str, str], list[int]] = {}
@@ -247,12 +239,12 @@ def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue]) -> list[l
     placed = {i for members in slots for i in members}
     for index, value in enumerate(values):
         target = home.get((value.dimension, value.key or ""))
-        if index not in placed and target and all(_may_share_slot(value, values[i]) for i in target):
+        if index not in placed and target and all(_may_share_slot(value, values[i], settings) for i in target):
             target.append(index)
     return merged
 
 
-def _may_share_slot(a: SlotValue, b: SlotValue) -> bool:
+def _may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     """Values that cannot be one slot: two of one sentence, different dimensions, or too far apart.
 
     Reports of one event disagree by a day or two ("Monday or Tuesday?") or by a
@@ -268,13 +260,13 @@ def _may_share_slot(a: SlotValue, b: SlotValue) -> bool:
     if a.key is not None and b.key is not None and a.key != b.key:
         return False
     if a.kind == "date":
-        return abs(a.amount - b.amount) <= MAX_DAYS_APART
+        return abs(a.amount - b.amount) <= settings.slot_max_days_apart
     if a.kind == "time":
         return True  # any two times of day may be one moment told two ways
     # A vague magnitude is compared by the nearest end of what it spans ("tens of thousands": 20,000 to 100,000).
     (low_a, high_a), (low_b, high_b) = (vague_range(HedgedAmount(abs(v.amount), v.bound)) for v in (a, b))
     small, large = (high_a, low_b) if high_a <= low_b else (high_b, low_a) if high_b <= low_a else (1.0, 1.0)
-    return large == 0 or (small > 0 and large / small <= MAX_AMOUNT_RATIO)
+    return large == 0 or (small > 0 and large / small <= settings.slot_max_amount_ratio)
 
 
 def _merge_same_dispute(conflicts: list[tuple[float, Conflict, np.ndarray]]) -> list[tuple[float, Conflict]]:
