@@ -19,7 +19,7 @@ import numpy as np
 
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.clock_times import times_compatible
-from newsweave.analyze.hedges import HedgedAmount, amounts_compatible, vague_range
+from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, HedgedAmount, amounts_compatible, vague_range
 from newsweave.analyze.slots import SlotValue
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.config import Settings
@@ -33,7 +33,6 @@ SAME_DISPUTE_SIMILARITY = 0.35
 COUNTS_NEEDING_A_KEY = frozenset(
     {"count:people", "count:time", "count:other", "count:more", "count:another", "count:each", "count:such"}
 )
-SAME_AMOUNT_ACROSS_UNITS = 0.02  # 1,600 feet and 488 metres: one amount rounded in two units
 
 
 @dataclass(frozen=True)

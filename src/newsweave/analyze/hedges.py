@@ -55,6 +55,8 @@ _HEDGE_WORDS: tuple[tuple[str, Bound], ...] = tuple(
 # "several hundred" is at least two and fewer than ten of the unit it multiplies.
 SEVERAL_RANGE = (2.0, 10.0)
 _LOOKBACK_CHARS = 24
+# One amount rounded in two units (1,600 feet and 488 metres) differs by up to this share.
+SAME_AMOUNT_ACROSS_UNITS = 0.02
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,10 @@ def vague_range(value: HedgedAmount) -> tuple[float, float]:
 
 
 def amounts_compatible(
-    first: HedgedAmount, second: HedgedAmount, estimate_tolerance: float = 0.05, same_amount_tolerance: float = 0.02
+    first: HedgedAmount,
+    second: HedgedAmount,
+    estimate_tolerance: float = 0.05,
+    same_amount_tolerance: float = SAME_AMOUNT_ACROSS_UNITS,
 ) -> bool:
     """Whether both figures can be true of one thing.
 
