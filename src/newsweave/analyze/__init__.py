@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsweave.analyze.agreements import find_agreements, find_single_source
+from newsweave.analyze.agreements import find_agreements, find_single_source, gainsaid_within_claims
 from newsweave.analyze.attribution import resolve_pronoun_speakers
 from newsweave.analyze.chains import find_chains
 from newsweave.analyze.citations import gainsaid_by_conflicts, gainsaying_sources
@@ -55,7 +55,11 @@ def analyze_story(
     conflicts = slot_findings.conflicts + tuple(claim_conflicts) + tuple(story_wide)
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
-    gainsaid = slot_findings.gainsaid + tuple(gainsaid_by_conflicts(originals, conflicts))
+    gainsaid = (
+        slot_findings.gainsaid
+        + tuple(gainsaid_by_conflicts(originals, conflicts))
+        + tuple(gainsaid_within_claims(claims, sentence_of, originals))
+    )
     agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of, gainsaying_sources(gainsaid))
     unit_agreements = [
         Agreement(

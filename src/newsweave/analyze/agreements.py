@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsweave.analyze.chains import dependent_sources
-from newsweave.analyze.quantities import Quantity, find_quantities, same_amount
+from newsweave.analyze.quantities import Quantity, can_both_be_true, comparable_dimension, find_quantities, same_amount
 from newsweave.analyze.spans import QUOTE_MARKS
 from newsweave.model import (
     Agreement,
@@ -14,6 +14,7 @@ from newsweave.model import (
     Claim,
     Conflict,
     Evidence,
+    Gainsay,
     Sentence,
     SingleSourceClaim,
 )
@@ -75,12 +76,64 @@ def _amounts(item: Evidence, sentence_of: SentenceLookup | None) -> list[Quantit
 
 
 def _states_other_amount(own: Sequence[Quantity], other: Sequence[Quantity]) -> bool:
-    """Whether `other` measures something `own` measures, and never with the same amount."""
-    for quantity in own:
-        same_kind = [q for q in other if q.dimension == quantity.dimension]
-        if same_kind and not any(same_amount(quantity, q) for q in same_kind):
+    """Whether `other` measures something `own` measures, and never with an amount both can be true of
+    ("almost 300 people" does not back "304 people").
+
+    Figures are compared by dimension, as sets: a sentence that sets two estimates
+    side by side ("the police said 107,000, monitors up to 325,000") is backed by
+    a source giving either of them.
+    """
+    for dimension in {comparable_dimension(q.dimension) for q in own}:
+        mine = [q for q in own if comparable_dimension(q.dimension) == dimension]
+        theirs = [q for q in other if comparable_dimension(q.dimension) == dimension]
+        if theirs and not any(can_both_be_true(a, b) for a in mine for b in theirs):
             return True
     return False
+
+
+def gainsaid_within_claims(
+    claims: Sequence[Claim], sentence_of: SentenceLookup, articles: Sequence[AnalyzedArticle] = ()
+) -> list[Gainsay]:
+    """For each sentence of a claim, the claim's other sources that state its figures otherwise.
+
+    A claim's sentences were aligned by meaning, not by value; whichever of them
+    a summary shows, it must not cite a source that gives another figure: in its
+    own aligned sentence, or, when that sentence gives none, anywhere in its text
+    ("could impact up to 2.8 million people" is not backed by a source that tells
+    the same breach and says "up to 9 million customers" two paragraphs later).
+    """
+    figures_of: dict[str, list[Quantity]] = {}
+    for analyzed in articles:
+        for held in analyzed.sentences:
+            if held.kind == "body":
+                figures_of.setdefault(held.source, []).extend(find_quantities(held))
+    found = []
+    for claim in claims:
+        amounts = [(item, _amounts(item, sentence_of)) for item in claim.evidence]
+        for item, own in amounts:
+            if not own:
+                continue
+            against = sorted(
+                {
+                    other.source
+                    for other, theirs in amounts
+                    if other.source != item.source
+                    and (
+                        _states_other_amount(own, theirs)
+                        or _states_other_amount(_unmatched(own, theirs), figures_of.get(other.source, []))
+                    )
+                }
+            )
+            if against:
+                found.append(Gainsay(item.source, item.index, value=", ".join(q.text for q in own), sources=tuple(against)))
+    return found
+
+
+def _unmatched(own: Sequence[Quantity], theirs: Sequence[Quantity]) -> list[Quantity]:
+    """The figures of `own` whose dimension `theirs` never states. Ages are left out: a story gives
+    many people's ages, and another person's age elsewhere in a text says nothing of this one's."""
+    stated = {comparable_dimension(q.dimension) for q in theirs}
+    return [q for q in own if comparable_dimension(q.dimension) not in stated and q.dimension != "age"]
 
 
 def find_agreements(
@@ -94,17 +147,41 @@ def find_agreements(
     """Claims that two or more sources carry, with the number of independent origins behind them."""
     agreements = []
     for claim in claims:
-        evidence = consistent_evidence(claim, conflicts, sentence_of, gainsaying)
-        sources = tuple(dict.fromkeys(e.source for e in evidence))
-        if len(sources) < 2:
-            continue
-        via_by_source: dict[str, set[str]] = {}
-        for item in evidence:
-            via_by_source.setdefault(item.source, set()).update(via_by_sentence.get((item.source, item.index), ()))
-        origins = len(sources) - len(dependent_sources(sources, via_by_source, outlet_of))
-        agreements.append(Agreement(claim=claim.text, sources=sources, origins=max(origins, 1), evidence=evidence))
+        for text, evidence in _value_consistent_parts(claim, conflicts, sentence_of, gainsaying):
+            sources = tuple(dict.fromkeys(e.source for e in evidence))
+            via_by_source: dict[str, set[str]] = {}
+            for item in evidence:
+                via_by_source.setdefault(item.source, set()).update(via_by_sentence.get((item.source, item.index), ()))
+            origins = len(sources) - len(dependent_sources(sources, via_by_source, outlet_of))
+            agreements.append(Agreement(claim=text, sources=sources, origins=max(origins, 1), evidence=evidence))
     agreements.sort(key=lambda a: (-a.origins, -len(a.sources)))
     return agreements
+
+
+def _value_consistent_parts(
+    claim: Claim,
+    conflicts: Sequence[Conflict],
+    sentence_of: SentenceLookup | None,
+    gainsaying: Mapping[tuple[str, int], set[str]] | None,
+) -> list[tuple[str, tuple[Evidence, ...]]]:
+    """A claim split into groups whose sentences can all be true together, each told by two or more sources.
+
+    Sentences aligned as one fact may give it different values ("£165 million a year" in one,
+    "$75 million per year" in two others): the first group is the claim's own sentence and
+    what backs it; the sentences left out form the next group, led by the one with the fewest figures.
+    """
+    parts = []
+    remaining = claim
+    while True:
+        evidence = consistent_evidence(remaining, conflicts, sentence_of, gainsaying)
+        if len({e.source for e in evidence}) >= 2:
+            parts.append((remaining.text, evidence))
+        rest = tuple(e for e in remaining.evidence if e not in evidence)
+        if len({e.source for e in rest}) < 2 or len(rest) == len(remaining.evidence):
+            return parts
+        # The sentence with the fewest figures leads the next group: what it says, the others can back.
+        lead = min(rest, key=lambda item: len(_amounts(item, sentence_of)))
+        remaining = Claim(id=claim.id, text=lead.sentence, evidence=rest)
 
 
 def _told_elsewhere(key, quantities, vector_of, amounts_by_source) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsweave.analyze.hedges import Bound, bound_before
+from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, Bound, HedgedAmount, amounts_compatible, bound_before
 from newsweave.model import Sentence
 
 # unit word -> (dimension, factor to the base unit of that dimension)
@@ -66,6 +66,11 @@ NUMBER_WORDS = {
 SCALES = {"dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds sterling": "GBP", "lira": "TRY", "rupees": "INR"}
+# Dollars a unit of a currency whose rate to the dollar has stayed within a narrow band for decades:
+# enough to tell that £165 million is not $75 million, never to say what a sum is worth today.
+ROUGH_DOLLARS_PER_UNIT = {"USD": 1.0, "EUR": 1.15, "GBP": 1.4}
+# Two sums in such currencies may be one sum when their rough dollar values are within this factor.
+SAME_SUM_ACROSS_CURRENCIES = 1.6
 
 _UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
@@ -96,9 +101,10 @@ PEOPLE_NOUNS = frozenset(
         "people", "person", "protester", "protestor", "demonstrator", "marcher", "participant", "attendee",
         "rallygoer", "injured", "dead", "killed", "wounded", "hurt", "missing", "customer", "user",
         "subscriber", "client", "individual", "deceased", "death", "fatality", "victim", "casualty", "villager",
-        "resident",
+        "resident", "others",
     }
 )  # fmt: skip
+# "others" is listed in the plural on purpose: "33 others" are people, "two other trains" are not.
 # Dates and times are not quantities: "March 28", "13:56", "2022" are handled elsewhere.
 _NOT_A_COUNT_NOUN = {
     "of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "per", "percent", "from", "by", "for",
@@ -178,6 +184,15 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
         elif noun in CURRENCY_WORDS:
             dimension, base = f"money:{CURRENCY_WORDS[noun]}", value
             end = match.end("noun")
+        elif (
+            noun == "of"
+            and match.group("scale")
+            and (whole := _OF_THE_WHOLE.match(text, match.end("scale")))
+            and whole.group(1).lower() not in _NOT_A_COUNT_NOUN
+        ):
+            # "9.8 million of its users": a large figure counted out of a whole is a count of that whole.
+            noun, end = _people_or(whole.group(1)), whole.end(1)
+            dimension, base = f"count:{noun}", value
         elif noun and noun not in _NOT_A_COUNT_NOUN and noun not in _MONTH_WORDS:
             if _looks_like_year_or_time(match.group("number"), text, match.end("number")):
                 continue
@@ -204,6 +219,7 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 _NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([a-z]{3,})\b")
+_OF_THE_WHOLE = re.compile(r"(?<![ \t])[ \t]+of[ \t]+(?:(?:its|the|their|our|his|her)[ \t]+)?([a-z]{3,})\b")
 
 
 def _people_or(noun: str) -> str:
@@ -250,6 +266,37 @@ def _looks_like_year_or_time(number: str, text: str, end: int) -> bool:
     if re.fullmatch(r"(?:19|20)\d\d", number):
         return True
     return text[end : end + 1] == ":"
+
+
+def can_both_be_true(a: Quantity, b: Quantity, estimate_tolerance: float = 0.05) -> bool:
+    """Whether two figures of one dimension can describe one thing, reading their hedges.
+
+    Unlike `same_amount`, "almost 300" and "304" cannot ("almost" stops short),
+    "about 350" and "342" can, and two counts are never rounded into each other.
+    """
+    if a.dimension != b.dimension:
+        return _one_sum_in_two_currencies(a, b)
+    rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
+    return amounts_compatible(
+        HedgedAmount(a.base_value, a.bound), HedgedAmount(b.base_value, b.bound), estimate_tolerance, rounding
+    )
+
+
+def comparable_dimension(dimension: str) -> str:
+    """What a figure can be compared with: any sum of money with any other, each unit with its own."""
+    return "money" if dimension.startswith("money:") else dimension
+
+
+def _one_sum_in_two_currencies(a: Quantity, b: Quantity) -> bool:
+    """Whether two sums in different currencies may be one sum; a currency without a steady rate may be anything."""
+    if not (a.dimension.startswith("money:") and b.dimension.startswith("money:")):
+        return False
+    rate_a = ROUGH_DOLLARS_PER_UNIT.get(a.dimension.removeprefix("money:"))
+    rate_b = ROUGH_DOLLARS_PER_UNIT.get(b.dimension.removeprefix("money:"))
+    if rate_a is None or rate_b is None:
+        return True
+    low, high = sorted((a.base_value * rate_a, b.base_value * rate_b))
+    return low > 0 and high / low <= SAME_SUM_ACROSS_CURRENCIES
 
 
 def same_amount(a: Quantity, b: Quantity, tolerance: float = 0.02) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.agreements import consistent_evidence, find_agreements
+from newsweave.analyze.agreements import consistent_evidence, find_agreements, gainsaid_within_claims
 from newsweave.analyze.chains import dependent_sources
 from newsweave.model import Claim, Conflict, Evidence, Position
 
@@ -91,3 +91,62 @@ def test_a_source_that_states_the_claims_value_otherwise_elsewhere_is_not_cited(
     # S3 counts the march at 300,000 in another sentence: it does not back "tens of thousands".
     kept = consistent_evidence(claim, [], None, {("S1", 0): {"S3"}})
     assert [item.source for item in kept] == ["S1", "S2"]
+
+
+def _sentences_of(parse_text, *rows):
+    sentences = [parse_text(text, source=source)[0] for source, text in rows]
+    claim = _claim(*((s.source, s.text, s.index) for s in sentences))
+    return claim, {(s.source, s.index): s for s in sentences}
+
+
+def test_a_hedge_is_read_before_a_source_is_cited_for_a_figure(parse_text):
+    claim, sentence_of = _sentences_of(
+        parse_text,
+        ("S1", "The ferry disaster of 1998 took the lives of 304 people."),
+        ("S2", "The ferry disaster of 1998 left almost 300 people dead."),
+        ("S3", "The 1998 ferry disaster killed 304 people."),
+    )
+    assert [item.source for item in consistent_evidence(claim, [], sentence_of)] == ["S1", "S3"]
+    said_otherwise = {(g.source, g.index): g.sources for g in gainsaid_within_claims([claim], sentence_of)}
+    assert said_otherwise == {("S1", 0): ("S2",), ("S2", 0): ("S1", "S3"), ("S3", 0): ("S2",)}
+
+
+def test_a_sentence_setting_two_estimates_side_by_side_is_backed_by_either(parse_text):
+    claim, sentence_of = _sentences_of(
+        parse_text,
+        ("S1", "The police counted 40,000 people at the rally, organisers 90,000 people."),
+        ("S2", "The police counted 40,000 people at the rally."),
+    )
+    assert [item.source for item in consistent_evidence(claim, [], sentence_of)] == ["S1", "S2"]
+
+
+def test_a_source_silent_in_its_sentence_but_giving_another_figure_elsewhere_is_not_cited(analyze_texts):
+    from .conftest import make_article
+
+    articles = analyze_texts(
+        [
+            make_article("S1", "The leak exposed the records of up to 2.5 million customers."),
+            make_article("S2", "The leak exposed customer records.\nUp to 7 million customers were affected, sources said."),
+            make_article("S3", "The leak exposed customer records held by the firm.\nThe firm is 40 years old."),
+        ]
+    )
+    sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    claim = Claim(
+        id="C1",
+        text=articles[0].sentences[0].text,
+        evidence=tuple(Evidence(a.article.id, a.sentences[0].text, 0) for a in articles),
+    )
+    said_otherwise = {(g.source, g.index): g.sources for g in gainsaid_within_claims([claim], sentence_of, articles)}
+    assert said_otherwise == {("S1", 0): ("S2",)}  # S3 gives no count of customers anywhere
+
+
+def test_a_claim_mixing_two_values_becomes_two_agreements(parse_text):
+    claim, sentence_of = _sentences_of(
+        parse_text,
+        ("S1", "The striker signed a deal worth £160 million a year, the paper said."),
+        ("S2", "The striker signed a deal worth $70 million a year, a broadcaster said."),
+        ("S3", "The striker signed a deal worth about $70 million a year."),
+        ("S4", "The striker signed a deal worth £160 million a year."),
+    )
+    agreements = find_agreements([claim], [], {}, {}, sentence_of)
+    assert [a.sources for a in agreements] == [("S1", "S4"), ("S2", "S3")]

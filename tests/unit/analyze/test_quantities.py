@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyze.quantities import find_quantities, same_amount
+from newsweave.analyze.quantities import can_both_be_true, find_quantities, same_amount
 from newsweave.model import Sentence
 
 
@@ -75,3 +75,44 @@ def test_an_age_is_not_a_span_of_time():
     assert (age.dimension, age.base_value) == ("age", 37)
     [span] = quantities("He signed for two years.")
     assert span.dimension == "duration"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The flood left about 350 families homeless.", "The flood left 342 families homeless."),
+        ("More than 1,000 houses were flooded.", "Some 1,182 houses were flooded."),
+        ("The fine was £12 million.", "The fine was $16 million."),  # one sum, told in two currencies
+        ("The prize was 40 million rupees.", "The prize was $2 million."),  # no steady rate: may be one sum
+    ],
+)
+def test_figures_that_can_both_be_true(first: str, second: str) -> None:
+    [a], [b] = quantities(first), quantities(second)
+    assert can_both_be_true(a, b) and can_both_be_true(b, a)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The storm of 1998 killed almost 300 people.", "The storm of 1998 killed 304 people."),  # "almost" stops short
+        ("Officials counted 150 dead.", "Officials counted 151 dead."),  # counts are whole: never rounded together
+        ("He will be paid £165 million a year.", "He will be paid $75 million a year."),
+        ("The ferry carried 80 passengers.", "The ferry carried 80 metres of cable."),
+    ],
+)
+def test_figures_that_cannot_both_be_true(first: str, second: str) -> None:
+    [a], [b] = quantities(first), quantities(second)
+    assert not can_both_be_true(a, b) and not can_both_be_true(b, a)
+
+
+def test_others_after_a_figure_are_people_but_other_before_a_noun_is_not():
+    [others] = quantities("Four were killed and 33 others remain in hospital.")
+    assert others.dimension == "count:people" and others.value == 33
+    [trains] = quantities("Two other trains were stopped.")
+    assert trains.dimension != "count:people"
+
+
+def test_a_large_figure_out_of_a_whole_counts_the_whole():
+    [users] = quantities("The thieves took the records of up to 4.2 million of its users.")
+    assert (users.dimension, users.value, users.bound) == ("count:people", 4.2e6, "at_most")
+    assert quantities("Two million of the") == []
