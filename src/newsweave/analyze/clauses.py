@@ -10,6 +10,7 @@ begin as early as Monday, but Peskov said that was unlikely", Monday belongs to
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from newsweave.analyze.attribution import REPORTING_VERBS
 from newsweave.analyze.spans import children, subtree, token_char_spans
@@ -23,6 +24,13 @@ NEGATING_LEMMAS = frozenset({"not", "never", "no", "unlikely", "impossible", "de
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ACT_OBJECT_DEPS = frozenset({"dobj", "oprd", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+# Auxiliaries that put a clause ahead of its telling ("will start", "would meet", "is to vote").
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
+# Verbs whose infinitive is still to happen: "is expected to take effect", "plans to visit".
+FUTURE_GOVERNORS = frozenset({"expect", "set", "due", "plan", "schedule", "go", "intend", "prepare", "aim"})
+PAST_TAGS = frozenset({"VBD"})
+
+Tense = Literal["past", "future", "present"]
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,32 @@ def _contiguous_prefix(indices: list[int], anchor: int) -> list[int]:
         else:
             break
     return run
+
+
+def clause_tense(sentence: Sentence, verb: int) -> Tense:
+    """Whether a clause tells what happened, what is to happen, or neither (a caption's present).
+
+    "collided on Tuesday" is past; "will appear on Thursday", "would talk on May 12" and "is
+    expected to take effect on Wednesday" are future (the future of their telling); a present
+    perfect ("has declared") is past.
+    """
+    tokens = sentence.tokens
+    current = verb
+    for _ in range(3):
+        auxiliaries = [tokens[c] for c in children(tokens, current) if tokens[c].dep in {"aux", "auxpass"}]
+        if any(a.text.lower() in FUTURE_AUXILIARIES for a in auxiliaries):
+            return "future"
+        parent = _head(tokens, current)
+        if tokens[current].dep == "xcomp" and parent != current and tokens[parent].lemma.lower() in FUTURE_GOVERNORS:
+            return "future"
+        if tokens[current].tag in PAST_TAGS or any(a.tag in PAST_TAGS for a in auxiliaries):
+            return "past"
+        if tokens[current].tag == "VBN" and (not auxiliaries or any(a.lemma.lower() == "have" for a in auxiliaries)):
+            return "past"  # "has resigned", and a participle with no auxiliary ("collided", "a photo taken")
+        if tokens[current].dep not in {"xcomp", "conj"} or parent == current:
+            break
+        current = parent
+    return "present"
 
 
 def is_denied(sentence: Sentence, verb: int) -> bool:

@@ -258,6 +258,10 @@ def _may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         return False
     if a.key is not None and b.key is not None and a.key != b.key:
         return False
+    if a.kind in ("date", "time") and {a.tense, b.tense} == {"past", "future"}:
+        # "collided on Tuesday" and "will appear before a prosecutor on Thursday" are two events; one
+        # event told as planned and as done on different days is a change of plan, not a dispute.
+        return False
     if a.kind == "date":
         return abs(a.amount - b.amount) <= settings.slot_max_days_apart
     if a.kind == "time":

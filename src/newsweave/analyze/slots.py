@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsweave.analyze.attribution import find_attribution
-from newsweave.analyze.clauses import Clause, clause_of, is_background, is_denied, reporting_speaker
+from newsweave.analyze.clauses import Clause, Tense, clause_of, clause_tense, is_background, is_denied, reporting_speaker
 from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound
@@ -50,6 +50,7 @@ class SlotValue:
     clock: ClockTime | None = None  # for times of day: the time as read, with its zone and hedge
     restated: ClockTime | None = None  # the same moment in another zone, written after it in parentheses
     key: str | None = None  # what the figure measures, from the signal word nearest to it ("dead", "injured")
+    tense: Tense = "present"  # whether its clause tells what happened or what is to happen
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -200,6 +201,7 @@ def _make_value(
         as_of=as_of,
         clock=clock,
         restated=restated,
+        tense=clause_tense(sentence, clause.verb),
     )
 
 

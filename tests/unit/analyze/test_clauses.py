@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.clauses import clause_of, is_background, is_denied, reporting_speaker
+from newsweave.analyze.clauses import clause_of, clause_tense, is_background, is_denied, reporting_speaker
 from newsweave.analyze.spans import token_at_char, token_char_spans
 
 
@@ -55,3 +55,18 @@ def test_nominal_coordination_stays_in_the_clause(parse_sentence):
     sentence = parse_sentence("Peace talks between Russia and Ukraine may get under way in Turkey on Tuesday.")
     clause = _clause_at(sentence, "Tuesday")
     assert "Ukraine" in clause.text
+
+
+def test_a_clause_tells_what_happened_or_what_is_to_happen(parse_sentence):
+    cases = {
+        "The two ferries collided outside the harbour late on Tuesday.": "past",
+        "The harbour master has resigned on Tuesday.": "past",
+        "The harbour master will appear before a judge on Thursday.": "future",
+        "The captain said the crews would meet again on May 12.": "future",
+        "The new timetable is expected to take effect on Wednesday.": "future",
+        "Talks are due to start on Tuesday.": "future",
+    }
+    for text, tense in cases.items():
+        sentence = parse_sentence(text)
+        day = next(word for word in ("Tuesday", "Wednesday", "Thursday", "May 12") if word in text)
+        assert clause_tense(sentence, _clause_at(sentence, day).verb) == tense, text

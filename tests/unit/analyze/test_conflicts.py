@@ -87,6 +87,16 @@ def test_a_weekday_resolved_to_another_week_joins_the_written_date_of_that_weekd
     assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
 
 
+def test_a_day_of_something_done_and_a_day_of_something_planned_are_two_events():
+    values = [
+        _value("S1", "reopen", "Tuesday", 739047, form="weekday"),
+        SlotValue(**{**_value("S2", "reopen", "Thursday", 739050, form="weekday").__dict__, "tense": "future"}),
+    ]
+    done = [SlotValue(**{**values[0].__dict__, "tense": "past"}), values[1]]
+    assert find_slot_conflicts(done, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    assert len(find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1  # present against future
+
+
 def test_two_weekdays_still_conflict():
     values = [
         _value("S1", "reopen", "Thursday", 739050, form="weekday"),
