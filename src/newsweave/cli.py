@@ -83,7 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(ingest)
     ingest.set_defaults(handler=_run_ingest)
 
-    listing = commands.add_parser("stories", help="list the stories of the corpus database, newest first")
+    listing = commands.add_parser(
+        "stories",
+        help="list the stories of the corpus database, newest first, with counts of disagreements and of "
+        "updates over time from their briefings",
+    )
     listing.add_argument("--since", type=_date, metavar="DATE", help="only stories active on or after DATE (YYYY-MM-DD)")
     listing.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     listing.add_argument("--limit", type=_positive_int, metavar="N", help="at most N stories")
@@ -209,14 +213,16 @@ def ingest_summary(report: IngestReport) -> dict[str, Any]:
 
 def _run_stories(args: argparse.Namespace) -> int:
     from newsweave.render.stories import render_stories_json, render_stories_table
+    from newsweave.store import current_stamps
 
     with _open_existing_store(args.db) as store:
         stories = store.list_stories(since=args.since, limit=args.limit)
+        counts = current_stamps(store, stories)  # briefings the web reader kept; listing never makes one
         if args.format == "json":
             articles = {story.id: store.story_articles(story.id) for story in stories}
-            _write(render_stories_json(stories, articles), None)
+            _write(render_stories_json(stories, articles, counts), None)
         else:
-            _write(render_stories_table(stories), None)
+            _write(render_stories_table(stories, counts), None)
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@ search, export and brief stories. The web server here is local (127.0.0.1) and s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -13,6 +14,9 @@ from pathlib import Path
 from threading import Thread
 
 import pytest
+
+from newsweave.model import StoredArticle
+from newsweave.store import StoredBriefing, briefing_revision, open_store
 
 from .conftest import REPO_ROOT, SAMPLE_DIR, SEEDS_DIR
 
@@ -172,3 +176,37 @@ def test_export_to_standard_output_with_dash(tmp_path):
     exported = run("export", "--db", db, "-o", "-", cwd=tmp_path)
     assert exported.returncode == 0 and len(exported.stdout.splitlines()) == 6
     assert not (tmp_path / "-").exists()
+
+
+def test_stories_count_updates_over_time_apart_from_disagreements(tmp_path):
+    db = tmp_path / "c.db"
+    with open_store(db) as store:
+        for number, story_id in enumerate(("current", "before-counts", "stale", "unbriefed"), start=1):
+            store.create_story(story_id, f"Harbour story {story_id}", None, None)
+            article = StoredArticle(
+                id=f"a{number}", identity=f"text:a{number}", path=f"feed.jsonl:{number}", url=None,
+                outlet="Quay Post", title=f"Harbour {number}", published=dt.date(2024, 3, number),
+                text=f"The harbour wall was rebuilt, report {number}.", raw_text=f"report {number}",
+            )
+            store.add_article(article)
+            store.assign(article.id, story_id)
+        stories = {story_id: store.get_story(story_id) for story_id in ("current", "before-counts")}
+        store.save_briefing(StoredBriefing("current", briefing_revision(stories["current"]), 2, 1, "{}"))
+        store.save_briefing(StoredBriefing("before-counts", briefing_revision(stories["before-counts"]), 3, None, "{}"))
+        store.save_briefing(StoredBriefing("stale", "an-older-membership/0", 7, 7, "{}"))
+
+    result = run("stories", "--db", str(db), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    listed = {s["id"]: s for s in json.loads(result.stdout)["stories"]}
+    assert {story_id: (s["disagreements"], s["updates"]) for story_id, s in listed.items()} == {
+        "current": (2, 1),
+        "before-counts": (3, None),  # kept before updates were counted: unknown, not 0
+        "stale": (None, None),  # counts of an older membership are not shown
+        "unbriefed": (None, None),
+    }
+
+    table = run("stories", "--db", str(db)).stdout.decode().splitlines()
+    header = table[0].split()
+    assert header[5:7] == ["DISAGREEMENTS", "UPDATES"]
+    cells = {line.split()[0]: line.split()[5:7] for line in table[1:]}
+    assert cells == {"current": ["2", "1"], "before-counts": ["3", "-"], "stale": ["-", "-"], "unbriefed": ["-", "-"]}

@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from newsweave.model import StoredArticle, StoredStory
 
 STORIES_SCHEMA = "newsweave.stories/1"
+UNKNOWN = "-"  # a count the table cannot give: no current briefing, or one kept before the count existed
 
 
-def stories_to_dict(stories: Sequence[StoredStory], articles: dict[str, list[StoredArticle]]) -> dict:
-    """The JSON contract of `newsweave stories --format json`."""
+class BriefingCounts(Protocol):
+    """What the list shows of a story's current briefing (the store's briefing stamp has these)."""
+
+    @property
+    def conflicts(self) -> int: ...
+
+    @property
+    def updates(self) -> int | None: ...  # None: the briefing was kept before updates were counted
+
+
+def stories_to_dict(
+    stories: Sequence[StoredStory],
+    articles: dict[str, list[StoredArticle]],
+    counts: Mapping[str, BriefingCounts] | None = None,
+) -> dict:
+    """The JSON contract of `newsweave stories --format json`.
+
+    `disagreements` and `updates` (figures that changed over time, counted
+    apart) come from the story's current briefing; null when there is none yet.
+    """
+    known = counts or {}
     return {
         "schema": STORIES_SCHEMA,
         "stories": [
@@ -22,6 +43,8 @@ def stories_to_dict(stories: Sequence[StoredStory], articles: dict[str, list[Sto
                 "last_published": _iso(story.last_published),
                 "status": story.status,
                 "outlets": list(story.outlets),
+                "disagreements": _conflicts(known.get(story.id)),
+                "updates": _updates(known.get(story.id)),
                 "articles": [
                     {
                         "id": article.id,
@@ -38,14 +61,21 @@ def stories_to_dict(stories: Sequence[StoredStory], articles: dict[str, list[Sto
     }
 
 
-def render_stories_json(stories: Sequence[StoredStory], articles: dict[str, list[StoredArticle]]) -> str:
-    return json.dumps(stories_to_dict(stories, articles), ensure_ascii=False, indent=2) + "\n"
+def render_stories_json(
+    stories: Sequence[StoredStory],
+    articles: dict[str, list[StoredArticle]],
+    counts: Mapping[str, BriefingCounts] | None = None,
+) -> str:
+    return json.dumps(stories_to_dict(stories, articles, counts), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_stories_table(stories: Sequence[StoredStory]) -> str:
-    """A plain-text table: id, dates, article count, outlets, headline."""
-    rows = [("STORY", "FIRST", "LAST", "ARTICLES", "OUTLETS", "HEADLINE")]
+def render_stories_table(stories: Sequence[StoredStory], counts: Mapping[str, BriefingCounts] | None = None) -> str:
+    """A plain-text table: id, dates, article count, outlets, disagreements, updates over time, headline."""
+    known = counts or {}
+    rows = [("STORY", "FIRST", "LAST", "ARTICLES", "OUTLETS", "DISAGREEMENTS", "UPDATES", "HEADLINE")]
     for story in stories:
+        conflicts = _conflicts(known.get(story.id))
+        updates = _updates(known.get(story.id))
         rows.append(
             (
                 story.id,
@@ -53,12 +83,22 @@ def render_stories_table(stories: Sequence[StoredStory]) -> str:
                 _iso(story.last_published) or "-",
                 str(len(story.article_ids)),
                 str(len(story.outlets)),
+                UNKNOWN if conflicts is None else str(conflicts),
+                UNKNOWN if updates is None else str(updates),
                 _one_line(story.headline or "(no headline)", 70),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths)) + "  " + row[-1] for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def _conflicts(counts: BriefingCounts | None) -> int | None:
+    return None if counts is None else counts.conflicts
+
+
+def _updates(counts: BriefingCounts | None) -> int | None:
+    return None if counts is None else counts.updates
 
 
 def _iso(day) -> str | None:

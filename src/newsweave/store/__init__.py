@@ -21,6 +21,7 @@ from newsweave.store.base import (
     StoredBriefing,
     StorySignature,
 )
+from newsweave.store.briefing_keys import briefing_revision, current_stamps
 from newsweave.store.sqlite import SQLiteStore
 
 
@@ -45,5 +46,7 @@ __all__ = [
     "StoreFullError",
     "StoredBriefing",
     "StorySignature",
+    "briefing_revision",
+    "current_stamps",
     "open_store",
 ]

@@ -98,6 +98,9 @@ class StoredBriefing:
     story_id: str
     revision: str  # StoredStory.revision when the briefing was made; a different one means it is stale
     conflicts: int  # number of conflicts, for story lists that do not load the document
+    # Number of figures that changed over time (the document's `updates`), counted apart from conflicts;
+    # None when the briefing was kept before newsweave counted them, so a list shows nothing rather than 0.
+    updates: int | None
     document: str  # the briefing as newsweave.briefing/1 JSON text
     created_at: str = ""  # ISO 8601, UTC
 
@@ -108,6 +111,7 @@ class BriefingStamp:
 
     revision: str
     conflicts: int
+    updates: int | None  # None: not counted when the briefing was kept (see StoredBriefing.updates)
 
 
 @runtime_checkable
@@ -233,7 +237,7 @@ class ArticleStore(Protocol):
         ...
 
     def briefing_stamps(self, story_ids: Collection[str]) -> dict[str, BriefingStamp]:
-        """Revision and conflict count of the kept briefings of these stories, by story id."""
+        """Revision, conflict and update counts of the kept briefings of these stories, by story id."""
         ...
 
     # ----------------------------------------------------------------- indexes

@@ -331,7 +331,7 @@ class SQLiteStore:
             return sqlite_briefings.get_briefing(connection, story_id)
 
     def briefing_stamps(self, story_ids: Collection[str]) -> dict[str, BriefingStamp]:
-        """Revision and conflict count of the kept briefings of these stories, by story id."""
+        """Revision, conflict and update counts of the kept briefings of these stories, by story id."""
         with self._db.access() as connection:
             return sqlite_briefings.briefing_stamps(connection, story_ids)
 

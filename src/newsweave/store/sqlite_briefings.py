@@ -17,14 +17,15 @@ def save_briefing(connection: sqlite3.Connection, briefing: StoredBriefing) -> N
     if connection.execute("SELECT 1 FROM stories WHERE id = ?", (briefing.story_id,)).fetchone() is None:
         raise UsageError(f"no story {briefing.story_id!r} in this database: a briefing needs its story")
     connection.execute(
-        """INSERT INTO briefings (story_id, revision, conflicts, document, created_at)
-           VALUES (:story_id, :revision, :conflicts, :document, :created_at)
+        """INSERT INTO briefings (story_id, revision, conflicts, updates, document, created_at)
+           VALUES (:story_id, :revision, :conflicts, :updates, :document, :created_at)
            ON CONFLICT (story_id) DO UPDATE SET revision = excluded.revision, conflicts = excluded.conflicts,
-               document = excluded.document, created_at = excluded.created_at""",
+               updates = excluded.updates, document = excluded.document, created_at = excluded.created_at""",
         {
             "story_id": briefing.story_id,
             "revision": briefing.revision,
             "conflicts": briefing.conflicts,
+            "updates": briefing.updates,
             "document": briefing.document,
             "created_at": briefing.created_at,
         },
@@ -40,21 +41,29 @@ def get_briefing(connection: sqlite3.Connection, story_id: str) -> StoredBriefin
         story_id=row["story_id"],
         revision=row["revision"],
         conflicts=int(row["conflicts"]),
+        updates=_count_or_none(row["updates"]),
         document=row["document"],
         created_at=row["created_at"],
     )
 
 
 def briefing_stamps(connection: sqlite3.Connection, story_ids: Collection[str]) -> dict[str, BriefingStamp]:
-    """Revision and conflict count of each stored briefing among `story_ids`."""
+    """Revision, conflict and update counts of each stored briefing among `story_ids`."""
     wanted = list(dict.fromkeys(story_ids))
     stamps: dict[str, BriefingStamp] = {}
     for start in range(0, len(wanted), _IDS_PER_QUERY):
         chunk = wanted[start : start + _IDS_PER_QUERY]
         marks = ", ".join("?" for _ in chunk)
         rows = connection.execute(
-            f"SELECT story_id, revision, conflicts FROM briefings WHERE story_id IN ({marks})", chunk
+            f"SELECT story_id, revision, conflicts, updates FROM briefings WHERE story_id IN ({marks})", chunk
         ).fetchall()
         for row in rows:
-            stamps[row["story_id"]] = BriefingStamp(row["revision"], int(row["conflicts"]))
+            stamps[row["story_id"]] = BriefingStamp(
+                row["revision"], int(row["conflicts"]), _count_or_none(row["updates"])
+            )
     return stamps
+
+
+def _count_or_none(value: int | None) -> int | None:
+    """A stored count; NULL (a briefing kept before the count existed) stays unknown, never 0."""
+    return None if value is None else int(value)

@@ -8,6 +8,7 @@ complete version. A file from a newer newsweave is refused, never guessed at.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -103,8 +104,37 @@ def _add_briefings(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+def _add_update_counts(connection: sqlite3.Connection) -> None:
+    """Version 3: the number of figures that changed over time, beside the conflict count.
+
+    The stories list counts updates apart from disagreements without loading
+    each briefing. A kept briefing whose document lists its `updates` gets that
+    count; one made before updates existed keeps NULL, which the list shows as
+    unknown rather than as a false 0.
+    """
+    connection.execute("ALTER TABLE briefings ADD COLUMN updates INTEGER")
+    counted: list[tuple[int, str]] = []
+    for story_id, document in connection.execute("SELECT story_id, document FROM briefings"):
+        count = _update_count(document)
+        if count is not None:
+            counted.append((count, story_id))
+    connection.executemany("UPDATE briefings SET updates = ? WHERE story_id = ?", counted)
+
+
+def _update_count(document: object) -> int | None:
+    """How many updates a kept briefing document lists, or None when it does not say."""
+    if not isinstance(document, str):
+        return None
+    try:
+        data = json.loads(document)
+    except (ValueError, RecursionError):  # a damaged document is made again when its story is read
+        return None
+    updates = data.get("updates") if isinstance(data, dict) else None
+    return len(updates) if isinstance(updates, list) else None
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_briefings)
+MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_briefings, _add_update_counts)
 
 
 def check_database_path(path: Path) -> None:

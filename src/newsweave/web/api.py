@@ -12,13 +12,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from newsweave.model import StoredArticle, StoredStory
+from newsweave.model import StoredArticle
 from newsweave.web.anchors import article_href, story_href
-from newsweave.web.briefings import briefing_revision
+from newsweave.store import briefing_revision
 from newsweave.web.errors import ApiError, ErrorBody
-from newsweave.web.listing import StoryFilters, list_stories
+from newsweave.web.listing import StoryFilters, StoryRow, list_stories
 from newsweave.web.state import WebState
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -45,7 +45,11 @@ class StoryOut(BaseModel):
     status: str
     articles: int
     outlets: list[str]
-    disagreements: int | None  # null until the story's briefing is made
+    disagreements: int | None = Field(description="conflicts between sources; null until the story's briefing is made")
+    updates: int | None = Field(
+        description="figures that changed over time, counted apart from disagreements; null until the story's "
+        "briefing is made, or when it was kept by a newsweave that did not count them yet"
+    )
     html: str
     api: str
 
@@ -109,7 +113,7 @@ def get_stories(
     if state.options.warm:
         state.warmer.request(listing.waiting)
     return StoryListOut(
-        stories=[_story_out(row.story, row.disagreements) for row in listing.rows],
+        stories=[_story_out(row) for row in listing.rows],
         page=page,
         next_page=page + 1 if listing.has_next else None,
     )
@@ -190,7 +194,8 @@ async def post_articles(
     )
 
 
-def _story_out(story: StoredStory, disagreements: int | None) -> StoryOut:
+def _story_out(row: StoryRow) -> StoryOut:
+    story = row.story
     return StoryOut(
         id=story.id,
         headline=story.headline,
@@ -199,7 +204,8 @@ def _story_out(story: StoredStory, disagreements: int | None) -> StoryOut:
         status=story.status,
         articles=len(story.article_ids),
         outlets=list(story.outlets),
-        disagreements=disagreements,
+        disagreements=row.disagreements,
+        updates=row.updates,
         html=story_href(story.id),
         api=f"/api{story_href(story.id)}",
     )

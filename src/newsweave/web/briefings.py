@@ -19,26 +19,17 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newsweave import __version__
 from newsweave.config import Settings
 from newsweave.errors import NewsweaveError
 from newsweave.model import Briefing, InputProblem, StoredStory
 from newsweave.pipeline import BriefingRun, brief_story
 from newsweave.render import briefing_from_dict, render_json
-from newsweave.store import ArticleStore, StoredBriefing
+from newsweave.store import ArticleStore, StoredBriefing, briefing_revision  # shared with the CLI story list
 from newsweave.web.lru import LruMap
 
 log = logging.getLogger("newsweave.web")
 
 BriefStory = Callable[[ArticleStore, str, Settings], BriefingRun]
-
-
-def briefing_revision(story: StoredStory) -> str:
-    """What a kept briefing must have been made from to be current: this membership, this newsweave.
-
-    A new release may brief differently, so its version is part of the key.
-    """
-    return f"{story.revision}/{__version__}"
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,6 +112,7 @@ class BriefingCache:
             story_id=story.id,
             revision=briefing_revision(story),
             conflicts=len(briefing.analysis.conflicts),
+            updates=len(briefing.analysis.updates),
             document=document,
             created_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         )

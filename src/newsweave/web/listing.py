@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from newsweave.model import StoredStory
-from newsweave.store import ArticleStore, SearchHit
-from newsweave.web.briefings import briefing_revision
+from newsweave.store import ArticleStore, SearchHit, current_stamps
 from newsweave.web.errors import ApiError
 
 SEARCH_HITS = 1000  # articles a search looks at; their stories are then listed newest first
@@ -43,6 +42,9 @@ class StoryFilters:
 class StoryRow:
     story: StoredStory
     disagreements: int | None  # None: no briefing of the story's current revision yet
+    # Figures that changed over time, counted apart from disagreements; None: no current briefing yet,
+    # or one kept before updates were counted (then the count is not shown rather than shown as 0).
+    updates: int | None
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class StoryPage:
 
 
 def list_stories(store: ArticleStore, filters: StoryFilters, page_size: int) -> StoryPage:
-    """One page of stories matching the filters, newest first, with their disagreement counts."""
+    """One page of stories matching the filters, newest first, with their disagreement and update counts."""
     if filters.page < 1:
         raise ApiError(422, "invalid_request", f"page must be 1 or more, got {filters.page}")
     if filters.since and filters.until and filters.since > filters.until:
@@ -77,13 +79,14 @@ def list_stories(store: ArticleStore, filters: StoryFilters, page_size: int) -> 
         ids=ids,
     )
     shown = stories[:page_size]
-    stamps = store.briefing_stamps([story.id for story in shown])
+    stamps = current_stamps(store, shown)
     rows = []
     waiting = []
     for story in shown:
         stamp = stamps.get(story.id)
-        current = stamp is not None and stamp.revision == briefing_revision(story)
-        rows.append(StoryRow(story, stamp.conflicts if current and stamp else None))
-        if not current:
+        if stamp is None:
+            rows.append(StoryRow(story, None, None))
             waiting.append(story.id)
+        else:
+            rows.append(StoryRow(story, stamp.conflicts, stamp.updates))
     return StoryPage(filters, tuple(rows), len(stories) > page_size, tuple(waiting), tuple(hits[:BEST_HITS]))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 
 import pytest
 
 from newsweave.errors import UsageError
-from newsweave.store import StoredBriefing
+from newsweave.store import SQLiteStore, StoredBriefing, briefing_revision, current_stamps
+from newsweave.store.sqlite_schema import MIGRATIONS, migrate
 
 from .conftest import make_article
 
@@ -25,10 +28,10 @@ def _story_with(store, story_id: str, members: list[tuple[str, str | None, dt.da
 
 def test_a_kept_briefing_comes_back_and_a_new_one_replaces_it(store):
     _story_with(store, "T1", [("a", "BBC", _day(2))])
-    first = StoredBriefing("T1", "rev-1", 2, '{"schema": "x"}', "2024-03-02T10:00:00+00:00")
+    first = StoredBriefing("T1", "rev-1", 2, 1, '{"schema": "x"}', "2024-03-02T10:00:00+00:00")
     store.save_briefing(first)
     assert store.get_briefing("T1") == first
-    second = StoredBriefing("T1", "rev-2", 0, "{}", "2024-03-03T10:00:00+00:00")
+    second = StoredBriefing("T1", "rev-2", 0, 3, "{}", "2024-03-03T10:00:00+00:00")
     store.save_briefing(second)
     assert store.get_briefing("T1") == second
     assert store.get_briefing("unknown") is None
@@ -36,17 +39,88 @@ def test_a_kept_briefing_comes_back_and_a_new_one_replaces_it(store):
 
 def test_a_briefing_for_an_unknown_story_is_refused(store):
     with pytest.raises(UsageError, match="no story 'nowhere'"):
-        store.save_briefing(StoredBriefing("nowhere", "r", 0, "{}"))
+        store.save_briefing(StoredBriefing("nowhere", "r", 0, 0, "{}"))
 
 
 def test_stamps_name_only_the_stories_with_a_kept_briefing(store):
     _story_with(store, "T1", [("a", None, _day(2))])
     _story_with(store, "T2", [("b", None, _day(3))])
-    store.save_briefing(StoredBriefing("T2", "rev", 3, "{}"))
+    store.save_briefing(StoredBriefing("T2", "rev", 3, 2, "{}"))
     stamps = store.briefing_stamps(["T1", "T2", "T3"])
     assert set(stamps) == {"T2"}
-    assert (stamps["T2"].revision, stamps["T2"].conflicts) == ("rev", 3)
+    assert (stamps["T2"].revision, stamps["T2"].conflicts, stamps["T2"].updates) == ("rev", 3, 2)
     assert store.briefing_stamps([]) == {}
+
+
+def test_updates_over_time_are_counted_apart_from_conflicts_and_an_unknown_count_stays_unknown(store):
+    _story_with(store, "T1", [("a", None, _day(2))])
+    _story_with(store, "T2", [("b", None, _day(3))])
+    store.save_briefing(StoredBriefing("T1", "rev", 0, 4, "{}"))
+    store.save_briefing(StoredBriefing("T2", "rev", 2, None, "{}"))
+    assert (store.get_briefing("T1").conflicts, store.get_briefing("T1").updates) == (0, 4)
+    assert store.get_briefing("T2").updates is None  # not turned into 0 on the way through the database
+    stamps = store.briefing_stamps(["T1", "T2"])
+    assert (stamps["T1"].conflicts, stamps["T1"].updates) == (0, 4)
+    assert (stamps["T2"].conflicts, stamps["T2"].updates) == (2, None)
+
+
+def test_only_briefings_of_the_current_story_revision_give_counts(store):
+    _story_with(store, "T1", [("a", None, _day(2))])
+    _story_with(store, "T2", [("b", None, _day(3))])
+    _story_with(store, "T3", [("c", None, _day(4))])
+    stories = [store.get_story(story_id) for story_id in ("T1", "T2", "T3")]
+    store.save_briefing(StoredBriefing("T1", briefing_revision(stories[0]), 1, 2, "{}"))
+    store.save_briefing(StoredBriefing("T2", "an-older-membership", 5, 5, "{}"))
+    current = current_stamps(store, stories)
+    assert set(current) == {"T1"}  # T2's counts describe another membership; T3 has no briefing
+    assert (current["T1"].conflicts, current["T1"].updates) == (1, 2)
+
+
+# Version 2 of the schema, written out as it was, so that the upgrade is tested on the real old shape.
+_OLD_BRIEFINGS_TABLE = """CREATE TABLE briefings (
+    story_id TEXT PRIMARY KEY REFERENCES stories (id),
+    revision TEXT NOT NULL,
+    conflicts INTEGER NOT NULL,
+    document TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)"""
+
+
+def test_a_version_2_database_gains_update_counts_from_its_kept_documents(db_path):
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        migrate(raw, db_path, MIGRATIONS[:1])
+        raw.execute(_OLD_BRIEFINGS_TABLE)
+        raw.execute("UPDATE schema_version SET version = 2")
+        old_rows = {
+            "listed": json.dumps({"schema": "newsweave.briefing/1", "conflicts": [{}], "updates": [{}, {}]}),
+            "before-updates": json.dumps({"schema": "newsweave.briefing/1", "conflicts": [{}, {}]}),
+            "damaged": '{"schema": "newsweave.briefing/1", "upd',
+            "odd": json.dumps({"updates": "three"}),
+        }
+        for number, (story_id, document) in enumerate(old_rows.items()):
+            raw.execute("INSERT INTO stories (id) VALUES (?)", (story_id,))
+            raw.execute(
+                "INSERT INTO briefings VALUES (?, 'rev', ?, ?, '2024-03-02T10:00:00+00:00')",
+                (story_id, number, document),
+            )
+    finally:
+        raw.close()
+
+    with SQLiteStore(db_path) as store:
+        assert store.get_briefing("listed").updates == 2
+        assert store.get_briefing("listed").conflicts == 0
+        for unknown in ("before-updates", "damaged", "odd"):  # no list of updates to count: unknown, not 0
+            assert store.get_briefing(unknown).updates is None, unknown
+        assert store.get_briefing("damaged").document.endswith('"upd')  # kept as it was
+        stamps = store.briefing_stamps(list(old_rows))
+        assert {story_id: stamp.updates for story_id, stamp in stamps.items()} == {
+            "listed": 2, "before-updates": None, "damaged": None, "odd": None
+        }
+        store.save_briefing(StoredBriefing("before-updates", "rev-2", 1, 0, "{}"))  # a new briefing counts them
+        assert store.get_briefing("before-updates").updates == 0
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchone()[0] == len(MIGRATIONS) >= 3
 
 
 def test_a_story_revision_changes_when_an_article_joins(store):
