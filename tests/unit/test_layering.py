@@ -1,6 +1,6 @@
 """The architecture contract in .importlinter, checked by import-linter on every test run.
 
-Stages import the shared records (model, config, errors) and never each other;
+Stages import the shared records (model, config, errors, lexicon) and never each other;
 only pipeline/, web/ and cli.py wire stages. The second test shows the check
 has teeth: the same contract run on a copy of the package with one stage
 importing another must fail and name the offending import.

@@ -33,19 +33,14 @@ from newsweave.analyze.spans import (
     subtree,
     token_char_spans,
 )
+from newsweave.lexicon import (
+    FIRST_SECOND_PERSON_SUBJECTS,
+    REPORTING_VERBS,
+    THIRD_PERSON_POSSESSIVES,
+    THIRD_PERSON_SUBJECTS,
+)
 from newsweave.model import Attribution, Sentence, Token
 
-REPORTING_VERBS = frozenset(
-    {
-        "say", "tell", "add", "confirm", "announce", "state", "warn", "stress", "insist", "claim",
-        "report", "note", "explain", "declare", "assert", "argue", "deny", "acknowledge", "admit",
-        "write", "post", "tweet", "reiterate", "emphasise", "emphasize", "underline", "underscore",
-        "suggest", "predict", "comment", "remark", "reply", "respond", "answer", "urge", "mention",
-        "affirm", "caution", "complain", "allege", "disclose", "reveal", "signal", "estimate",
-    }
-)  # fmt: skip
-PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it"})
-_FIRST_PERSON = frozenset({"i", "we", "you"})  # speakers of the quotation itself, never its attribution
 _SUBJECT_DEPS = frozenset({"nsubj"})
 
 # Outlets and agencies that show up as the channel of a report. Matched case-insensitively
@@ -81,7 +76,6 @@ _TITLE_WORDS = frozenset(
         "diplomat", "officer", "prosecutor", "deputy", "director", "chairman", "senator",
     }
 )  # fmt: skip
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in"})  # "head of ...", "spokesman for ..."
 _ANAPHORA_WINDOW = 3  # sentences back that a pronoun may reach beyond the previous paragraph
@@ -104,7 +98,7 @@ def outlet_name(name: str) -> str:
 
 def is_pronoun_speaker(attribution: Attribution) -> bool:
     """Whether the speaker is an unresolved pronoun ("he", "she", "they", "it")."""
-    return attribution.speaker.lower() in PRONOUN_SPEAKERS
+    return attribution.speaker.lower() in THIRD_PERSON_SUBJECTS
 
 
 def find_attribution(sentence: Sentence) -> Attribution | None:
@@ -203,7 +197,7 @@ class _Discourse:
             antecedent = self._pronoun_antecedent(words[0], position, paragraph)
             if antecedent is None:
                 return None
-        elif len(words) >= 2 and words[0] in _POSSESSIVE_PRONOUNS:
+        elif len(words) >= 2 and words[0] in THIRD_PERSON_POSSESSIVES:
             antecedent = self._latest(lambda m: words[-1] in m.speaker.lower().split() and m.kind != "group")
         elif len(words) >= 2 and words[0] == "the" and words[-1] in _TITLE_WORDS:
             antecedent = self._latest(lambda m: m.kind == "person" and words[-1] in self._titles.get(m.key, ()))
@@ -232,7 +226,7 @@ class _Discourse:
 
     def _add(self, sentence: Sentence, phrase: str, via: tuple[str, ...], position: int, persons_only: bool) -> None:
         words = [word.strip(",.") for word in phrase.split()]
-        if not words or words[0].lower() in PRONOUN_SPEAKERS | _POSSESSIVE_PRONOUNS:
+        if not words or words[0].lower() in THIRD_PERSON_SUBJECTS | THIRD_PERSON_POSSESSIVES:
             return
         kind = speaker_kind(sentence, phrase, self._person_keys)
         if persons_only and kind != "person":
@@ -331,7 +325,7 @@ def _reporting_verb_attribution(
         if subject is None:
             continue
         speaker = _noun_phrase(sentence, spans, subject)
-        if speaker.lower() in _FIRST_PERSON or not speaker.strip():
+        if speaker.lower() in FIRST_SECOND_PERSON_SUBJECTS or not speaker.strip():  # the quotation's own voice
             continue
         via = _outlet_addressees(sentence, spans, verb)
         return Attribution(speaker=speaker, via=via, cue=tokens[verb].text)

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from newsweave.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+
 Bound = Literal["exact", "about", "before", "after"]
 
 MINUTES_PER_DAY = 1440
@@ -89,17 +91,14 @@ _NAMED_ZONES: dict[str, str] = {
     "indian standard": "IST", "japan standard": "JST", "korea standard": "KST",
 }  # fmt: skip
 _SEASON_WORDS = frozenset({"standard", "daylight", "summer", "mean"})
-# Capitalised words that start a sentence or a phrase, not a place: "at 4 p.m. The time ...".
+# Capitalised words that start a sentence or a phrase, or name a day or month, not a place: "at 4 p.m. The time ...".
 _NOT_PLACES = frozenset(
     {
         "the", "this", "that", "these", "those", "a", "an", "each", "every", "some", "any", "no",
         "last", "next", "first", "same", "our", "their", "his", "her", "its", "my", "your", "what",
         "prime", "half", "full", "part", "extra", "injury", "stoppage", "summer", "winter", "local",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
     }
-)  # fmt: skip
+).union(WEEKDAY_NAMES, MONTH_NAMES)  # fmt: skip
 
 _ABOUT_WORDS = frozenset({"around", "about", "approximately", "roughly", "some", "circa", "approx"})
 _BEFORE_WORDS = frozenset({"before", "by", "nearly", "almost"})  # "by noon": at noon or earlier

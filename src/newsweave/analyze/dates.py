@@ -36,27 +36,13 @@ from newsweave.analyze.spans import (
     token_at_char,
     token_char_spans,
 )
+from newsweave.lexicon import MONTH_ABBREVIATIONS, MONTH_NUMBERS, WEEKDAY_NAMES, WEEKDAY_NUMBERS
 from newsweave.model import DateMention, Sentence, Token
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "mon": 0,
-    "tuesday": 1, "tue": 1, "tues": 1,
-    "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
-    "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
-
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-
-# Month names must be capitalised: "may" and "march" are also ordinary words.
-_MONTH = r"(?P<{name}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+# Month names must be capitalised: "may" and "march" are also ordinary words. Every
+# spelling starts with the three-letter abbreviation ("Sept", "September" after "Sep").
+_MONTH_PREFIX = "|".join(month.capitalize() for month in MONTH_ABBREVIATIONS)
+_MONTH = r"(?P<{name}>(?:" + _MONTH_PREFIX + r")[a-z]*\.?)"
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)"
 
@@ -68,7 +54,7 @@ _DAY_MONTH = re.compile(
     r"\b(?:the\s+)?" + _DAY.format(name="day") + r"(?:\s+of)?\s+" + _MONTH.format(name="month")
     + r"(?:,?\s+" + _YEAR.format(name="year") + r"\b)?"
 )
-_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_MONTH_NAME = re.compile(r"\b(?:" + _MONTH_PREFIX + r")[a-z]*\b")
 _YEAR_ALONE = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _SLASHED = re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
@@ -84,7 +70,7 @@ _RELATIVE = re.compile(
 
 _WEEKDAY = re.compile(
     r"\b(?P<modifier>(?:last|next|this|this past|this coming|coming|past)\s+)?"
-    + r"(?P<day_name>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    + r"(?P<day_name>(?:" + "|".join(day.capitalize() for day in WEEKDAY_NAMES) + r"))"
     + r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"
 )
 _PAST_MODIFIERS = {"last", "this past", "past"}
@@ -129,9 +115,9 @@ def resolve_weekday(name: str, reference: dt.date, past: bool) -> dt.date:
     full name or an abbreviation, in any case ("Tuesday", "tue", "Tues.").
     """
     key = name.strip().rstrip(".").lower()
-    if key not in WEEKDAYS:
+    if key not in WEEKDAY_NUMBERS:
         raise ValueError(f"not a weekday name: {name!r}")
-    target = WEEKDAYS[key]
+    target = WEEKDAY_NUMBERS[key]
     if past:
         return reference - dt.timedelta(days=(reference.weekday() - target) % 7)
     return reference + dt.timedelta(days=(target - reference.weekday()) % 7)
@@ -228,7 +214,7 @@ def _parse_entity_date(expression: str) -> dt.date | None:
 
 
 def _month_day_date(month_word: str, day_word: str, year_word: str | None, reference: dt.date | None) -> dt.date | None:
-    month = MONTHS.get(month_word.rstrip(".").lower())
+    month = MONTH_NUMBERS.get(month_word.rstrip(".").lower())
     if month is None:
         return None
     day = int(day_word)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from newsweave.analyze.spans import phrase_tokens
+from newsweave.lexicon import HONORIFIC_GENDERS
 from newsweave.model import AnalyzedArticle, Entity, EntityGroup, Sentence
 
 MERGED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
@@ -45,9 +46,9 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 # Honorifics and kin words before a name, with the gender they tell: "Ms Harrow", "Mum-of-two Shona Pike".
 HONORIFICS: dict[str, str] = {
-    "mr": "m", "sir": "m", "lord": "m", "father": "m", "dad": "m", "man": "m", "husband": "m", "son": "m",
-    "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "mother": "f", "mum": "f", "mom": "f",
-    "woman": "f", "wife": "f", "daughter": "f", "dr": "", "mx": "",
+    **HONORIFIC_GENDERS,
+    "father": "m", "dad": "m", "man": "m", "husband": "m", "son": "m",
+    "mother": "f", "mum": "f", "mom": "f", "woman": "f", "wife": "f", "daughter": "f",
 }  # fmt: skip
 # Nouns that name a person: a name next to them is a person's ("Lionel Ashdown, a professor").
 PERSON_NOUNS = frozenset(

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from newsweave.analyze.entities import words_match
+from newsweave.lexicon import CONTRACTED_HONORIFICS, HONORIFIC_GENDERS
 
 # Titles written before a name: part of how a name is written, not of who it names.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "mr.", "mrs.", "ms.", "dr."})
+HONORIFICS = frozenset(HONORIFIC_GENDERS) | {"prof", "rev"} | {f"{title}." for title in CONTRACTED_HONORIFICS}
 # When comparing two written names, a spelled-out title in front counts as a title too.
 _TITLES_BEFORE_A_NAME = HONORIFICS | {"professor", "president"}
 GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, Bound, HedgedAmount, amounts_compatible, bound_before
+from newsweave.lexicon import MONTH_NUMBERS
 from newsweave.model import Sentence
 
 # unit word -> (dimension, factor to the base unit of that dimension)
@@ -193,7 +194,7 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
             # "9.8 million of its users": a large figure counted out of a whole is a count of that whole.
             noun, end = _people_or(whole.group(1)), whole.end(1)
             dimension, base = f"count:{noun}", value
-        elif noun and noun not in _NOT_A_COUNT_NOUN and noun not in _MONTH_WORDS:
+        elif noun and noun not in _NOT_A_COUNT_NOUN and noun not in MONTH_NUMBERS:
             if _looks_like_year_or_time(match.group("number"), text, match.end("number")):
                 continue
             noun, end = _counted_noun(text, match.start("noun"), match.end("noun"))
@@ -245,12 +246,7 @@ def _vague_magnitudes(text: str, found: list[Quantity]) -> list[Quantity]:
     return vague
 
 
-_MONTH_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-}  # fmt: skip
-_MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?\s*$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?\s*$", re.IGNORECASE)
 
 
 def _looks_like_date(text: str, start: int, end: int) -> bool:
@@ -259,7 +255,7 @@ def _looks_like_date(text: str, start: int, end: int) -> bool:
     after = text[end : end + 12].lower()
     if _MONTH_BEFORE.search(before):
         return True
-    return bool(re.match(r"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(_MONTH_WORDS) + r")\b", after))
+    return bool(re.match(r"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONTH_NUMBERS) + r")\b", after))
 
 
 def _looks_like_year_or_time(number: str, text: str, end: int) -> bool:

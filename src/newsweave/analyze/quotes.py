@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from newsweave.analyze.attribution import resolve_pronoun_speakers
 from newsweave.analyze.entities import clean_entity_text, match_person, merge_entities, name_key
 from newsweave.analyze.spans import straight_quote_direction
+from newsweave.lexicon import THIRD_PERSON_POSSESSIVES, THIRD_PERSON_SUBJECTS
 from newsweave.model import Attribution, AnalyzedArticle, EntityGroup, Quote, Sentence
 
 MIN_QUOTE_WORDS = 5
@@ -103,7 +104,7 @@ def canonical_speaker(phrase: str, groups: Sequence[EntityGroup]) -> str:
 def _unnamed(speaker: str) -> bool:
     """ "his office", "she": a speaker only a reference back could name, and none was found."""
     words = speaker.lower().split()
-    return not words or words[0] in {"his", "her", "its", "their", "he", "she", "it", "they"}
+    return not words or words[0] in THIRD_PERSON_POSSESSIVES | THIRD_PERSON_SUBJECTS
 
 
 # --------------------------------------------------------------------------- finding quotations

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.analyze.attribution import REPORTING_VERBS, resolve_pronoun_speakers
+from newsweave.analyze.attribution import resolve_pronoun_speakers
 from newsweave.analyze.dates import find_date_mentions
 from newsweave.analyze.entities import merge_entities
 from newsweave.analyze.quotes import canonical_speaker
@@ -40,6 +40,12 @@ from newsweave.analyze.spans import (
     subtree,
     token_at_char,
     token_char_spans,
+)
+from newsweave.lexicon import (
+    FIRST_SECOND_PERSON_OBJECTS,
+    FIRST_SECOND_PERSON_SUBJECTS,
+    REPORTING_VERBS,
+    THIRD_PERSON_SUBJECTS,
 )
 from newsweave.model import (
     AnalyzedArticle,
@@ -64,7 +70,7 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _LIGHT_LEMMAS = frozenset({"be", "have", "do", "say", "get", "make", "take", "place", "also", "so", "far"})
 _OPTIONAL_PHRASES = frozenset({"prep", "npadvmod", "advmod", "agent"})  # dropped first when too long
 _TIME_ADVERBS = frozenset({"late", "early", "earlier", "later", "shortly", "just", "overnight"})
-_FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
+_FIRST_PERSON = FIRST_SECOND_PERSON_SUBJECTS | FIRST_SECOND_PERSON_OBJECTS  # "I", "us": the speaker's own voice
 # Reporting verbs whose date is an event of its own: making a decision public.
 _ANNOUNCING = frozenset({"announce", "declare", "unveil"})
 
@@ -383,7 +389,7 @@ def _describe(sentence: Sentence, spans: list[tuple[int, int]], kept: set[int]) 
 
 
 def _claimant(attribution: Attribution | None, groups: Sequence[EntityGroup]) -> str | None:
-    if attribution is None or attribution.speaker.lower() in {"he", "she", "they", "it"}:
+    if attribution is None or attribution.speaker.lower() in THIRD_PERSON_SUBJECTS:
         return None
     return canonical_speaker(attribution.speaker, groups)
 

@@ -17,6 +17,7 @@ from newsweave.clean import notices, reasons
 from newsweave.clean.credits import credit_reason
 from newsweave.clean.lines import is_prose_sentence, words_of
 from newsweave.config import DEFAULT_SETTINGS
+from newsweave.lexicon import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 _HAS_TEXT = re.compile(r"[^\W_]")
 
@@ -29,13 +30,7 @@ _BARE_LINK = re.compile(
 
 # --------------------------------------------------------------------------- stamps
 
-_MONTHS_AND_DAYS = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed",
-    "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
-    "sun", "sunday",
-}  # fmt: skip
+_MONTHS_AND_DAYS = frozenset(MONTH_NUMBERS).union(WEEKDAY_NUMBERS)  # every spelling of a month or weekday
 _STAMP_WORDS = {
     "updated", "update", "published", "posted", "last", "first", "modified", "act", "actualized",
     "on", "at", "am", "pm", "a", "m", "p", "date", "time", "hrs", "h", "t", "z", "st", "nd",

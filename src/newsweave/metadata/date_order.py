@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsweave.lexicon import CONTRACTED_HONORIFICS, MONTH_ABBREVIATIONS
 from newsweave.metadata.dates import PartialDate
 
 DAY_FIRST = "day-first"
@@ -42,13 +43,14 @@ class OrderChoice:
 
 
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/\d{4}(?![\d/])")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = r"(?:" + "|".join(month.capitalize() for month in MONTH_ABBREVIATIONS) + r")[a-z]*\.?"
 _DAY_BEFORE_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b")
 _MONTH_BEFORE_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}\b")
+_HONORIFIC = "(?:" + "|".join(title.capitalize() for title in CONTRACTED_HONORIFICS) + ")"  # Mr|Mrs|Ms|Dr
 _BRITISH_CUES = re.compile(
-    r"""
-    \b\d{1,2}\.\d{2}\s?(?:am|pm)\b                      # 9.40pm
-    | \b(?:Mr|Mrs|Ms|Dr)\s+[A-Z]                        # Mr Smith
+    rf"""
+    \b\d{{1,2}}\.\d{{2}}\s?(?:am|pm)\b                  # 9.40pm
+    | \b{_HONORIFIC}\s+[A-Z]                          # Mr Smith
     | \b(?:(?:centi|milli|kilo)?metres?|centres?|theatres?|litres?|colours?|labour|neighbours?|favour
         |honour|harbours?|programmes?|lorry|lorries|tyres?|whilst|organisations?|defence|travelling|cancelled)\b
     | [£€]
@@ -56,8 +58,8 @@ _BRITISH_CUES = re.compile(
     re.VERBOSE,
 )
 _US_CUES = re.compile(
-    r"""
-    \b(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z]                        # Mr. Smith
+    rf"""
+    \b{_HONORIFIC}\.\s+[A-Z]                          # Mr. Smith
     | \b(?:(?:centi|milli|kilo)meters?|centers?|theaters?|liters?|colors?|labor|neighbors?|favor
         |honor|harbors?|organizations?|defense|traveling|canceled)\b
     """,

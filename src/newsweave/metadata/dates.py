@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+from newsweave.lexicon import MONTH_NUMBERS, WEEKDAY_ABBREVIATIONS
+
 _EARLIEST_YEAR = 1900
 _LATEST_YEAR = 2100
 
@@ -44,13 +46,11 @@ class PartialDate:
         return PartialDate(month=self.day, day=self.month, year=self.year)
 
 
-_MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Any spelling of a month, longest first ("September|Sept|Sep|..."); capitalised, as the
+# agency-dateline pattern reads it case-sensitively.
+_MONTH = r"(?:" + "|".join(word.capitalize() for word in sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
+_WEEKDAY = r"(?:(?:" + "|".join(day.capitalize() for day in WEEKDAY_ABBREVIATIONS) + r")[a-z]*\.?,?\s+)"
 
 # Each form of a date, with its own groups; tried in this order.
 _MONTH_DAY_YEAR = re.compile(
@@ -108,7 +108,7 @@ def parse_date_text(text: str) -> PartialDate | None:
     for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
         match = pattern.fullmatch(text)
         if match:
-            month = _MONTH_NUMBERS[match.group("month")[:3].casefold()]
+            month = MONTH_NUMBERS[match.group("month")[:3].casefold()]
             year = int(match.group("year")) if match.group("year") else None
             return _checked(year, month, int(match.group("day")))
     return None

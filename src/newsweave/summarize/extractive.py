@@ -19,14 +19,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
+from newsweave.lexicon import THIRD_PERSON_POSSESSIVES, THIRD_PERSON_SUBJECTS
 from newsweave.model import Analysis, AnalyzedArticle, Claim, Evidence, Sentence, SummarySentence
 
 # "March 28 (Reuters) - ", "LONDON (AP) — ", "KYIV, March 28 (Reuters) -": wire datelines carry no content.
 DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{0,40}\((?:[A-Z][\w .&-]{1,30})\)\s*[-–—]+\s*")
-CONTEXT_DEPENDENT_START = re.compile(
-    r"^(?:he|she|they|it|this|that|these|those|but|and|so|also|meanwhile|however|still|yet|his|her|their|its)\b",
-    re.IGNORECASE,
-)
+# Openings that lean on the sentence before: pronouns, demonstratives, connectives.
+_LEANING_OPENERS = THIRD_PERSON_SUBJECTS | THIRD_PERSON_POSSESSIVES | {
+    "this", "that", "these", "those", "but", "and", "so", "also", "meanwhile", "however", "still", "yet",
+}  # fmt: skip
+CONTEXT_DEPENDENT_START = re.compile(r"^(?:" + "|".join(sorted(_LEANING_OPENERS)) + r")\b", re.IGNORECASE)
 QUOTE_CHARS = "\"“”«»„"
 STANDS_ALONE_LIMIT = 1.5
 SHOUTED_WORD = re.compile(r"\b[A-Z]{5,}\b")
