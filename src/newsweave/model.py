@@ -237,6 +237,9 @@ class Agreement:
 
 
 ConflictKind = Literal["date", "time", "number", "place", "name", "negation", "other"]
+# How firmly a position's sources state it: as done or so ("confirmed"), as planned or due ("expected": "will
+# begin at 4 a.m."), as a possibility ("possible": "could start on Monday"), or as not so ("denied").
+Certainty = Literal["confirmed", "expected", "possible", "denied"]
 
 
 @dataclass(frozen=True)
@@ -250,6 +253,7 @@ class Position:
     evidence: tuple[Evidence, ...]
     via: tuple[str, ...] = ()  # citation chain, e.g. ("Reuters",) when the source cites Reuters
     normalized: str | None = None  # comparable form: ISO date, value in SI units, ...
+    certainty: Certainty = "confirmed"
 
 
 @dataclass(frozen=True)

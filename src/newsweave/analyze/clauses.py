@@ -9,12 +9,13 @@ begin as early as Monday, but Peskov said that was unlikely", Monday belongs to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from newsweave.analyze.attribution import REPORTING_VERBS
 from newsweave.analyze.spans import children, subtree, token_char_spans
-from newsweave.model import Sentence, Token
+from newsweave.lexicon import REPORTING_VERBS
+from newsweave.model import Certainty, Sentence, Token
 
 REPORTING_LEMMAS = REPORTING_VERBS
 CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
@@ -29,6 +30,8 @@ FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
 # Verbs whose infinitive is still to happen: "is expected to take effect", "plans to visit".
 FUTURE_GOVERNORS = frozenset({"expect", "set", "due", "plan", "schedule", "go", "intend", "prepare", "aim"})
 PAST_TAGS = frozenset({"VBD"})
+# Words that make a clause a possibility rather than a fact: "could start", "may rise", "possibly".
+POSSIBLE_WORDS = frozenset({"could", "may", "might", "possibly", "perhaps", "maybe"})
 
 Tense = Literal["past", "future", "present"]
 
@@ -211,6 +214,33 @@ def clause_tense(sentence: Sentence, verb: int) -> Tense:
             break
         current = parent
     return "present"
+
+
+def clause_certainty(sentence: Sentence, verb: int) -> Certainty:
+    """How firmly the clause states its fact: denied, possible, expected (still to happen) or confirmed."""
+    if is_denied(sentence, verb):
+        return "denied"
+    tokens = sentence.tokens
+    current = verb
+    for _ in range(3):
+        if any(
+            tokens[c].text.lower() in POSSIBLE_WORDS and tokens[c].dep in {"aux", "advmod"} for c in children(tokens, current)
+        ):
+            return "possible"
+        parent = _head(tokens, current)
+        if tokens[current].dep not in {"xcomp", "conj"} or parent == current:
+            break
+        current = parent
+    return "expected" if clause_tense(sentence, verb) == "future" else "confirmed"
+
+
+def position_certainty(certainties: Iterable[Certainty]) -> Certainty:
+    """A side's certainty from its sentences': confirmed when any source states it as fact, else the
+    most common (the first on a tie)."""
+    items = list(certainties)
+    if not items or "confirmed" in items:
+        return "confirmed"
+    return max(dict.fromkeys(items), key=items.count)
 
 
 def is_denied(sentence: Sentence, verb: int) -> bool:

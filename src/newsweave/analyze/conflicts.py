@@ -18,11 +18,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsweave.analyze.entities import words_match
+from newsweave.analyze.clauses import position_certainty
 from newsweave.analyze.clock_times import times_compatible
 from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, HedgedAmount, amounts_compatible, vague_range
 from newsweave.analyze.slots import SlotValue
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
+from newsweave.analyze.topics import slot_topic
 from newsweave.config import Settings
+from newsweave.lexicon import THIRD_PERSON_SUBJECTS
 from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position, Update
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -430,6 +433,7 @@ def _position(group: list[SlotValue]) -> Position:
         evidence=tuple(dict.fromkeys(_evidence(v) for v in group)),
         via=via,
         normalized=group[0].normalized,
+        certainty=position_certainty(v.certainty for v in group),
     )
 
 
@@ -439,7 +443,7 @@ def _distinct_speakers(speakers) -> list[str]:
     form: the longest, and among those the one the sources write most often."""
     groups: list[list[str]] = []
     for speaker in speakers:
-        if not speaker or speaker.lower() in {"he", "she", "they", "it", "we", "i"}:
+        if not speaker or speaker.lower() in THIRD_PERSON_SUBJECTS | {"we", "i"}:
             continue
         surname = _surname(speaker)
         group = next((g for g in groups if words_match(_surname(g[0]), surname)), None)
@@ -464,12 +468,8 @@ def _central(members: list[int], vectors: np.ndarray) -> int:
 
 
 def _topic(value: SlotValue) -> str:
-    words = value.context.split()
-    if len(words) > 16:
-        around = words.index("…") if "…" in words else 0
-        start = max(0, min(around - 10, len(words) - 16))
-        words = (["…"] if start else []) + words[start : start + 16] + (["…"] if start + 16 < len(words) else [])
-    return " ".join(words)
+    common = frozenset(t.text for t in value.sentence.tokens if t.pos != "PROPN" and not t.ent_type)
+    return slot_topic(value.kind, value.dimension, value.key, value.context, value.sentence.text, common)
 
 
 def _kind(value: SlotValue) -> ConflictKind:

@@ -15,11 +15,22 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.analyze.attribution import REPORTING_VERBS
+from newsweave.analyze.clauses import clause_certainty, position_certainty
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.person_names import HONORIFICS, may_be_one_person
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
-from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, ConflictKind, Evidence, Position, Sentence
+from newsweave.lexicon import REPORTING_VERBS, THIRD_PERSON_SUBJECTS
+from newsweave.model import (
+    AnalyzedArticle,
+    Attribution,
+    Certainty,
+    Claim,
+    Conflict,
+    ConflictKind,
+    Evidence,
+    Position,
+    Sentence,
+)
 
 DIRECTIONS = frozenset(
     {
@@ -81,7 +92,7 @@ def find_claim_conflicts(
         if len(by_value) < 2:
             continue
         positions = tuple(
-            _position(value, sentences, attributions)
+            _position(value, sentences, attributions, judged=kind == "place")
             for value, sentences in sorted(by_value.items(), key=lambda item: -len({s.source for s in item[1]}))
         )
         conflicts.append(Conflict(topic=_topic(kind, key), kind=kind, positions=positions))
@@ -118,20 +129,26 @@ def _candidate_pairs(
 
 
 def _topic(kind: str, key: str) -> str:
+    """A phrase for the reader: "name of the chief engineer", "spelling of the name Han", "which tower"."""
     if kind == "name":
-        return f"name of {key}"
+        titles, _, name_part = key.rpartition(" ")
+        return f"spelling of the name {name_part}" if titles == "person" else f"name of the {titles}"
     if kind == "negation":
         return f"whether {key}"
-    return f"where: {key}"
+    return f"which {key}" if " " not in key else f"where: {key}"  # a direction's noun, or verb and preposition
 
 
-def _position(value: str, sentences: list[Sentence], attributions: dict[str, list[Attribution | None]]) -> Position:
+def _position(
+    value: str, sentences: list[Sentence], attributions: dict[str, list[Attribution | None]], judged: bool = True
+) -> Position:
+    """One side; `judged`: whether its certainty is read from the sentences. A place can be planned
+    ("will stop at X"); a name's spelling cannot, and a negation side says "not" in its value."""
     speakers: dict[str, None] = {}
     via: dict[str, None] = {}
     for sentence in sentences:
         items = attributions.get(sentence.source, [])
         attribution = items[sentence.index] if sentence.index < len(items) else None
-        if attribution is not None and attribution.speaker.lower() not in {"he", "she", "they", "it"}:
+        if attribution is not None and attribution.speaker.lower() not in THIRD_PERSON_SUBJECTS:
             speakers.setdefault(attribution.speaker, None)
             for name in attribution.via:
                 via.setdefault(f"{name} ({sentence.source})", None)
@@ -142,7 +159,13 @@ def _position(value: str, sentences: list[Sentence], attributions: dict[str, lis
         attributed_to="; ".join(speakers) or None,
         evidence=tuple(Evidence(s.source, s.text, s.index) for s in sentences),
         via=tuple(via),
+        certainty=position_certainty(_certainty(s) for s in sentences) if judged else "confirmed",
     )
+
+
+def _certainty(sentence: Sentence) -> Certainty:
+    root = _root(sentence)
+    return clause_certainty(sentence, root) if root is not None else "confirmed"
 
 
 def _differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:

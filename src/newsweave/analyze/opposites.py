@@ -37,6 +37,17 @@ OPPOSITE_MODIFIERS: Mapping[str, frozenset[str]] = MappingProxyType(
 # same noun uphill in one sentence and downhill in another contradicts the others as much as itself,
 # so its statements stay unless one sentence names both ("from the uphill end to the downhill end").
 DESCRIPTIVE_GROUPS = frozenset({"slope"})
+# What each group says of a thing, as a topic: "slope of the alley", "direction of travel of the train".
+GROUP_TOPICS: Mapping[str, str] = MappingProxyType(
+    {
+        "slope": "slope",
+        "level": "level",
+        "travel": "direction of travel",
+        "river": "position on the river",
+        "north-south travel": "direction of travel",
+        "east-west travel": "direction of travel",
+    }
+)
 _GROUP_OF = {word: group for group, words in OPPOSITE_MODIFIERS.items() for word in words}
 
 # Region adjectives and nouns, to the compass value they name.
@@ -373,7 +384,7 @@ def _conflict(space: str, mentions: list[_Mention]) -> Conflict | None:
     elif space == LOCATED:
         topic = f"where {label} lies"
     else:
-        topic = f"{label}: {' or '.join(values)}"
+        topic = f"{GROUP_TOPICS.get(space, space)} of the {label}"
     return Conflict(topic=topic, kind="place", positions=positions)
 
 

@@ -14,20 +14,29 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsweave.analyze.attribution import find_attribution
-from newsweave.analyze.clauses import Clause, Tense, clause_of, clause_tense, is_background, is_denied, reporting_speaker
+from newsweave.analyze.clauses import (
+    Clause,
+    Tense,
+    clause_certainty,
+    clause_of,
+    clause_tense,
+    is_background,
+    is_denied,
+    reporting_speaker,
+)
 from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.slot_keys import distance_key, nearest_key
 from newsweave.analyze.spans import children_of, token_at_char, token_char_spans
-from newsweave.model import AnalyzedArticle, Attribution, Sentence, Token
+from newsweave.lexicon import WEEKDAY_NAMES
+from newsweave.model import AnalyzedArticle, Attribution, Certainty, Sentence, Token
 
 BLANK = "…"
 # Matched after the blanks that follow a date; a leading \s* would make searching a blank run quadratic.
 DATELINE_AFTER = re.compile(r"\([^()]{2,40}\)\s*[-–—]")
 DateForm = Literal["absolute", "weekday", "relative"]
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class SlotValue:
     restated: ClockTime | None = None  # the same moment in another zone, written after it in parentheses
     key: str | None = None  # what the figure measures, from the signal word nearest to it ("dead", "injured")
     tense: Tense = "present"  # whether its clause tells what happened or what is to happen
+    certainty: Certainty = "confirmed"  # how firmly its clause states it ("could", "will", "not")
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -79,7 +89,7 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         mention.start_char,
                         mention.end_char,
                         display=mention.text,
-                        normalized=f"{mention.date.isoformat()} ({WEEKDAY_NAMES[mention.date.weekday()]})",
+                        normalized=f"{mention.date.isoformat()} ({WEEKDAY_NAMES[mention.date.weekday()].capitalize()})",
                         dimension="date",
                         amount=float(mention.date.toordinal()),
                         date_form=mention.form,
@@ -202,6 +212,7 @@ def _make_value(
         clock=clock,
         restated=restated,
         tense=clause_tense(sentence, clause.verb),
+        certainty=clause_certainty(sentence, clause.verb),
     )
 
 

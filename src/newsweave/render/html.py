@@ -168,6 +168,8 @@ def _position(position: Position, directory: SourceDirectory) -> str:
     facts = []
     if position.sources:
         facts.append(("Reported by", _chips(position.sources, directory)))
+    if position.certainty in view.CERTAINTY_TEXT:
+        facts.append(("Stated as", _text(view.CERTAINTY_TEXT[position.certainty])))
     if position.attributed_to:
         facts.append(("Attributed to", _text(position.attributed_to)))
     if position.via:

@@ -132,6 +132,7 @@ def _position(position: Position) -> dict[str, Any]:
         "attributed_to": position.attributed_to,
         "via": list(position.via),
         "normalized": position.normalized,
+        "certainty": position.certainty,
         "evidence": _evidence(position.evidence),
     }
 
@@ -278,4 +279,5 @@ def _read_position(item: dict[str, Any]) -> Position:
         evidence=_read_evidence(item),
         via=tuple(item["via"]),
         normalized=item["normalized"],
+        certainty=item.get("certainty", "confirmed"),
     )

@@ -170,6 +170,8 @@ def _position(position: Position, directory: SourceDirectory) -> str:
     if position.normalized and position.normalized != position.value:
         value += f" ({_inline(position.normalized)})"
     details = [_labels(position.sources, directory)] if position.sources else []
+    if position.certainty in view.CERTAINTY_TEXT:
+        details.append(view.CERTAINTY_TEXT[position.certainty])
     if position.attributed_to:
         details.append("attributed to " + _inline(position.attributed_to))
     if position.via:

@@ -19,6 +19,8 @@ NO_SUMMARY_TEXT = "No summary could be written for this story."
 SECTION_SUMMARY = "Summary"
 SECTION_CONFLICTS = "Where the sources disagree"
 DISPUTED_TEXT = "disputed"  # the mark on a summary sentence that is one side of a disagreement
+# How a side that is not stated as fact is marked; a confirmed side carries no mark.
+CERTAINTY_TEXT = {"expected": "expected, still to happen", "possible": "stated as possible", "denied": "denied"}
 SECTION_UPDATES = "Figures that changed over time"
 SECTION_AGREEMENTS = "What they agree on"
 SECTION_SINGLE_SOURCE = "Reported by one source only"

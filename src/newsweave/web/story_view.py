@@ -14,6 +14,7 @@ from typing import Literal
 
 from newsweave.model import Briefing, Conflict, Evidence, Position, StoredStory
 from newsweave.render.presentation import (
+    CERTAINTY_TEXT,
     DISPUTED_TEXT,
     SourceDirectory,
     conflict_anchor,
@@ -73,6 +74,7 @@ class ConflictSide:
     outlets: str  # "Reuters; Press TV citing Reuters"
     count: str  # "2 outlets"
     chips: tuple[Chip, ...]
+    certainty: str = ""  # "expected, still to happen", ...; "" when stated as fact
 
 
 @dataclass(frozen=True)
@@ -351,6 +353,7 @@ def _side(position: Position, directory: SourceDirectory, links: _ChipMaker) -> 
         outlets="; ".join(outlets),
         count=plural(len(position.sources), "outlet"),
         chips=links.chips(position.sources, position.evidence, fallback=position.claim),
+        certainty=CERTAINTY_TEXT.get(position.certainty, ""),
     )
 
 

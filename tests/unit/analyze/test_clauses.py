@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.clauses import clause_of, clause_tense, is_background, is_denied, reporting_speaker
+from newsweave.analyze.clauses import (
+    clause_certainty,
+    clause_of,
+    clause_tense,
+    is_background,
+    is_denied,
+    position_certainty,
+    reporting_speaker,
+)
 from newsweave.analyze.spans import token_at_char, token_char_spans
 
 
@@ -70,3 +78,22 @@ def test_a_clause_tells_what_happened_or_what_is_to_happen(parse_sentence):
         sentence = parse_sentence(text)
         day = next(word for word in ("Tuesday", "Wednesday", "Thursday", "May 12") if word in text)
         assert clause_tense(sentence, _clause_at(sentence, day).verb) == tense, text
+
+
+def test_how_firmly_a_clause_states_its_fact(parse_sentence):
+    cases = {
+        "The ferry service resumed on Tuesday.": "confirmed",
+        "The ferry service will resume on Tuesday.": "expected",
+        "The ferry service could resume as early as Tuesday.": "possible",
+        "The ferry service may resume on Tuesday, the operator said.": "possible",
+        "The ferry service will not resume on Tuesday.": "denied",
+    }
+    for text, certainty in cases.items():
+        sentence = parse_sentence(text)
+        assert clause_certainty(sentence, _clause_at(sentence, "Tuesday").verb) == certainty, text
+
+
+def test_a_side_is_confirmed_when_any_of_its_sources_states_it_as_fact():
+    assert position_certainty(["expected", "confirmed"]) == "confirmed"
+    assert position_certainty(["possible", "expected", "possible"]) == "possible"
+    assert position_certainty([]) == "confirmed"

@@ -217,3 +217,15 @@ def test_a_disputed_summary_sentence_links_to_its_disagreement_card(briefing: Br
     assert '<a class="disputed" href="#conflict-1">disputed</a>' in page
     assert '<article class="conflict" id="conflict-1">' in page
     assert page.count('class="disputed"') == 1
+
+
+def test_a_side_not_stated_as_fact_says_how_it_is_stated_on_the_page(briefing: Briefing) -> None:
+    from dataclasses import replace
+
+    (conflict,) = briefing.analysis.conflicts
+    wire, governor = conflict.positions
+    changed = replace(conflict, positions=(wire, replace(governor, certainty="denied")))
+    page = StrictPage(render_html(replace(briefing, analysis=replace(briefing.analysis, conflicts=(changed,)))))
+    wire_side, governor_side = page.find_all("div", "position")
+    assert "Stated as" in governor_side.text and "denied" in governor_side.text
+    assert "Stated as" not in wire_side.text

@@ -193,3 +193,17 @@ def test_a_damaged_document_is_refused_with_a_value_error(briefing: Briefing) ->
     del data["conflicts"][0]["positions"][0]["value"]
     with pytest.raises(ValueError, match="damaged"):
         briefing_from_dict(data)
+
+
+def test_each_position_carries_its_certainty_and_it_round_trips(briefing: Briefing) -> None:
+    from dataclasses import replace
+
+    (conflict,) = briefing.analysis.conflicts
+    wire, governor = conflict.positions
+    changed = replace(conflict, positions=(wire, replace(governor, certainty="expected")))
+    planned = replace(briefing, analysis=replace(briefing.analysis, conflicts=(changed,)))
+    data = briefing_to_dict(planned)
+    assert [p["certainty"] for p in data["conflicts"][0]["positions"]] == ["confirmed", "expected"]
+    assert briefing_to_dict(briefing_from_dict(json.loads(render_json(planned)))) == data
+    del data["conflicts"][0]["positions"][1]["certainty"]  # a document written before the field
+    assert briefing_from_dict(data).analysis.conflicts[0].positions[1].certainty == "confirmed"

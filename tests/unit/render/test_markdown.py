@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from newsweave.model import Analysis, Briefing, Quote, SourceInfo, Story, SummarySentence
 from newsweave.render import render_markdown
@@ -184,3 +185,19 @@ def test_a_disputed_summary_sentence_names_its_disagreement(briefing: Briefing) 
     assert "(disputed: see “Number of people injured”)" in disputed
     undisputed = next(line for line in summary.splitlines() if "A fire broke out" in line)
     assert "disputed" not in undisputed
+
+
+def _with_certainty(briefing: Briefing, certainty: str) -> Briefing:
+    """The fixture briefing with its second side ("nine") stated as `certainty`."""
+    (conflict,) = briefing.analysis.conflicts
+    wire, governor = conflict.positions
+    changed = replace(conflict, positions=(wire, replace(governor, certainty=certainty)))
+    return replace(briefing, analysis=replace(briefing.analysis, conflicts=(changed,)))
+
+
+def test_a_side_not_stated_as_fact_says_how_it_is_stated(briefing: Briefing) -> None:
+    conflicts = _section(render_markdown(_with_certainty(briefing, "possible")), "Where the sources disagree")
+    governor_line = next(line for line in conflicts.splitlines() if line.startswith("- **nine**"))
+    wire_line = next(line for line in conflicts.splitlines() if line.startswith("- **12**"))
+    assert "stated as possible" in governor_line
+    assert "stated as" not in wire_line and "expected" not in wire_line  # a confirmed side carries no mark

@@ -198,3 +198,16 @@ def test_a_quote_joined_around_its_attribution_is_still_marked():
     [mark] = [segment for segment in view.lines[0].segments if segment.anchor]
     assert mark.anchor == sentence_anchor(quote)
     assert mark.text.startswith("Our aim is") and mark.text.endswith("to our people.")
+
+
+def test_a_side_not_stated_as_fact_says_how_it_is_stated():
+    from dataclasses import replace
+
+    briefing = _briefing()
+    (conflict, *rest) = briefing.analysis.conflicts
+    monday, tuesday = conflict.positions
+    planned = replace(conflict, positions=(monday, replace(tuesday, certainty="expected")))
+    view = story_view(STORY, replace(briefing, analysis=replace(briefing.analysis, conflicts=(planned, *rest))))
+    monday_side, tuesday_side = view.conflicts[0].sides
+    assert tuesday_side.certainty == "expected, still to happen"
+    assert monday_side.certainty == ""
