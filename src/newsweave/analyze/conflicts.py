@@ -86,7 +86,7 @@ def find_slot_conflicts(
         slot_values = [usable[i] for i in members]
         gainsaid.extend(_gainsaid_in_slot(slot_values, settings))
         positions = _positions(slot_values)
-        tally = is_running_tally(slot_values)
+        tally = is_running_tally(slot_values) and slot_values[0].history_year is None  # a past toll is settled
         if not tally:  # a tally's stages are all kept, "at least 150" among them
             positions = _without_covering_values(_sides_of_a_dispute(positions), settings)
         if len({v.source for v in slot_values}) < 2:
@@ -225,22 +225,24 @@ def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
 def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue], settings: Settings) -> list[list[int]]:
     """Slots that measure one attribute of one kind ("people taking part") are one slot told in several clauses."""
     merged: list[list[int]] = []
-    home: dict[tuple[str, str], list[int]] = {}
+    # One home per dimension, key and past year: the toll of a disaster years ago is another slot.
+    home: dict[tuple[str, str, int | None], list[int]] = {}
     for members in slots:
         keys = {values[i].key for i in members}
         key = next(iter(keys)) if len(keys) == 1 else None
         if key is None:
             merged.append(list(members))
             continue
-        target = home.get((values[members[0]].dimension, key))
+        first = values[members[0]]
+        target = home.get((first.dimension, key, first.history_year))
         if target is None:
-            home[(values[members[0]].dimension, key)] = target = []
+            home[(first.dimension, key, first.history_year)] = target = []
             merged.append(target)
         target.extend(members)
     # A figure no clause-alike joined still measures its key's attribute: it joins that slot when it may.
     placed = {i for members in slots for i in members}
     for index, value in enumerate(values):
-        target = home.get((value.dimension, value.key or ""))
+        target = home.get((value.dimension, value.key or "", value.history_year))
         if index not in placed and target and all(_may_share_slot(value, values[i], settings) for i in target):
             target.append(index)
     return merged
@@ -255,6 +257,8 @@ def _may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     """
     if a.dimension != b.dimension or (a.source, a.sentence.index) == (b.source, b.sentence.index):
         return False
+    if a.history_year != b.history_year:
+        return False  # a figure of a past event meets only figures of that year's events
     if a.dimension in COUNTS_NEEDING_A_KEY and (a.key is None or a.key != b.key):
         # "36 killed" and "85 injured" read alike but measure two things; "15 people" and "three
         # people" tied to no measured attribute ("hit three people") say nothing of which people.

@@ -61,6 +61,7 @@ class SlotValue:
     key: str | None = None  # what the figure measures, from the signal word nearest to it ("dead", "injured")
     tense: Tense = "present"  # whether its clause tells what happened or what is to happen
     certainty: Certainty = "confirmed"  # how firmly its clause states it ("could", "will", "not")
+    history_year: int | None = None  # for a figure of a past event ("304 died in 2014"): that year
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -172,8 +173,9 @@ def _make_value(
     clause = clause_of(sentence, index)
     if is_background(sentence, clause.verb):
         return None
-    if kind == "number" and _dates_another_year(sentence, clause, index, as_of):
-        return None  # "the ferry sinking in 2014, which took 304 lives": history, not this story's figure
+    # "the ferry sinking in 2014, which took 304 lives": history, not this story's figure; it is compared
+    # only with figures of the same past year.
+    history_year = _past_year_told(sentence, clause, index, as_of) if kind == "number" else None
     value_tokens = {i for i, (s, e) in enumerate(spans) if s < end and e > start}
     words: list[str] = []
     for i in clause.tokens:
@@ -213,6 +215,7 @@ def _make_value(
         restated=restated,
         tense=clause_tense(sentence, clause.verb),
         certainty=clause_certainty(sentence, clause.verb),
+        history_year=history_year,
     )
 
 
@@ -233,22 +236,31 @@ def _told_in_the_past(tokens: tuple[Token, ...], index: int) -> bool:
     return False
 
 
-def _dates_another_year(sentence: Sentence, clause: Clause, index: int, as_of: dt.date | None) -> bool:
-    """Whether a figure told in the past tense sits in a clause naming only years before the article's
-    own, or in a relative clause on something that does ("the sinking in 2014, which took 304 lives").
-    "The bridge opened in 1987 and has a 500-metre span" tells the span now."""
+def _past_year_told(sentence: Sentence, clause: Clause, index: int, as_of: dt.date | None) -> int | None:
+    """The past year of a figure told in the past tense in a clause naming only years before the
+    article's own, or in a relative clause on something that does ("the sinking in 2014, which took 304
+    lives"): the latest year named. None for a figure of the story's own time: "The bridge opened in
+    1987 and has a 500-metre span" tells the span now."""
     if as_of is None or not _told_in_the_past(sentence.tokens, index):
-        return False
+        return None
     tokens = sentence.tokens
     around = set(clause.tokens)
-    verb = tokens[clause.verb]
-    if verb.dep in ("relcl", "acl") and 0 <= verb.head < len(tokens):
-        described = verb.head
-        around.add(described)
-        around |= {i for i in children_of(tokens, {described}) if tokens[i].dep == "prep"}
+    verb_index = clause.verb
+    if tokens[verb_index].dep == "conj" and 0 <= tokens[verb_index].head < len(tokens):
+        verb_index = tokens[verb_index].head  # "when the ferry sank … and killed 304": the first verb's clause
+    verb = tokens[verb_index]
+    if verb.dep in ("relcl", "acl", "advcl") and 0 <= verb.head < len(tokens):
+        # The thing the clause describes, and the noun it belongs to: "the 2014 sinking of the ferry, which
+        # left …" describes the ferry, and the year is the sinking's.
+        described = {verb.head}
+        head = tokens[verb.head]
+        if head.dep == "pobj" and 0 <= head.head < len(tokens) and 0 <= tokens[head.head].head < len(tokens):
+            described.add(tokens[head.head].head)
+        around |= described
+        around |= {i for i in children_of(tokens, described) if tokens[i].dep in ("prep", "nummod", "compound", "amod")}
         around |= {i for i in children_of(tokens, around - set(clause.tokens)) if tokens[i].dep == "pobj"}
     years = {int(tokens[i].text) for i in around if _YEAR.fullmatch(tokens[i].text)}
-    return bool(years) and max(years) < as_of.year  # a past year only: "a contract to 2025" is this story's
+    return max(years) if years and max(years) < as_of.year else None  # "a contract to 2025" is this story's
 
 
 def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str | None:

@@ -245,3 +245,19 @@ def test_counts_have_no_units_to_agree_across_and_a_vague_count_is_not_its_base(
     vague = [count("S1", "100 people", 100), count("S2", "hundreds of people", 100, "several")]
     findings = find_slot_conflicts(vague, _embed, DEFAULT_SETTINGS, {})
     assert findings.unit_agreements == ()
+
+
+def test_a_toll_of_a_past_year_is_its_own_settled_slot_never_a_stage_of_this_story():
+    def dead(source, amount, bound="exact", year=None):
+        value = _value(source, "drop", f"{amount} people", amount, "count:people", "number", bound=bound)
+        return replace(value, key="dead", history_year=year)
+
+    today = [dead("S1", 153), dead("S2", 154)]
+    past = [dead("S3", 304, year=2014), dead("S4", 300, bound="nearly", year=2014), dead("S5", 304, year=2014)]
+    findings = find_slot_conflicts(today + past, _embed, DEFAULT_SETTINGS, {})
+    [update] = findings.updates  # today's toll changes over time; the past one is not part of it
+    assert {v.value for v in update.values} == {"153 people", "154 people"}
+    [conflict] = findings.conflicts  # "almost 300" against 304 of one past disaster is a dispute, not an update
+    assert {p.value for p in conflict.positions} == {"304 people", "300 people"}
+    other_year = [dead("S3", 304, year=2014), dead("S4", 250, year=2003)]
+    assert find_slot_conflicts(other_year, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
