@@ -19,6 +19,7 @@ from newsweave.analyze.clauses import clause_certainty, position_certainty
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.person_names import HONORIFICS, may_be_one_person
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
+from newsweave.analyze.verdicts import opposite_verdicts
 from newsweave.lexicon import REPORTING_VERBS, THIRD_PERSON_SUBJECTS
 from newsweave.model import (
     AnalyzedArticle,
@@ -173,6 +174,9 @@ def _differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     yield from _place_differences(a, b)
     yield from _name_differences(a, b)
     yield from _negation_difference(a, b)
+    verdicts = opposite_verdicts(a, b)
+    if verdicts is not None:
+        yield _Difference("negation", verdicts.key, verdicts.first, verdicts.second, a, b)
 
 
 def _story_wide_pairs(articles: Sequence[AnalyzedArticle], minimum_similarity: float) -> list[tuple[Sentence, Sentence]]:
