@@ -265,9 +265,11 @@ def _may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         return False
     if a.key is not None and b.key is not None and a.key != b.key:
         return False
-    if a.kind in ("date", "time") and {a.tense, b.tense} == {"past", "future"}:
+    if a.kind in ("date", "time") and None not in (a.tense, b.tense) and "past" in {a.tense, b.tense} and a.tense != b.tense:
         # "collided on Tuesday" and "will appear before a prosecutor on Thursday" are two events; one
-        # event told as planned and as done on different days is a change of plan, not a dispute.
+        # event told as planned and as done on different days is a change of plan, not a dispute. The
+        # present tense with a day tells a schedule ("the talks begin Tuesday") or a photo caption
+        # ("police on Sunday guard the alley"), never the completed event a past tense tells.
         return False
     if a.kind == "date":
         return abs(a.amount - b.amount) <= settings.slot_max_days_apart

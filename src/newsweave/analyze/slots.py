@@ -59,7 +59,8 @@ class SlotValue:
     clock: ClockTime | None = None  # for times of day: the time as read, with its zone and hedge
     restated: ClockTime | None = None  # the same moment in another zone, written after it in parentheses
     key: str | None = None  # what the figure measures, from the signal word nearest to it ("dead", "injured")
-    tense: Tense = "present"  # whether its clause tells what happened or what is to happen
+    tense: Tense | None = None  # whether its clause tells what happened or what is to happen; None: a
+    # present-tense clause dating a noun's event ("closed after the collapse on Monday") does not say
     certainty: Certainty = "confirmed"  # how firmly its clause states it ("could", "will", "not")
     history_year: int | None = None  # for a figure of a past event ("304 died in 2014"): that year
 
@@ -213,10 +214,31 @@ def _make_value(
         as_of=as_of,
         clock=clock,
         restated=restated,
-        tense=clause_tense(sentence, clause.verb),
+        tense=_tense_of_the_dated(sentence, value_tokens, index, clause.verb),
         certainty=clause_certainty(sentence, clause.verb),
         history_year=history_year,
     )
+
+
+def _tense_of_the_dated(sentence: Sentence, value_tokens: set[int], index: int, verb: int) -> Tense | None:
+    """The tense of what a value dates: its clause's, except that a present-tense clause ("is closed
+    after the collapse on Monday") does not tell when a noun's event happened (None)."""
+    tense = clause_tense(sentence, verb)
+    return None if tense == "present" and _dated_through_a_noun(sentence.tokens, value_tokens, index, verb) else tense
+
+
+def _dated_through_a_noun(tokens: tuple[Token, ...], value_tokens: set[int], index: int, verb: int) -> bool:
+    """Whether the value hangs from a noun on its way up to the clause's verb: "after the collapse on
+    Monday" dates the collapse, not the verb's own act."""
+    current = index
+    for _ in range(len(tokens)):
+        head = tokens[current].head
+        if not 0 <= head < len(tokens) or head == current or head == verb:
+            return False
+        current = head
+        if current not in value_tokens and tokens[current].pos == "NOUN":
+            return True
+    return False
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -95,6 +95,8 @@ def test_a_day_of_something_done_and_a_day_of_something_planned_are_two_events()
     done = [SlotValue(**{**values[0].__dict__, "tense": "past"}), values[1]]
     assert find_slot_conflicts(done, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
     assert len(find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1  # present against future
+    caption = [SlotValue(**{**values[0].__dict__, "tense": "past"}), SlotValue(**{**values[1].__dict__, "tense": "present"})]
+    assert find_slot_conflicts(caption, _embed, DEFAULT_SETTINGS, {}).conflicts == ()  # "police on Sunday guard …"
 
 
 def test_two_weekdays_still_conflict():

@@ -73,3 +73,16 @@ def test_people_buried_by_a_landslide_are_counted_with_the_dead(analyze_texts):
     values = _values(analyze_texts, "More than 300 villagers are believed buried under the mud.")
     [count] = [v for v in values if v.kind == "number"]
     assert (count.dimension, count.key) == ("count:people", "dead")
+
+
+def test_a_present_tense_clause_does_not_tell_when_a_nouns_event_happened(analyze_texts):
+    values = _values(
+        analyze_texts,
+        "The bridge is closed after a partial collapse on Monday evening. "
+        "The ferry leaves the harbour on Friday. "
+        "The old ferry left the harbour on Thursday.",
+    )
+    tense_of = {v.display: v.tense for v in values if v.kind == "date"}
+    assert tense_of["Monday evening"] is None  # the collapse's day, not the closure's
+    assert tense_of["Friday"] == "present"  # a schedule
+    assert tense_of["Thursday"] == "past"
