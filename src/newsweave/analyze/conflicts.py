@@ -209,7 +209,11 @@ def _compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     # Counts are whole and never converted between units: 150 and 151 are two counts, not a rounding.
     rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
     return amounts_compatible(
-        HedgedAmount(a.amount, a.bound), HedgedAmount(b.amount, b.bound), settings.estimate_tolerance, rounding
+        HedgedAmount(a.amount, a.bound),
+        HedgedAmount(b.amount, b.bound),
+        settings.estimate_tolerance,
+        rounding,
+        settings.several_range,
     )
 
 
@@ -276,7 +280,9 @@ def _may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     if a.kind == "time":
         return True  # any two times of day may be one moment told two ways
     # A vague magnitude is compared by the nearest end of what it spans ("tens of thousands": 20,000 to 100,000).
-    (low_a, high_a), (low_b, high_b) = (vague_range(HedgedAmount(abs(v.amount), v.bound)) for v in (a, b))
+    (low_a, high_a), (low_b, high_b) = (
+        vague_range(HedgedAmount(abs(v.amount), v.bound), settings.several_range) for v in (a, b)
+    )
     small, large = (high_a, low_b) if high_a <= low_b else (high_b, low_a) if high_b <= low_a else (1.0, 1.0)
     return large == 0 or (small > 0 and large / small <= settings.slot_max_amount_ratio)
 

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from newsweave.config import DEFAULT_SETTINGS
+
 Bound = Literal["exact", "at_least", "at_most", "about", "nearly", "several"]
 
 # Words just before a figure and the bound they make, longest first so "well over" wins over "over".
@@ -52,8 +54,8 @@ _HEDGE_WORDS: tuple[tuple[str, Bound], ...] = tuple(
         key=lambda row: -len(row[0]),
     )
 )
-# "several hundred" is at least two and fewer than ten of the unit it multiplies.
-SEVERAL_RANGE = (2.0, 10.0)
+# "several hundred" is at least two and fewer than ten of the unit it multiplies (Settings.several_range).
+SEVERAL_RANGE = DEFAULT_SETTINGS.several_range
 _LOOKBACK_CHARS = 24
 # One amount rounded in two units (1,600 feet and 488 metres) differs by up to this share.
 SAME_AMOUNT_ACROSS_UNITS = 0.02
@@ -74,7 +76,7 @@ def bound_before(text: str, start: int) -> Bound:
     return "exact"
 
 
-def _interval(value: HedgedAmount, estimate_tolerance: float) -> tuple[float, float]:
+def _interval(value: HedgedAmount, estimate_tolerance: float, several: tuple[float, float]) -> tuple[float, float]:
     amount = value.amount
     if value.bound == "at_least":
         return amount, float("inf")
@@ -85,15 +87,15 @@ def _interval(value: HedgedAmount, estimate_tolerance: float) -> tuple[float, fl
     if value.bound == "nearly":  # "almost 300" is a little short of 300, never more
         return amount * (1 - estimate_tolerance), amount
     if value.bound == "several":
-        return vague_range(value)
+        return vague_range(value, several)
     return amount, amount
 
 
-def vague_range(value: HedgedAmount) -> tuple[float, float]:
+def vague_range(value: HedgedAmount, several: tuple[float, float] = SEVERAL_RANGE) -> tuple[float, float]:
     """What a vague magnitude spans; the top is left out: "tens of thousands" stops short of 100,000."""
     if value.bound != "several":
         return value.amount, value.amount
-    return value.amount * SEVERAL_RANGE[0], math.nextafter(value.amount * SEVERAL_RANGE[1], 0.0)
+    return value.amount * several[0], math.nextafter(value.amount * several[1], 0.0)
 
 
 def amounts_compatible(
@@ -101,6 +103,7 @@ def amounts_compatible(
     second: HedgedAmount,
     estimate_tolerance: float = 0.05,
     same_amount_tolerance: float = SAME_AMOUNT_ACROSS_UNITS,
+    several: tuple[float, float] = SEVERAL_RANGE,
 ) -> bool:
     """Whether both figures can be true of one thing.
 
@@ -120,6 +123,6 @@ def amounts_compatible(
         return False
     if first.bound == second.bound:
         return False
-    low_a, high_a = _interval(first, estimate_tolerance)
-    low_b, high_b = _interval(second, estimate_tolerance)
+    low_a, high_a = _interval(first, estimate_tolerance, several)
+    low_b, high_b = _interval(second, estimate_tolerance, several)
     return low_a <= high_b and low_b <= high_a
