@@ -276,7 +276,8 @@ class UpdateValue:
 
 @dataclass(frozen=True)
 class Update:
-    """A running figure (a toll, a count of injured or arrested) given at several stages: not a dispute."""
+    """A running figure (a toll, a count of injured or arrested) given at several stages, or an event
+    told as still to happen and as done ("will be charged" / "has been charged"): not a dispute."""
 
     topic: str
     values: tuple[UpdateValue, ...]  # latest first; undated stages last

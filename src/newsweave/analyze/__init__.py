@@ -16,6 +16,7 @@ from newsweave.analyze.framing import find_framing
 from newsweave.analyze.opposites import find_opposite_conflicts
 from newsweave.analyze.quotes import extract_quotes
 from newsweave.analyze.slots import extract_slot_values
+from newsweave.analyze.status import find_status_updates
 from newsweave.analyze.timeline import build_timeline
 from newsweave.analyze.titles import find_title_conflicts
 from newsweave.config import DEFAULT_SETTINGS, Settings
@@ -55,8 +56,10 @@ def analyze_story(
     conflicts = slot_findings.conflicts + tuple(claim_conflicts) + tuple(story_wide)
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
+    statuses = find_status_updates(claims, originals)
     gainsaid = (
         slot_findings.gainsaid
+        + statuses.gainsaid
         + tuple(gainsaid_by_conflicts(originals, conflicts))
         + tuple(gainsaid_within_claims(claims, sentence_of, originals))
     )
@@ -74,7 +77,7 @@ def analyze_story(
     return Analysis(
         agreements=tuple(unit_agreements + agreements),
         conflicts=conflicts,
-        updates=slot_findings.updates,
+        updates=slot_findings.updates + statuses.updates,
         single_source=tuple(find_single_source(claims, originals, attributions, conflicts)),
         quotes=tuple(extract_quotes(originals, entities)),
         entities=tuple(entities),

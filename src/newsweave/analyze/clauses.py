@@ -190,6 +190,19 @@ def _contiguous_prefix(indices: list[int], anchor: int) -> list[int]:
     return run
 
 
+def main_predicate(sentence: Sentence) -> int | None:
+    """The main predicate: the root, or what the root reports ("X was injured, the authority said")."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.dep == "ROOT":
+            if token.lemma.lower() in REPORTING_VERBS:
+                for child in children(tokens, index):
+                    if tokens[child].dep in {"ccomp", "parataxis"} and tokens[child].pos in {"VERB", "AUX"}:
+                        return child
+            return index
+    return None
+
+
 def clause_tense(sentence: Sentence, verb: int) -> Tense:
     """Whether a clause tells what happened, what is to happen, or neither (a caption's present).
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 import numpy as np
 
-from newsweave.analyze.clauses import clause_certainty, position_certainty
+from newsweave.analyze.clauses import clause_certainty, main_predicate, position_certainty
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.person_names import HONORIFICS, may_be_one_person
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
@@ -165,7 +165,7 @@ def _position(
 
 
 def _certainty(sentence: Sentence) -> Certainty:
-    root = _root(sentence)
+    root = main_predicate(sentence)
     return clause_certainty(sentence, root) if root is not None else "confirmed"
 
 
@@ -190,7 +190,7 @@ def _story_wide_pairs(articles: Sequence[AnalyzedArticle], minimum_similarity: f
             if sentence.kind != "body" or not sentence.tokens:
                 continue
             keys = set()
-            root = _root(sentence)
+            root = main_predicate(sentence)
             if root is not None and sentence.tokens[root].lemma.lower() not in COMMON_PREDICATES:
                 keys.add("predicate:" + sentence.tokens[root].lemma.lower())
             for token in sentence.tokens:
@@ -323,7 +323,7 @@ def _initial_of(a: str, b: str) -> bool:
 
 def _negation_difference(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     """One sentence denies what the other asserts, about the same main verb."""
-    root_a, root_b = _root(a), _root(b)
+    root_a, root_b = main_predicate(a), main_predicate(b)
     if root_a is None or root_b is None:
         return
     if a.tokens[root_a].lemma.lower() != b.tokens[root_b].lemma.lower():
@@ -355,19 +355,6 @@ def _is_question_or_quoted(sentence: Sentence, root: int) -> bool:
     if sentence.text.rstrip().endswith("?"):
         return True
     return quoted_token_mask(sentence.tokens)[root]
-
-
-def _root(sentence: Sentence) -> int | None:
-    """The main predicate: the root, or what the root reports ("X was injured, the authority said")."""
-    tokens = sentence.tokens
-    for index, token in enumerate(tokens):
-        if token.dep == "ROOT":
-            if token.lemma.lower() in REPORTING_VERBS:
-                for child in children(tokens, index):
-                    if tokens[child].dep in {"ccomp", "parataxis"} and tokens[child].pos in {"VERB", "AUX"}:
-                        return child
-            return index
-    return None
 
 
 def _negated(sentence: Sentence, root: int) -> bool:
