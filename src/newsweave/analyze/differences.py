@@ -10,7 +10,7 @@ Kessel Point" vs "near Old Harbour", "engineer Miriam Okafor-Lind" vs
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -28,6 +28,7 @@ from newsweave.model import (
     Claim,
     Conflict,
     ConflictKind,
+    Entity,
     Evidence,
     Position,
     Sentence,
@@ -90,6 +91,8 @@ def find_claim_conflicts(
             bucket = by_value.setdefault(value, [])
             if all((s.source, s.index) != (sentence.source, sentence.index) for s in bucket):
                 bucket.append(sentence)
+        if kind == "name":
+            by_value = _one_side_per_person(by_value)
         if len(by_value) < 2:
             continue
         positions = tuple(
@@ -265,8 +268,8 @@ def _entity_head(sentence: Sentence, start: int, end: int) -> int:
 
 def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     """The same person named differently (beyond spelling variants), or given a different rank."""
-    people_a = [(e, _title_words(a, e.start)) for e in a.entities if e.label == "PERSON"]
-    people_b = [(e, _title_words(b, e.start)) for e in b.entities if e.label == "PERSON"]
+    people_a = [(_whole_name(a, e), _title_words(a, e.start)) for e in a.entities if e.label == "PERSON"]
+    people_b = [(_whole_name(b, e), _title_words(b, e.start)) for e in b.entities if e.label == "PERSON"]
     for entity_a, titles_a in people_a:
         parts_a = _name_parts(entity_a.text)
         for entity_b, titles_b in people_b:
@@ -290,6 +293,36 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
                 yield _Difference("name", _person_key(titles_a | titles_b, parts_a[-1]), entity_a.text, entity_b.text, a, b)
             elif same_first and not same_last:
                 yield _Difference("name", _person_key(titles_a | titles_b, parts_a[0]), entity_a.text, entity_b.text, a, b)
+
+
+def _one_side_per_person(by_value: dict[str, list[Sentence]]) -> dict[str, list[Sentence]]:
+    """Names that can be one person ("Park Jae-hoon", "Park Jae Hun") are one side, written both ways."""
+    merged: dict[str, list[Sentence]] = {}
+    for value, sentences in by_value.items():
+        home = next((side for side in merged if any(may_be_one_person(value, v) for v in side.split(" / "))), None)
+        if home is None:
+            merged[value] = list(sentences)
+        else:
+            side = merged.pop(home)
+            merged[f"{home} / {value}"] = side + [s for s in sentences if s not in side]
+    return merged
+
+
+def _whole_name(sentence: Sentence, entity: Entity) -> Entity:
+    """The entity with a hyphenated part the tagger left out: "Han Duck" of "Han Duck-soo"."""
+    tokens, end = sentence.tokens, entity.end
+    while (
+        end + 1 < len(tokens)
+        and tokens[end].text == "-"
+        and not tokens[end - 1].whitespace
+        and not tokens[end].whitespace
+        and tokens[end + 1].text.isalpha()
+    ):
+        end += 2
+    if end == entity.end:
+        return entity
+    text = entity.text + "".join(tokens[i].text + tokens[i].whitespace for i in range(entity.end, end)).rstrip()
+    return replace(entity, text=text, end=end)
 
 
 def _person_key(titles: frozenset[str], name_part: str) -> str:

@@ -123,6 +123,19 @@ def name_words(name: str) -> list[str] | None:
     return words
 
 
+# Spellings that romanisations of one sound differ by, each to one form ("Duck-soo" / "Duk Su").
+_ROMANISED_SOUNDS = (("ck", "k"), ("ph", "f"), ("oo", "u"), ("ou", "u"), ("ee", "i"), ("kh", "k"), ("dh", "d"))
+
+
+def romanised(name: str) -> str:
+    """A name's letters in one romanisation: lower case, no spaces or hyphens, variant spellings of a
+    sound made one, doubled letters single."""
+    letters = "".join(char for char in name.lower() if char.isalpha())
+    for variant, common in _ROMANISED_SOUNDS:
+        letters = letters.replace(variant, common)
+    return "".join(char for position, char in enumerate(letters) if position == 0 or char != letters[position - 1])
+
+
 def given_names_compatible(first: str, second: str) -> bool:
     """One given name written two ways: the same spelling, an initial, or a short form of the other."""
     if words_match(first, second):
@@ -146,6 +159,8 @@ def may_be_one_person(first: str, second: str) -> bool:
     words_a, words_b = name_words(first), name_words(second)
     if words_a is None or words_b is None or not words_a or not words_b:
         return True
+    if romanised(first) == romanised(second):
+        return True  # "Han Duck-soo" / "Han Duk Su": one name in two romanisations
     shorter, longer = sorted((words_a, words_b), key=len)
     if all(any(words_match(word, other) for other in longer) for word in shorter):
         return True

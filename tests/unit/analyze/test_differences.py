@@ -131,3 +131,18 @@ def test_a_denied_copula_is_a_dispute_only_about_the_same_complement(analyze_tex
     )
     [conflict] = [c for c in same if c.kind == "negation"]
     assert {p.value for p in conflict.positions} == {"not is crime", "is crime"}
+
+
+def test_a_hyphenated_given_name_is_compared_whole(analyze_texts):
+    conflicts = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Prime Minister Park Jae-hoon will serve as acting president until the court rules.",
+            "S2": "Prime Minister Park Jae Hun will serve as acting president until the court rules.",
+            "S3": "Prime Minister Park Ji-hoon will serve as acting president until the court rules.",
+        },
+    )
+    names = [c for c in conflicts if c.kind == "name"]
+    values = {p.value for c in names for p in c.positions}
+    assert "Park Jae" not in values  # the tagger's "Park Jae" of "Park Jae-hoon" is read whole
+    assert not any({"Park Jae-hoon", "Park Jae Hun"} <= {p.value for p in c.positions} for c in names)

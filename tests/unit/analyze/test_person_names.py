@@ -21,12 +21,15 @@ ONE_PERSON = [
     ("J. Harrow", "Julian Harrow"),  # an initial for the given name
     ("Piotr Zielinski", "Piotr Zieliński"),  # diacritics
     ("Ana Vel3ko", "Ana Velasco"),  # a garbled page: nothing to dispute
+    ("Park Jae-hoon", "Park Jae Hun"),  # one name in two romanisations
+    ("Yusuf Mahmoud", "Yousouf Mahmud"),
 ]
 DIFFERENT = [
     ("Ruth Cardell", "Rachel Cardell"),
     ("Thomas Okafor", "Michael Okafor"),
     ("Ana Reyes", "Ana Torres"),
     ("Peter Lund", "Paul Lund"),
+    ("Park Jae-hoon", "Park Ji-hoon"),  # romanisation never merges different vowels
 ]
 
 
