@@ -223,6 +223,8 @@ def _make_value(
 def _tense_of_the_dated(sentence: Sentence, value_tokens: set[int], index: int, verb: int) -> Tense | None:
     """The tense of what a value dates: its clause's, except that a present-tense clause ("is closed
     after the collapse on Monday") does not tell when a noun's event happened (None)."""
+    if sentence.tokens[verb].pos not in ("VERB", "AUX"):
+        return "present"  # a clause with no verb at all: a caption or a headline's present
     tense = clause_tense(sentence, verb)
     return None if tense == "present" and _dated_through_a_noun(sentence.tokens, value_tokens, index, verb) else tense
 

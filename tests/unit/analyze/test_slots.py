@@ -80,9 +80,11 @@ def test_a_present_tense_clause_does_not_tell_when_a_nouns_event_happened(analyz
         analyze_texts,
         "The bridge is closed after a partial collapse on Monday evening. "
         "The ferry leaves the harbour on Friday. "
-        "The old ferry left the harbour on Thursday.",
+        "The old ferry left the harbour on Thursday. "
+        "Crowds on Saturday outside the harbour office.",
     )
     tense_of = {v.display: v.tense for v in values if v.kind == "date"}
+    assert tense_of["Saturday"] == "present"  # a verbless caption
     assert tense_of["Monday evening"] is None  # the collapse's day, not the closure's
     assert tense_of["Friday"] == "present"  # a schedule
     assert tense_of["Thursday"] == "past"
