@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsweave.analyze.agreements import find_agreements, find_single_source, gainsaid_within_claims
+from newsweave.analyze.agreements import figure_agreements, find_agreements, find_single_source, gainsaid_within_claims
 from newsweave.analyze.attribution import resolve_pronoun_speakers
 from newsweave.analyze.chains import find_chains
 from newsweave.analyze.citations import gainsaid_by_conflicts, gainsaying_sources
@@ -57,11 +57,16 @@ def analyze_story(
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
     statuses = find_status_updates(claims, originals)
+    # The sentences that state one value alike are checked like a claim's: their other figures count.
+    figure_groups = [
+        Claim(id=f"F{number}", text=item.evidence[0].sentence, evidence=item.evidence)
+        for number, item in enumerate(slot_findings.shared_values, start=1)
+    ]
     gainsaid = (
         slot_findings.gainsaid
         + statuses.gainsaid
         + tuple(gainsaid_by_conflicts(originals, conflicts))
-        + tuple(gainsaid_within_claims(claims, sentence_of, originals))
+        + tuple(gainsaid_within_claims([*claims, *figure_groups], sentence_of, originals))
     )
     agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of, gainsaying_sources(gainsaid))
     unit_agreements = [
@@ -73,9 +78,16 @@ def analyze_story(
         )
         for item in slot_findings.unit_agreements
     ]
+    figures = figure_agreements(
+        [(item.displays[0], item.evidence) for item in slot_findings.shared_values],
+        unit_agreements + agreements,
+        via_by_sentence,
+        outlet_of,
+        gainsaying_sources(gainsaid),
+    )
     entities = merge_entities(originals)
     return Analysis(
-        agreements=tuple(unit_agreements + agreements),
+        agreements=tuple(unit_agreements + agreements + figures),
         conflicts=conflicts,
         updates=slot_findings.updates + statuses.updates,
         single_source=tuple(find_single_source(claims, originals, attributions, conflicts)),

@@ -55,6 +55,9 @@ class SlotFindings:
     unit_agreements: tuple[UnitAgreement, ...]
     updates: tuple[Update, ...] = ()  # running tallies given at several stages: not disputes
     gainsaid: tuple[Gainsay, ...] = ()  # values that other sources of the slot state otherwise
+    # One value of a slot that two or more sources state the same way ("13 wounded", "Wednesday evening"),
+    # whether or not the slot is disputed: an agreement on a figure however differently the sentences read.
+    shared_values: tuple[UnitAgreement, ...] = ()
 
 
 def find_slot_conflicts(
@@ -80,6 +83,7 @@ def find_slot_conflicts(
     slots = _one_slot_per_key(slots, usable, settings)
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
+    shared: list[UnitAgreement] = []
     updates: list[Update] = []
     gainsaid: list[Gainsay] = []
     for members in slots:
@@ -106,21 +110,34 @@ def find_slot_conflicts(
             centre_vector /= float(np.linalg.norm(centre_vector)) or 1.0
             conflicts.append((-weight, Conflict(topic=topic, kind=_kind(slot_values[0]), positions=built), centre_vector))
         for group in positions:
+            if len({v.source for v in group}) < 2:
+                continue
             displays = {_unit_word(v.display) for v in group}
             # Units are converted for measures only; a count has no unit ("153 people" = "153 individuals").
             measured = group[0].kind == "number" and not group[0].dimension.startswith("count:")
-            if measured and len(displays) > 1 and len({v.source for v in group}) > 1:
-                agreements.append(
-                    UnitAgreement(
-                        displays=tuple(dict.fromkeys(v.display for v in group)),
-                        normalized=group[0].normalized,
-                        sources=tuple(dict.fromkeys(v.source for v in group)),
-                        evidence=tuple(_evidence(v) for v in group),
-                        context=group[0].context,
-                    )
-                )
+            agreement = UnitAgreement(
+                displays=tuple(dict.fromkeys(v.display for v in group)),
+                normalized=group[0].normalized,
+                sources=tuple(dict.fromkeys(v.source for v in group)),
+                evidence=tuple(dict.fromkeys(_evidence(v) for v in group)),
+                context=group[0].context,
+            )
+            if measured and len(displays) > 1:
+                agreements.append(agreement)
+            elif _stated_alike(group):
+                shared.append(agreement)
     ranked = sorted(_merge_same_dispute(conflicts), key=lambda item: item[0])
-    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements), tuple(updates), tuple(gainsaid))
+    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements), tuple(updates), tuple(gainsaid), tuple(shared))
+
+
+def _stated_alike(group: list[SlotValue]) -> bool:
+    """Whether a value's sources agree on one measured thing, not only on a number or a day: a figure
+    whose key says what it measures, or a measure with a unit. Days and times group clauses too
+    loosely (an arrest and a protest on one Wednesday) to call them one fact."""
+    first = group[0]
+    if first.kind != "number":
+        return False
+    return first.key is not None or not first.dimension.startswith("count:")
 
 
 def _group_slots(

@@ -199,6 +199,10 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
                 continue
             noun, end = _counted_noun(text, match.start("noun"), match.end("noun"))
             dimension, base = f"count:{noun}", value
+        elif _counts_casualties(text, match.start("number"), match.end("scale") if match.group("scale") else match.end("number")):
+            # "killed 36 and injured some 85.", "133 were injured": a bare figure beside a casualty verb counts people.
+            dimension, base = "count:people", value
+            end = match.end("scale") if match.group("scale") else match.end("number")
         else:
             continue
         if _looks_like_date(text, match.start("number"), match.end("number")):
@@ -208,6 +212,27 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
     found.extend(_vague_magnitudes(text, found))
     found.sort(key=lambda q: q.start_char)
     return found
+
+
+# A verb or adjective of casualties just before a bare figure, hedges allowed ("injured some 85"), or
+# just after it ("133 were injured", "36 dead"). Matched on a short slice only, so their cost is bounded.
+_CASUALTY_WORDS = r"(?:killed|killing|injured|injuring|wounded|wounding|hurt|dead|died)"
+_CASUALTY_BEFORE = re.compile(
+    _CASUALTY_WORDS + r"[ \t]+(?:(?:some|about|around|nearly|almost|over|at[ \t]+least|more[ \t]+than|another)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_CASUALTY_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:(?:were|was|had[ \t]+been|have[ \t]+been|are)[ \t]+)?" + _CASUALTY_WORDS + r"\b", re.IGNORECASE)
+_CASUALTY_WINDOW = 32
+
+
+_NOT_A_FIGURE_BEFORE = re.compile(r"\b(?:no|not|any|every|each)[ \t]*$", re.IGNORECASE)  # "no one was injured"
+
+
+def _counts_casualties(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _CASUALTY_WINDOW) : start]
+    if _NOT_A_FIGURE_BEFORE.search(before):
+        return False
+    return bool(_CASUALTY_BEFORE.search(before) or _CASUALTY_AFTER.match(text[end : end + _CASUALTY_WINDOW]))
 
 
 def _counted_noun(text: str, start: int, end: int) -> tuple[str, int]:

@@ -150,3 +150,23 @@ def test_a_claim_mixing_two_values_becomes_two_agreements(parse_text):
     )
     agreements = find_agreements([claim], [], {}, {}, sentence_of)
     assert [a.sources for a in agreements] == [("S1", "S4"), ("S2", "S3")]
+
+
+def test_sentences_worded_apart_that_state_one_figure_agree_on_it():
+    from newsweave.analyze.agreements import figure_agreements
+    from newsweave.model import Agreement
+
+    evidence = (
+        Evidence("S1", "Thirteen people were wounded in the attack, police said.", 4),
+        Evidence("S2", "The gunman wounded 13 before fleeing.", 2),
+        Evidence("S3", "Hospitals treated 13 wounded people overnight.", 7),
+    )
+    [agreement] = figure_agreements([("Thirteen people", evidence)], [], {}, {}, {})
+    assert agreement.claim == "Thirteen people: Thirteen people were wounded in the attack, police said."
+    assert agreement.sources == ("S1", "S2", "S3") and agreement.origins == 3
+    # A source that states the lead sentence's values otherwise is not cited ...
+    [without] = figure_agreements([("Thirteen people", evidence)], [], {}, {}, {("S1", 4): {"S3"}})
+    assert without.sources == ("S1", "S2")
+    # ... and a figure whose sentences an agreement already cites adds nothing.
+    told = Agreement(claim="x", sources=("S1", "S2", "S3"), origins=3, evidence=evidence)
+    assert figure_agreements([("Thirteen people", evidence)], [told], {}, {}, {}) == []

@@ -106,7 +106,7 @@ def test_figures_that_cannot_both_be_true(first: str, second: str) -> None:
 
 
 def test_others_after_a_figure_are_people_but_other_before_a_noun_is_not():
-    [others] = quantities("Four were killed and 33 others remain in hospital.")
+    [others] = [q for q in quantities("Four were killed and 33 others remain in hospital.") if q.value == 33]
     assert others.dimension == "count:people" and others.value == 33
     [trains] = quantities("Two other trains were stopped.")
     assert trains.dimension != "count:people"
@@ -116,3 +116,12 @@ def test_a_large_figure_out_of_a_whole_counts_the_whole():
     [users] = quantities("The thieves took the records of up to 4.2 million of its users.")
     assert (users.dimension, users.value, users.bound) == ("count:people", 4.2e6, "at_most")
     assert quantities("Two million of the") == []
+
+
+def test_a_bare_figure_beside_a_casualty_verb_counts_people():
+    injured = quantities("The blast killed at least 12 people and injured some 40.")[-1]
+    assert (injured.text, injured.dimension, injured.bound) == ("40", "count:people", "about")
+    [_, wounded] = quantities("Officials said 12 people died and 31 were wounded.")
+    assert (wounded.value, wounded.dimension) == (31, "count:people")
+    assert quantities("The ferry left at 9 and the bridge opened in 1987.") == []
+    assert quantities("No one was injured, the harbour authority said.") == []
