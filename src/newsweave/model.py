@@ -366,6 +366,17 @@ class Gainsay:
 
 
 @dataclass(frozen=True)
+class SelfContradiction:
+    """One article stating two values of one measured thing that cannot both be true: told to the
+    reader in the notes, never shown as a dispute between outlets."""
+
+    source: str
+    topic: str
+    values: tuple[str, ...]  # as written
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything the analysis stage finds in one story."""
 
@@ -379,6 +390,7 @@ class Analysis:
     framing: tuple[Framing, ...] = ()
     chains: tuple[SourceChain, ...] = ()
     gainsaid: tuple[Gainsay, ...] = ()  # for citations only; not part of the briefing contract
+    self_contradictions: tuple[SelfContradiction, ...] = ()  # shown as notes, not as conflicts
 
 
 @dataclass(frozen=True)

@@ -97,4 +97,5 @@ def analyze_story(
         framing=tuple(find_framing(originals)),
         chains=tuple(find_chains(articles, attributions, copies)),
         gainsaid=gainsaid,
+        self_contradictions=slot_findings.self_contradictions,
     )

@@ -19,14 +19,15 @@ import numpy as np
 
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.clauses import position_certainty
-from newsweave.analyze.clock_times import times_compatible
-from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, HedgedAmount, amounts_compatible, vague_range
+from newsweave.analyze.compatibility import all_compatible, same_value, values_compatible
+from newsweave.analyze.self_contradictions import self_contradictions
+from newsweave.analyze.hedges import HedgedAmount, vague_range
 from newsweave.analyze.slots import SlotValue
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.analyze.topics import slot_topic
 from newsweave.config import Settings
 from newsweave.lexicon import THIRD_PERSON_SUBJECTS
-from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position, Update
+from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position, SelfContradiction, Update
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
@@ -58,6 +59,7 @@ class SlotFindings:
     # One value of a slot that two or more sources state the same way ("13 wounded", "Wednesday evening"),
     # whether or not the slot is disputed: an agreement on a figure however differently the sentences read.
     shared_values: tuple[UnitAgreement, ...] = ()
+    self_contradictions: tuple[SelfContradiction, ...] = ()  # an article giving one thing two ways
 
 
 def find_slot_conflicts(
@@ -84,6 +86,7 @@ def find_slot_conflicts(
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
     shared: list[UnitAgreement] = []
+    contradictions: list[SelfContradiction] = []
     updates: list[Update] = []
     gainsaid: list[Gainsay] = []
     for members in slots:
@@ -91,11 +94,12 @@ def find_slot_conflicts(
         gainsaid.extend(_gainsaid_in_slot(slot_values, settings))
         positions = _positions(slot_values)
         tally = is_running_tally(slot_values) and slot_values[0].history_year is None  # a past toll is settled
+        contradictions.extend(self_contradictions(slot_values, _topic(slot_values[0]), tally, settings))
         if not tally:  # a tally's stages are all kept, "at least 150" among them
             positions = _without_covering_values(_sides_of_a_dispute(positions), settings)
         if len({v.source for v in slot_values}) < 2:
             continue
-        compatible = _all_compatible(positions, settings)
+        compatible = all_compatible(positions, settings)
         if len(positions) >= 2 and not compatible and tally:
             # With no key, an article giving two counts may give two different things ("15 killed" last
             # year, "three hurt" today); a keyed toll it gives twice is its own earlier and later stage.
@@ -127,7 +131,9 @@ def find_slot_conflicts(
             elif _stated_alike(group):
                 shared.append(agreement)
     ranked = sorted(_merge_same_dispute(conflicts), key=lambda item: item[0])
-    return SlotFindings(tuple(c for _, c in ranked), tuple(agreements), tuple(updates), tuple(gainsaid), tuple(shared))
+    return SlotFindings(
+        tuple(c for _, c in ranked), tuple(agreements), tuple(updates), tuple(gainsaid), tuple(shared), tuple(contradictions)
+    )
 
 
 def _stated_alike(group: list[SlotValue]) -> bool:
@@ -205,42 +211,11 @@ def _gainsaid_in_slot(values: list[SlotValue], settings: Settings) -> list[Gains
         against = tuple(
             source
             for source, theirs in by_source.items()
-            if source != value.source and not any(_compatible(value, other, settings) for other in theirs)
+            if source != value.source and not any(values_compatible(value, other, settings) for other in theirs)
         )
         if against:
             found.append(Gainsay(source=value.source, index=value.sentence.index, value=value.display, sources=against))
     return found
-
-
-def _compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
-    """Whether two values of one slot can both be true (a weekday may have been placed in the wrong week)."""
-    if a.kind == "date":
-        return a.amount == b.amount or (
-            "weekday" in (a.date_form, b.date_form)
-            and dt.date.fromordinal(int(a.amount)).weekday() == dt.date.fromordinal(int(b.amount)).weekday()
-        )
-    if a.kind == "time":
-        return _times_compatible(a, b, settings.clock_tolerance_minutes)
-    if a.dimension == "age":
-        return abs(a.amount - b.amount) <= 1  # a birthday may fall between two reports, or be about to
-    # Counts are whole and never converted between units: 150 and 151 are two counts, not a rounding.
-    rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
-    return amounts_compatible(
-        HedgedAmount(a.amount, a.bound),
-        HedgedAmount(b.amount, b.bound),
-        settings.estimate_tolerance,
-        rounding,
-        settings.several_range,
-    )
-
-
-def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
-    """Two times compared in a zone they share: "4 a.m. local time (0200 GMT)" against "4am GMT" is
-    02:00 against 04:00 GMT; times with no zone in common cannot be compared and never disagree."""
-    readings_a = [c for c in (a.clock, a.restated) if c is not None]
-    readings_b = [c for c in (b.clock, b.restated) if c is not None]
-    shared = [(x, y) for x in readings_a for y in readings_b if (x.zone or "local") == (y.zone or "local")]
-    return all(times_compatible(x, y, tolerance) for x, y in shared)
 
 
 def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue], settings: Settings) -> list[list[int]]:
@@ -341,7 +316,7 @@ def _positions(values: list[SlotValue]) -> list[list[SlotValue]]:
     """Values grouped by the amount they state (2% tolerance for rounding across units)."""
     groups: list[list[SlotValue]] = []
     for value in sorted(values, key=lambda v: v.amount):
-        if groups and _same_amount(groups[-1][0], value):
+        if groups and same_value(groups[-1][0], value):
             groups[-1].append(value)
         else:
             groups.append([value])
@@ -360,7 +335,7 @@ def _without_covering_values(positions: list[list[SlotValue]], settings: Setting
         group
         for number, group in enumerate(positions)
         if not all(
-            _compatible(value, other, settings)
+            values_compatible(value, other, settings)
             for value in group
             for j, other_group in enumerate(positions)
             if j != number
@@ -417,36 +392,6 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
         for g in folded
         if not written_only(g, "relative") or not any(h is not g and abs(h[0].amount - g[0].amount) <= 1 for h in folded)
     ]
-
-
-def _all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool:
-    """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
-    if positions[0][0].kind == "date":
-        return False  # positions are different days already
-    return all(
-        _compatible(a, b, settings)
-        for number, group in enumerate(positions)
-        for other in positions[number + 1 :]
-        for a in group
-        for b in other
-    )
-
-
-def _same_amount(a: SlotValue, b: SlotValue) -> bool:
-    if a.kind == "date":
-        return a.amount == b.amount
-    if a.kind == "time":  # the same minute in the same zone (no zone written reads as local)
-        return a.amount == b.amount and _zone(a) == _zone(b)
-    if (a.bound == "several") != (b.bound == "several"):
-        return False  # "hundreds of people" is not the amount "100 people" states
-    if a.dimension.startswith("count:"):
-        return a.amount == b.amount  # counts are never converted between units: 150 and 153 are two counts
-    largest = max(abs(a.amount), abs(b.amount))
-    return largest == 0 or abs(a.amount - b.amount) / largest <= SAME_AMOUNT_ACROSS_UNITS
-
-
-def _zone(value: SlotValue) -> str:
-    return (value.clock.zone if value.clock else None) or "local"
 
 
 def _position(group: list[SlotValue]) -> Position:

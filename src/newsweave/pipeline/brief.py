@@ -139,6 +139,12 @@ def brief_documents(
                 f"{article.id} is very long: only its first {analysed:,} of {len(article.text):,} characters "
                 "were analysed (the limit is max_analyzed_chars)."
             )
+    for item in analysis.self_contradictions:
+        notes.append(
+            f"{item.source} contradicts itself on “{item.topic}”: "
+            + " and ".join(f"“{value}”" for value in item.values)
+            + " cannot both be true (shown here, not as a disagreement between outlets)."
+        )
     for group in copies:
         others = ", ".join(m for m in group.members if m != group.origin)
         notes.append(

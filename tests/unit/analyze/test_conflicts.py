@@ -263,3 +263,27 @@ def test_a_toll_of_a_past_year_is_its_own_settled_slot_never_a_stage_of_this_sto
     assert {p.value for p in conflict.positions} == {"304 people", "300 people"}
     other_year = [dead("S3", 304, year=2014), dead("S4", 250, year=2003)]
     assert find_slot_conflicts(other_year, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_an_article_giving_one_measure_two_ways_is_a_note_not_a_dispute():
+    def length(source, metres, index, speaker=None):
+        return _value(source, "drop", f"{metres} metres", metres, "length", "number", speaker=speaker, index=index)
+
+    findings = find_slot_conflicts(
+        [length("S1", 300, 0), length("S1", 220, 3), length("S2", 300, 0)], _embed, DEFAULT_SETTINGS, {}
+    )
+    assert findings.conflicts == ()  # S2 agrees with one of S1's values: no outlet disputes another
+    [note] = findings.self_contradictions
+    assert note.source == "S1" and set(note.values) == {"300 metres", "220 metres"}
+    assert [e.index for e in note.evidence] == [0, 3] or [e.index for e in note.evidence] == [3, 0]
+    quoted = [length("S1", 300, 0), length("S1", 220, 3, speaker="the owner"), length("S2", 300, 0)]
+    assert find_slot_conflicts(quoted, _embed, DEFAULT_SETTINGS, {}).self_contradictions == ()  # two tellers
+
+
+def test_two_stages_of_a_toll_in_one_article_are_no_self_contradiction():
+    def dead(source, amount, index):
+        value = _value(source, "drop", f"{amount} people", amount, "count:people", "number", index=index)
+        return replace(value, key="dead")
+
+    findings = find_slot_conflicts([dead("S1", 150, 0), dead("S1", 153, 4), dead("S2", 153, 1)], _embed, DEFAULT_SETTINGS, {})
+    assert findings.self_contradictions == ()
