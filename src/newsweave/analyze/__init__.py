@@ -10,15 +10,13 @@ from newsweave.analyze.attribution import resolve_pronoun_speakers
 from newsweave.analyze.chains import find_chains
 from newsweave.analyze.citations import gainsaid_by_conflicts, gainsaying_sources
 from newsweave.analyze.conflicts import Embed, SlotFindings, find_slot_conflicts
-from newsweave.analyze.differences import find_claim_conflicts
+from newsweave.analyze.detectors import StoryContext, run_detectors
 from newsweave.analyze.entities import merge_entities
 from newsweave.analyze.framing import find_framing
-from newsweave.analyze.opposites import find_opposite_conflicts
 from newsweave.analyze.quotes import extract_quotes
 from newsweave.analyze.slots import extract_slot_values
 from newsweave.analyze.status import find_status_updates
 from newsweave.analyze.timeline import build_timeline
-from newsweave.analyze.titles import find_title_conflicts
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.model import Agreement, Analysis, AnalyzedArticle, Claim, CopyGroup
 
@@ -51,9 +49,8 @@ def analyze_story(
 
     claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
     slot_findings = find_slot_conflicts(extract_slot_values(originals), embed, settings, claim_of)
-    claim_conflicts = find_claim_conflicts(claims, originals, attributions, settings.difference_similarity)
-    story_wide = find_opposite_conflicts(originals) + find_title_conflicts(originals)
-    conflicts = slot_findings.conflicts + tuple(claim_conflicts) + tuple(story_wide)
+    context = StoryContext(claims, originals, attributions, settings, slot_findings.conflicts)
+    conflicts = tuple(found.conflict for found in run_detectors(context))
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
     statuses = find_status_updates(claims, originals)
