@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsweave.analyze.entities import words_match
 from newsweave.analyze.clauses import position_certainty
 from newsweave.analyze.compatibility import all_compatible, same_value, values_compatible
-from newsweave.analyze.self_contradictions import self_contradictions
+from newsweave.analyze.entities import words_match
 from newsweave.analyze.hedges import HedgedAmount, vague_range
+from newsweave.analyze.positions import build_position
+from newsweave.analyze.self_contradictions import self_contradictions
 from newsweave.analyze.slots import SlotValue
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.analyze.topics import slot_topic
@@ -395,17 +396,12 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
 
 
 def _position(group: list[SlotValue]) -> Position:
-    sources = tuple(dict.fromkeys(v.source for v in group))
     speakers = _distinct_speakers(v.speaker for v in group)
-    via = tuple(dict.fromkeys(f"{name} ({v.source})" for v in group for name in v.via))
-    displays = tuple(dict.fromkeys(v.display for v in group))
-    return Position(
-        value=" / ".join(displays),
-        claim=group[0].sentence.text,
-        sources=sources,
+    return build_position(
+        (v.display for v in group),
+        [v.sentence for v in group],
         attributed_to="; ".join(speakers) if speakers else None,
-        evidence=tuple(dict.fromkeys(_evidence(v) for v in group)),
-        via=via,
+        via=(f"{name} ({v.source})" for v in group for name in v.via),
         normalized=group[0].normalized,
         certainty=position_certainty(v.certainty for v in group),
     )

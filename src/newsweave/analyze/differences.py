@@ -18,6 +18,7 @@ import numpy as np
 from newsweave.analyze.clauses import clause_certainty, main_predicate, position_certainty
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.person_names import HONORIFICS, may_be_one_person
+from newsweave.analyze.positions import build_position
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
 from newsweave.analyze.verdicts import opposite_verdicts
 from newsweave.lexicon import REPORTING_VERBS, THIRD_PERSON_SUBJECTS
@@ -29,7 +30,6 @@ from newsweave.model import (
     Conflict,
     ConflictKind,
     Entity,
-    Evidence,
     Position,
     Sentence,
 )
@@ -156,13 +156,11 @@ def _position(
             speakers.setdefault(attribution.speaker, None)
             for name in attribution.via:
                 via.setdefault(f"{name} ({sentence.source})", None)
-    return Position(
-        value=value,
-        claim=sentences[0].text,
-        sources=tuple(dict.fromkeys(s.source for s in sentences)),
+    return build_position(
+        [value],
+        sentences,
         attributed_to="; ".join(speakers) or None,
-        evidence=tuple(Evidence(s.source, s.text, s.index) for s in sentences),
-        via=tuple(via),
+        via=via,
         certainty=position_certainty(_certainty(s) for s in sentences) if judged else "confirmed",
     )
 

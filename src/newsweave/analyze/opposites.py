@@ -16,8 +16,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from newsweave.analyze.positions import build_position
 from newsweave.analyze.spans import phrase_text, quoted_token_mask, token_char_spans
-from newsweave.model import AnalyzedArticle, Conflict, Evidence, Position, Sentence, Token
+from newsweave.model import AnalyzedArticle, Conflict, Position, Sentence, Token
 
 # Exclusive groups of modifiers: one thing cannot be both. Kept conservative: words such as
 # "front"/"rear" or "left"/"right" describe so many different things that they would mostly pair
@@ -422,15 +423,4 @@ def _has(value: str, direction: str) -> bool:
 
 
 def _position(value: str, mentions: list[_Mention]) -> Position:
-    sources = tuple(dict.fromkeys(m.sentence.source for m in mentions))
-    evidence = tuple(
-        dict.fromkeys(Evidence(m.sentence.source, m.sentence.text, m.sentence.index) for m in mentions)
-    )
-    return Position(
-        value=mentions[0].words,
-        claim=mentions[0].sentence.text,
-        sources=sources,
-        attributed_to=None,
-        evidence=evidence,
-        normalized=value,
-    )
+    return build_position([mentions[0].words], [m.sentence for m in mentions], normalized=value)

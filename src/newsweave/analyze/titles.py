@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsweave.model import AnalyzedArticle, Conflict, Evidence, Position, Sentence
+from newsweave.analyze.positions import build_position
+from newsweave.model import AnalyzedArticle, Conflict, Position, Sentence
 
 # Title nouns written before a name. General public-office and corporate titles; no names.
 TITLE_WORDS = frozenset(
@@ -97,11 +98,4 @@ def _titled_mentions(sentence: Sentence) -> Iterator[_TitledMention]:
 
 
 def _position(mentions: list[_TitledMention], normalized: str) -> Position:
-    return Position(
-        value=" / ".join(dict.fromkeys(m.words for m in mentions)),
-        claim=mentions[0].sentence.text,
-        sources=tuple(dict.fromkeys(m.sentence.source for m in mentions)),
-        attributed_to=None,
-        evidence=tuple(dict.fromkeys(Evidence(m.sentence.source, m.sentence.text, m.sentence.index) for m in mentions)),
-        normalized=normalized,
-    )
+    return build_position((m.words for m in mentions), [m.sentence for m in mentions], normalized=normalized)
