@@ -65,7 +65,8 @@ def analyze_story(
         + tuple(gainsaid_by_conflicts(originals, conflicts))
         + tuple(gainsaid_within_claims([*claims, *figure_groups], sentence_of, originals))
     )
-    agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of, gainsaying_sources(gainsaid))
+    gainsaying = gainsaying_sources(gainsaid)
+    agreements = find_agreements(claims, conflicts, via_by_sentence, outlet_of, sentence_of, gainsaying)
     unit_agreements = [
         Agreement(
             claim=f"{' = '.join(item.displays)} (≈ {item.normalized}): {item.evidence[0].sentence}",
@@ -80,7 +81,7 @@ def analyze_story(
         unit_agreements + agreements,
         via_by_sentence,
         outlet_of,
-        gainsaying_sources(gainsaid),
+        gainsaying,
     )
     entities = merge_entities(originals)
     return Analysis(

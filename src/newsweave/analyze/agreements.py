@@ -150,12 +150,7 @@ def find_agreements(
     agreements = []
     for claim in claims:
         for text, evidence in _value_consistent_parts(claim, conflicts, sentence_of, gainsaying):
-            sources = tuple(dict.fromkeys(e.source for e in evidence))
-            via_by_source: dict[str, set[str]] = {}
-            for item in evidence:
-                via_by_source.setdefault(item.source, set()).update(via_by_sentence.get((item.source, item.index), ()))
-            origins = len(sources) - len(dependent_sources(sources, via_by_source, outlet_of))
-            agreements.append(Agreement(claim=text, sources=sources, origins=max(origins, 1), evidence=evidence))
+            agreements.append(_agreement(text, evidence, via_by_sentence, outlet_of))
     agreements.sort(key=lambda a: (-a.origins, -len(a.sources)))
     return agreements
 
@@ -184,13 +179,24 @@ def figure_agreements(
         keys = {(e.source, e.index) for e in kept}
         if len(sources) < 2 or any(keys <= other for other in cited):
             continue
-        via_by_source: dict[str, set[str]] = {}
-        for item in kept:
-            via_by_source.setdefault(item.source, set()).update(via_by_sentence.get((item.source, item.index), ()))
-        origins = len(sources) - len(dependent_sources(sources, via_by_source, outlet_of))
-        found.append(Agreement(claim=f"{value}: {lead.sentence}", sources=sources, origins=max(origins, 1), evidence=kept))
+        found.append(_agreement(f"{value}: {lead.sentence}", kept, via_by_sentence, outlet_of))
         cited.append(keys)
     return found
+
+
+def _agreement(
+    text: str,
+    evidence: tuple[Evidence, ...],
+    via_by_sentence: dict[tuple[str, int], tuple[str, ...]],
+    outlet_of: dict[str, str | None],
+) -> Agreement:
+    """An agreement on `text` by the sources of `evidence`, counting as origins only those citing no other."""
+    sources = tuple(dict.fromkeys(e.source for e in evidence))
+    via_by_source: dict[str, set[str]] = {}
+    for item in evidence:
+        via_by_source.setdefault(item.source, set()).update(via_by_sentence.get((item.source, item.index), ()))
+    origins = len(sources) - len(dependent_sources(sources, via_by_source, outlet_of))
+    return Agreement(claim=text, sources=sources, origins=max(origins, 1), evidence=evidence)
 
 
 def _value_consistent_parts(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, Bound, HedgedAmount, amounts_compatible, bound_before
 from newsweave.lexicon import MONTH_NUMBERS
@@ -148,8 +149,14 @@ def _singular(noun: str) -> str:
 
 def find_quantities(sentence: Sentence) -> list[Quantity]:
     """Numbers with units, money amounts and counts of things in a sentence (dates and years excluded)."""
+    return list(_quantities_in(sentence.text))
+
+
+# The slots, the citations, the agreements and the single-source details all read a story's figures:
+# read each sentence's once. Quantities are frozen records, safe to share; the bound keeps a server small.
+@lru_cache(maxsize=8192)
+def _quantities_in(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
-    text = sentence.text
     for match in _QUANTITY.finditer(text):
         value = _parse_number(match.group("number"))
         if value is None:
@@ -211,7 +218,7 @@ def find_quantities(sentence: Sentence) -> list[Quantity]:
         found.append(Quantity(text[start:end], value, dimension, base, start, end, bound_before(text, start)))
     found.extend(_vague_magnitudes(text, found))
     found.sort(key=lambda q: q.start_char)
-    return found
+    return tuple(found)
 
 
 # A verb or adjective of casualties just before a bare figure, hedges allowed ("injured some 85"), or

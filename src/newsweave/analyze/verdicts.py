@@ -51,8 +51,8 @@ def opposite_verdicts(a: Sentence, b: Sentence) -> OppositeVerdicts | None:
 
 def _verdicts(sentence: Sentence) -> list[Verdict]:
     tokens = sentence.tokens
-    if not tokens or sentence.text.rstrip().endswith("?"):
-        return []
+    if sentence.text.rstrip().endswith("?") or not any(t.lemma.lower() in _VERDICT_LEMMAS for t in tokens):
+        return []  # most sentences hold no verdict verb: skip the masks below, read for every sentence pair
     quoted = quoted_token_mask(tokens)
     spans = token_char_spans(sentence)
     found = []

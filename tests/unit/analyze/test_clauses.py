@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsweave.analyze.clauses import (
     clause_certainty,
     clause_of,
@@ -65,32 +67,40 @@ def test_nominal_coordination_stays_in_the_clause(parse_sentence):
     assert "Ukraine" in clause.text
 
 
-def test_a_clause_tells_what_happened_or_what_is_to_happen(parse_sentence):
-    cases = {
-        "The two ferries collided outside the harbour late on Tuesday.": "past",
-        "The harbour master has resigned on Tuesday.": "past",
-        "The harbour master will appear before a judge on Thursday.": "future",
-        "The captain said the crews would meet again on May 12.": "future",
-        "The new timetable is expected to take effect on Wednesday.": "future",
-        "Talks are due to start on Tuesday.": "future",
-    }
-    for text, tense in cases.items():
-        sentence = parse_sentence(text)
-        day = next(word for word in ("Tuesday", "Wednesday", "Thursday", "May 12") if word in text)
-        assert clause_tense(sentence, _clause_at(sentence, day).verb) == tense, text
+def _verb_of_the_day(parse_sentence, text: str):
+    """A one-sentence text parsed, with the verb of the clause its day or date sits in."""
+    sentence = parse_sentence(text)
+    day = next(word for word in ("Tuesday", "Wednesday", "Thursday", "May 12") if word in text)
+    return sentence, _clause_at(sentence, day).verb
 
 
-def test_how_firmly_a_clause_states_its_fact(parse_sentence):
-    cases = {
-        "The ferry service resumed on Tuesday.": "confirmed",
-        "The ferry service will resume on Tuesday.": "expected",
-        "The ferry service could resume as early as Tuesday.": "possible",
-        "The ferry service may resume on Tuesday, the operator said.": "possible",
-        "The ferry service will not resume on Tuesday.": "denied",
-    }
-    for text, certainty in cases.items():
-        sentence = parse_sentence(text)
-        assert clause_certainty(sentence, _clause_at(sentence, "Tuesday").verb) == certainty, text
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("The two ferries collided outside the harbour late on Tuesday.", "past"),
+        ("The harbour master has resigned on Tuesday.", "past"),
+        ("The harbour master will appear before a judge on Thursday.", "future"),
+        ("The captain said the crews would meet again on May 12.", "future"),
+        ("The new timetable is expected to take effect on Wednesday.", "future"),
+        ("Talks are due to start on Tuesday.", "future"),
+    ],
+)
+def test_a_clause_tells_what_happened_or_what_is_to_happen(parse_sentence, text, tense):
+    assert clause_tense(*_verb_of_the_day(parse_sentence, text)) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("The ferry service resumed on Tuesday.", "confirmed"),
+        ("The ferry service will resume on Tuesday.", "expected"),
+        ("The ferry service could resume as early as Tuesday.", "possible"),
+        ("The ferry service may resume on Tuesday, the operator said.", "possible"),
+        ("The ferry service will not resume on Tuesday.", "denied"),
+    ],
+)
+def test_how_firmly_a_clause_states_its_fact(parse_sentence, text, certainty):
+    assert clause_certainty(*_verb_of_the_day(parse_sentence, text)) == certainty
 
 
 def test_a_side_is_confirmed_when_any_of_its_sources_states_it_as_fact():
