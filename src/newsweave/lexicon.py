@@ -85,3 +85,9 @@ HONORIFIC_GENDERS: Mapping[str, str] = MappingProxyType(
 )  # fmt: skip
 # The honorifics that are contractions: US style writes them with a full stop ("Mr. Lee"), British style without.
 CONTRACTED_HONORIFICS: tuple[str, ...] = ("mr", "mrs", "ms", "dr")
+
+
+# The reason the cleaner gives a photo caption it takes out of the body. A caption is not analysed
+# as a claim, but it is still the outlet's words: a source is not cited for a value its caption
+# gives otherwise.
+PHOTO_CAPTION_REASON = "photo caption"

@@ -10,7 +10,9 @@ knowledge say so:
   other) is gainsaid by the sources that hold only other positions;
 - a slot (the values grouped as one measured thing, disputed or not): a value
   is gainsaid by the sources whose every value in that slot is incompatible
-  with it.
+  with it;
+- a photo caption, which the cleaner took out of the body: a source whose caption
+  holds one position's words (a region in its usual short forms) holds that position.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from newsweave.analyze.opposites import region_spellings
+from newsweave.lexicon import PHOTO_CAPTION_REASON
 from newsweave.model import AnalyzedArticle, Conflict, Gainsay
 
 _PIECE_MIN_CHARS = 3
@@ -31,6 +35,7 @@ def gainsaid_by_conflicts(articles: Sequence[AnalyzedArticle], conflicts: Sequen
         sources = [set(position.sources) for position in conflict.positions]
         if not all(patterns) or _nested(conflict):
             continue
+        _add_caption_holders(articles, conflict, patterns, sources)
         for analyzed in articles:
             for sentence in analyzed.sentences:
                 held = [n for n, group in enumerate(patterns) if any(p.search(sentence.text) for p in group)]
@@ -48,6 +53,28 @@ def gainsaid_by_conflicts(articles: Sequence[AnalyzedArticle], conflicts: Sequen
                         )
                     )
     return found
+
+
+def _add_caption_holders(
+    articles: Sequence[AnalyzedArticle], conflict: Conflict, patterns: list[list[re.Pattern[str]]], sources: list[set[str]]
+) -> None:
+    """Add to a position the sources whose photo captions hold its words and no other position's.
+
+    The cleaner takes captions out of the body, so they give no claim; a caption that places the
+    crash "in northern Greece" still keeps its outlet from being cited for "central Greece"."""
+    spelled = region_spellings(conflict)
+    forms = [group + (_forms(spelled[n]) if spelled else []) for n, group in enumerate(patterns)]
+    for analyzed in articles:
+        for line in analyzed.article.removed:
+            if line.reason != PHOTO_CAPTION_REASON:
+                continue
+            held = [n for n, group in enumerate(forms) if any(p.search(line.text) for p in group)]
+            if len(held) == 1:
+                sources[held[0]].add(analyzed.article.id)
+
+
+def _forms(words: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.IGNORECASE) for w in words]
 
 
 def gainsaying_sources(gainsays: Iterable[Gainsay]) -> dict[tuple[str, int], set[str]]:

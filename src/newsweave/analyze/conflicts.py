@@ -101,7 +101,7 @@ def find_slot_conflicts(
         if len({v.source for v in slot_values}) < 2:
             continue
         compatible = all_compatible(positions, settings)
-        if len(positions) >= 2 and not compatible and tally:
+        if len(positions) >= 2 and tally and not (compatible and _one_stage(positions)):
             # With no key, an article giving two counts may give two different things ("15 killed" last
             # year, "three hurt" today); a keyed toll it gives twice is its own earlier and later stage.
             if slot_values[0].key is not None or not one_source_gives_two_stages(positions):
@@ -135,6 +135,18 @@ def find_slot_conflicts(
     return SlotFindings(
         tuple(c for _, c in ranked), tuple(agreements), tuple(updates), tuple(gainsaid), tuple(shared), tuple(contradictions)
     )
+
+
+# Hedges that say the figure is near the amount, not that it is the amount or a floor under it.
+_APPROXIMATE_BOUNDS = frozenset({"about", "nearly", "several"})
+
+
+def _one_stage(positions: list[list[SlotValue]]) -> bool:
+    """Whether a tally's compatible positions are one count told loosely ("about 300" / 304) rather than
+    two stages of it ("at least 66" taken to hospital, then 72 still there): two positions that each
+    state their amount, exactly or as a floor, are two stages."""
+    stated = [group for group in positions if group[0].bound not in _APPROXIMATE_BOUNDS]
+    return len({group[0].amount for group in stated}) < 2
 
 
 def _stated_alike(group: list[SlotValue]) -> bool:

@@ -389,6 +389,26 @@ def _conflict(space: str, mentions: list[_Mention]) -> Conflict | None:
     return Conflict(topic=topic, kind="place", positions=positions)
 
 
+def region_spellings(conflict: Conflict) -> list[list[str]] | None:
+    """For a dispute over a place's region, each position's value in the forms a short caption uses
+    ("northern Greece", "the north of Greece"); None for any other conflict."""
+    prefix = "region of "
+    if conflict.kind != "place" or not conflict.topic.startswith(prefix):
+        return None
+    label = conflict.topic[len(prefix) :]
+    adjectives: dict[str, list[str]] = {}
+    for adjective, region in REGION_ADJECTIVES.items():
+        adjectives.setdefault(region, []).append(adjective)
+    nouns: dict[str, list[str]] = {}
+    for noun, region in REGION_NOUNS.items():
+        nouns.setdefault(region, []).append(noun)
+    return [
+        [f"{a} {label}" for a in adjectives.get(p.normalized or "", [])]
+        + [f"the {n} of {label}" for n in nouns.get(p.normalized or "", [])]
+        for p in conflict.positions
+    ]
+
+
 def _without_self_pairs(mentions: list[_Mention], descriptive: bool) -> list[_Mention]:
     """Drop a source's statements for a key when it gives several values itself (it describes
     several things), or, for descriptive groups, when one of its sentences gives several."""

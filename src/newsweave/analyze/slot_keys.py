@@ -20,9 +20,11 @@ _KEYS: dict[str, tuple[str, ...]] = {
         "chant", "throng", "turnout", "participate", "flock", "descend", "demonstration",
     ),
     "dead": ("dead", "death", "die", "kill", "fatality", "toll", "body", "life", "bury"),
-    "injured": ("injure", "injury", "wound", "hurt", "hospitalize", "hospitalise"),
+    "injured": ("injure", "injury", "wound", "hurt"),
+    # Those treated in hospital are a part of the injured, and their count moves both ways: its own slot.
+    "in hospital": ("hospital", "hospitalize", "hospitalise", "hospitalization", "hospitalisation"),
     "missing": ("missing",),
-    "detained": ("arrest", "detain", "custody"),
+    "detained": ("arrest", "detain", "custody", "jail", "prison"),
     "evacuated or displaced": ("evacuate", "displace", "flee", "homeless"),
     "affected": ("affect", "expose", "access", "compromise", "leak", "steal", "breach"),
     "dismissed": ("lay", "layoff", "fire", "cut", "dismiss", "redundancy"),
@@ -30,6 +32,9 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "on board": ("aboard", "board", "onboard", "carry", "passenger"),
     "in serious condition": ("condition", "critical", "critically", "seriously"),
 }  # fmt: skip
+# Places that are a state people are in, so a count put there is keyed by the place: "72 people were
+# still in hospital", "two men remain in custody". Other places ("found with wounds") say nothing.
+STATE_PLACES = frozenset({"hospital", "custody", "jail", "prison"})
 KEY_OF_LEMMA: dict[str, str] = {lemma: key for key, lemmas in _KEYS.items() for lemma in lemmas}
 
 

@@ -28,7 +28,7 @@ from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound
 from newsweave.analyze.quantities import find_quantities
-from newsweave.analyze.slot_keys import distance_key, nearest_key
+from newsweave.analyze.slot_keys import STATE_PLACES, distance_key, nearest_key
 from newsweave.analyze.spans import children_of, token_at_char, token_char_spans
 from newsweave.lexicon import WEEKDAY_NAMES
 from newsweave.model import AnalyzedArticle, Attribution, Certainty, Sentence, Token
@@ -309,9 +309,17 @@ def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str
         if not 0 <= head < len(tokens) or head == current:
             break
         candidates.append((step, tokens[head].lemma))
-        candidates += [
-            (step + 1, tokens[i].lemma) for i in children_of(tokens, {head}) if tokens[i].dep in _SUBJECTS | _COMPLEMENTS
-        ]
+        linked = {i for i in children_of(tokens, {head}) if tokens[i].dep in _SUBJECTS | _COMPLEMENTS}
+        candidates += [(step + 1, tokens[i].lemma) for i in linked]
+        # Where the head puts its subject: "72 people were still in hospital", "had to be taken to hospital".
+        # Only places that are a state ("in custody"): "found with fatal wounds" does not count the wounded.
+        for depth, owners in ((step + 2, {head}), (step + 3, linked)):
+            preps = {i for i in children_of(tokens, owners) if tokens[i].dep == "prep"}
+            candidates += [
+                (depth, tokens[i].lemma)
+                for i in children_of(tokens, preps)
+                if tokens[i].dep == "pobj" and tokens[i].lemma.lower() in STATE_PLACES
+            ]
         current = head
     return nearest_key(candidates)
 

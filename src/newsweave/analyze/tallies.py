@@ -27,7 +27,7 @@ TALLY_WORDS = frozenset(
 
 
 # Slot keys (see slot_keys) of figures that grow as an event unfolds.
-TALLY_KEYS = frozenset({"dead", "injured", "missing", "detained", "evacuated or displaced"})
+TALLY_KEYS = frozenset({"dead", "injured", "in hospital", "missing", "detained", "evacuated or displaced"})
 
 
 def is_running_tally(values: Sequence[SlotValue]) -> bool:

@@ -19,6 +19,7 @@ KEY_TOPICS = MappingProxyType(
         "people taking part": "number of people taking part",
         "dead": "number of dead",
         "injured": "number of injured",
+        "in hospital": "number in hospital",
         "missing": "number of missing",
         "detained": "number of people detained",
         "evacuated or displaced": "number of people evacuated or displaced",

@@ -6,11 +6,13 @@ stable and meant for a reader: "photo caption", not a rule's internal name.
 
 from __future__ import annotations
 
+from newsweave.lexicon import PHOTO_CAPTION_REASON
+
 SUBSCRIPTION_PROMPT = "subscription prompt"
 COOKIE_NOTICE = "cookie notice"
 SHARE_WIDGET = "share widget"
 COMMENT_POLICY = "comment policy"
-PHOTO_CAPTION = "photo caption"
+PHOTO_CAPTION = PHOTO_CAPTION_REASON  # shared: the analysis reads captions for citations
 PHOTO_CREDIT = "photo credit"
 BYLINE = "byline"
 READING_TIME = "reading time"

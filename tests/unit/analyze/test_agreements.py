@@ -164,8 +164,12 @@ def test_sentences_worded_apart_that_state_one_figure_agree_on_it():
     [agreement] = figure_agreements([("Thirteen people", evidence)], [], {}, {}, {})
     assert agreement.claim == "Thirteen people: Thirteen people were wounded in the attack, police said."
     assert agreement.sources == ("S1", "S2", "S3") and agreement.origins == 3
-    # A source that states the lead sentence's values otherwise is not cited ...
-    [without] = figure_agreements([("Thirteen people", evidence)], [], {}, {}, {("S1", 4): {"S3"}})
+    # A lead sentence whose other values a source states otherwise gives way to one it does not ...
+    [moved] = figure_agreements([("Thirteen people", evidence)], [], {}, {}, {("S1", 4): {"S3"}})
+    assert moved.claim.startswith("Thirteen people: The gunman wounded 13") and set(moved.sources) == {"S1", "S2", "S3"}
+    # ... and where every lead is gainsaid by someone, the one keeping most sources leads without them.
+    everywhere = {("S1", 4): {"S3"}, ("S2", 2): {"S3"}, ("S3", 7): {"S1", "S2"}}
+    [without] = figure_agreements([("Thirteen people", evidence)], [], {}, {}, everywhere)
     assert without.sources == ("S1", "S2")
     # ... and a figure whose sentences an agreement already cites adds nothing.
     told = Agreement(claim="x", sources=("S1", "S2", "S3"), origins=3, evidence=evidence)

@@ -36,3 +36,27 @@ def test_sides_whose_words_nest_are_labels_and_gainsay_nothing():
     conflict = Conflict(topic="whether injured", kind="negation", positions=(_position("not injured", "S1"), _position("injured", "S2")))
     articles = [_article("S1", "No one was injured, the authority said."), _article("S2", "Two workers were injured.")]
     assert gainsaid_by_conflicts(articles, [conflict]) == []
+
+
+def test_a_photo_caption_giving_the_other_region_keeps_its_source_from_being_cited():
+    from dataclasses import replace
+
+    from newsweave.lexicon import PHOTO_CAPTION_REASON
+    from newsweave.model import RemovedLine
+
+    conflict = Conflict(
+        topic="region of Greece",
+        kind="place",
+        positions=(
+            replace(_position("central Greece", "S1"), normalized="central"),
+            replace(_position("the north of the country", "S2"), normalized="north"),
+        ),
+    )
+    captioned = _article("S3", "The stationmaster was arrested on Wednesday.")
+    caption = RemovedLine(text="Rescuers at the wreck of a train in northern Greece. (Photo agency)", reason=PHOTO_CAPTION_REASON)
+    captioned = replace(captioned, article=replace(captioned.article, removed=(caption,)))
+    credited = _article("S4", "The stationmaster was arrested on Wednesday.")
+    credited = replace(credited, article=replace(credited.article, removed=(replace(caption, reason="photo credit"),)))
+    articles = [_article("S1", "Two trains collided in central Greece."), captioned, credited]
+    table = gainsaying_sources(gainsaid_by_conflicts(articles, [conflict]))
+    assert table[("S1", 0)] == {"S2", "S3"}  # the caption is S3's own words; a credit line is not read

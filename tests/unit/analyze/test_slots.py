@@ -44,6 +44,20 @@ def test_a_figure_knows_what_it_measures_from_the_words_it_is_tied_to(analyze_te
     assert key_of["three people"] is None  # "hit" names no measured attribute
 
 
+def test_a_count_placed_in_a_state_is_keyed_by_that_place(analyze_texts):
+    values = _values(
+        analyze_texts,
+        "At least 66 people had to be taken to hospital. "
+        "By noon, 72 people were still in hospital. "
+        "Two men remain in custody. "
+        "Seven victims were found with fatal gunshot wounds.",
+    )
+    key_of = {v.display: v.key for v in values if v.kind == "number"}
+    assert key_of["66 people"] == key_of["72 people"] == "in hospital"  # a part of the injured, its own count
+    assert key_of["Two men"] == "detained"
+    assert key_of["Seven victims"] != "injured"  # "with wounds" is not a place anyone is kept in
+
+
 def test_a_time_of_day_is_a_value_and_not_an_amount(analyze_texts):
     values = _values(analyze_texts, "The curfew starts at 1700 hours local time and ends at 06:00 (0400 GMT).")
     times = [v for v in values if v.kind == "time"]

@@ -72,3 +72,18 @@ def test_one_article_giving_two_stages_of_a_keyed_toll_is_still_an_update():
     values = [_count("S1", 150), _count("S1", 153), _count("S2", 153)]
     [update] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).updates
     assert {stage.value for stage in update.values} == {"150 people", "153 people"}
+
+
+def test_a_floor_and_a_later_count_above_it_are_two_stages_not_one_figure():
+    # "at least 66 taken to hospital", later "72 still in hospital": both can be true, yet the count moved.
+    values = [dataclasses.replace(_count("S1", 66), bound="at_least", display="at least 66 people"), _count("S2", 72)]
+    findings = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {})
+    assert findings.conflicts == ()
+    [update] = findings.updates
+    assert [stage.value for stage in update.values] == ["72 people", "at least 66 people"]
+
+
+def test_a_rounded_toll_and_the_exact_one_it_rounds_are_one_stage():
+    values = [dataclasses.replace(_count("S1", 300), bound="about", display="about 300 people"), _count("S2", 304)]
+    findings = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {})
+    assert findings.conflicts == () and findings.updates == ()
