@@ -44,7 +44,15 @@ from bench_common import (
     write_marked_section,
 )
 from newsweave.model import ArticleSignature
-from newsweave.stories.clustering import ENTITY_WEIGHT, JOIN_THRESHOLD, QUIET_DAYS, StoryClusterer, normalise_entity
+from newsweave.stories.clustering import (
+    DATE_SCALE_DAYS,
+    DATE_WEIGHT,
+    ENTITY_WEIGHT,
+    IDLE_ARTICLES,
+    JOIN_THRESHOLD,
+    StoryClusterer,
+    normalise_entity,
+)
 
 START_MARKER = "<!-- clustering:start -->"
 END_MARKER = "<!-- clustering:end -->"
@@ -84,7 +92,7 @@ def arrival_order(rows: Sequence[Row]) -> list[int]:
     """Row indices in the order the articles reach the clusterer: dated by (date, id), then undated by id.
 
     Undated articles come last, as articles without a date usually do in an
-    ingest: by then every dated story older than QUIET_DAYS has closed.
+    ingest: by then the clock has moved past every dated story.
     """
     dates = [published(row) for row in rows]
     return sorted(range(len(rows)), key=lambda i: (dates[i] is None, dates[i] or dt.date.min, rows[i]["id"]))
@@ -197,7 +205,8 @@ def evaluate(rows: Sequence[Row]) -> Evaluation:
     stream_seconds = time.perf_counter() - started
     skipped = sum(1 for label in ours if label.startswith("skipped-"))
     setting = f"`newsweave ingest` into an empty database (title and lead signatures, date order); threshold "
-    setting += f"{JOIN_THRESHOLD}, entity weight {ENTITY_WEIGHT}, quiet days {QUIET_DAYS}; {skipped} articles skipped"
+    setting += f"{JOIN_THRESHOLD}, entity weight {ENTITY_WEIGHT}, date weight {DATE_WEIGHT} over {DATE_SCALE_DAYS:g} days, "
+    setting += f"stories close after {IDLE_ARTICLES} articles without a join; {skipped} articles skipped"
     newsweave = Result("newsweave ingest", setting, bcubed(ours, gold))
     baselines, reference, baseline_grids = run_baselines(rows, signatures, vectors, gold)
     return Evaluation(
@@ -235,7 +244,7 @@ def run_baselines(
     setting = f"title + full text; distance threshold {best:.2f}, best of grid"
     results.append(Result("TF-IDF + agglomerative", setting, score))
 
-    gated = date_gated_distances(vectors, [s.published for s in signatures], QUIET_DAYS)
+    gated = date_gated_distances(vectors, [s.published for s in signatures], int(DATE_SCALE_DAYS))
     best, score, gated_grid = best_of_grid(
         EMBEDDING_DISTANCE_GRID, lambda t: agglomerative(gated, threshold=t, precomputed=True), gold
     )
@@ -381,12 +390,13 @@ def report(run: Evaluation, rows: Sequence[Row], load_at_start: float | None) ->
         "",
         markdown_table(header, [_row(r) for r in (run.reference, *run.ablations)]),
         "",
-        f"The dev set is sparse in time ({len(rows)} articles dated {years[0]}–{years[-1]}), so the date gate "
-        "does much of the work: with dates removed newsweave falls below the content-only baselines. In a dense "
-        "stream, where many stories run in the same week, expect a figure between those two rows. A batch "
-        "clustering that sees every article at once and uses the same date gate does slightly better, with "
-        "hindsight and a threshold picked on this data. Arrival order matters: fed out of date order, stories "
-        "close before their late articles come, so an ingest should sort each batch by date.",
+        f"The dev set is sparse in time ({len(rows)} articles dated {years[0]}–{years[-1]}), so the date "
+        "penalty does much of the work: with dates removed newsweave falls below the content-only baselines. In "
+        "a dense stream, where many stories run in the same week, expect a figure between those two rows. A batch "
+        "clustering that sees every article at once and uses a hard date gate does slightly better, with "
+        "hindsight and a threshold picked on this data. Arrival order matters less than it did: stories close "
+        "by the number of articles that passed them by, not by news time, so an article out of date order still "
+        "finds its story; the date penalty keeps it from one of another week.",
         "",
         "newsweave B³ F1 over its two parameters, with dates (the benchmark setting):",
         "",

@@ -95,7 +95,9 @@ class Ingestor:
         self.clusterer = stories.StoryClusterer(
             threshold=self.settings.story_join_threshold,
             entity_weight=self.settings.story_entity_weight,
-            quiet_days=self.settings.story_quiet_days,
+            date_weight=self.settings.story_date_weight,
+            date_scale_days=self.settings.story_date_scale_days,
+            idle_articles=self.settings.story_idle_articles,
         )
         # Counted before the replay: an article stored during it makes the next write replay again.
         self._synced_count = self.store.count()
@@ -112,8 +114,8 @@ class Ingestor:
         """Store every usable document; problems are collected, never raised.
 
         Documents are taken in publication order (undated ones last, input order
-        otherwise): stories close after quiet days of news time, so an article that
-        arrived out of order would find its story closed.
+        otherwise): the copy index forgets articles by date, and a story's centroid
+        settles on its first reports before later, looser ones arrive.
         """
         return run_ingest(
             documents, lambda batch: prepare_batch(batch, self.store, self.settings), self.write, progress

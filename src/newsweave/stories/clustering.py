@@ -1,20 +1,24 @@
 """Group articles into stories as they arrive, one article at a time.
 
-`StoryClusterer.add` compares a new article with the open stories near its
-date and puts it in the best one, or opens a new story. The score mixes two
-signals:
+`StoryClusterer.add` compares a new article with every open story and puts it
+in the best one, or opens a new story. The score mixes three signals:
 
 - the cosine similarity between the article's vector (an embedding of title
   and lead) and the story's centroid, the mean of its members' vectors;
 - how much of the article's named-entity weight the story shares, where an
   entity weighs more the rarer it is among the articles seen so far ("united
-  states" is everywhere, "michael steele" is not).
+  states" is everywhere, "michael steele" is not);
+- how far the article's date lies outside the story's dates: a penalty of
+  `date_weight` per `date_scale_days` of gap. Time is a signal, not a gate: a
+  day or two outside costs little, months apart cost more than any content can
+  make up, and an article or a story with no date gets no penalty, so an
+  undated article joins its story by content alone, and never splits one.
 
-Dates act as a gate rather than a score: a story only takes articles dated
-within `quiet_days` of its date span, and a story that nothing has joined for
-`quiet_days` of news time (measured against the newest date seen) closes for
-good. An undated article is compared with every open story; an undated story
-with every article.
+Stories close by the stream, not by the calendar: a story that none of the last
+`idle_articles` articles joined closes for good. The number of open stories, and
+so the cost of `add`, stays bounded on dated and undated streams alike, and an
+article that arrives late (undated ones come last) still finds every story
+that was active within that many articles.
 
 Why the centroid and not the closest member: one row per story keeps the
 comparison a single matrix product and the saved state a fixed size, and a
@@ -45,9 +49,11 @@ from newsweave.stories.open_stories import OpenStories
 
 # Tuned on ../shared/data/clustering_dev.jsonl (benchmarks/quality_clustering.py,
 # docs/quality.md); they live in Settings so a deployment can change them.
-QUIET_DAYS = DEFAULT_SETTINGS.story_quiet_days  # a quiet story closes; also the date window
 JOIN_THRESHOLD = DEFAULT_SETTINGS.story_join_threshold  # lowest score at which an article joins a story
 ENTITY_WEIGHT = DEFAULT_SETTINGS.story_entity_weight  # share of the score given to shared named entities
+DATE_WEIGHT = DEFAULT_SETTINGS.story_date_weight  # what a date gap of DATE_SCALE_DAYS takes off the score
+DATE_SCALE_DAYS = DEFAULT_SETTINGS.story_date_scale_days
+IDLE_ARTICLES = DEFAULT_SETTINGS.story_idle_articles  # a story none of this many articles joined closes
 
 STORY_ID_PREFIX = "st-"
 _STORY_ID = re.compile(r"^st-(\d+)$")
@@ -83,9 +89,8 @@ class StoryState:
     centroid × size gives back the running sum. `entity_counts` says in how
     many member articles each entity appears; summed over all stories they
     are the corpus-wide frequencies that weight entities by rarity.
-    `last_active` is the newest date the stream had shown when the last
-    article joined; it equals `last_published` when articles arrive in date
-    order, and decides when the story closes.
+    `last_joined` is how many articles the clusterer had seen when the last
+    member joined; it decides when the story closes.
     """
 
     story_id: str
@@ -94,7 +99,7 @@ class StoryState:
     entity_counts: tuple[tuple[str, int], ...]  # sorted by entity
     first_published: dt.date | None
     last_published: dt.date | None
-    last_active: dt.date | None
+    last_joined: int
     open: bool
 
 
@@ -107,17 +112,13 @@ class _Story:
     entity_counts: Counter[str]
     first: dt.date | None
     last: dt.date | None
-    last_active: dt.date | None
+    last_joined: int  # articles seen when the last member joined
     open: bool = True
     closed_centroid: np.ndarray | None = None  # kept once the story leaves the open rows
 
 
 def _ordinal(day: dt.date | None) -> float:
     return float(day.toordinal()) if day is not None else math.nan
-
-
-def _date(ordinal: float) -> dt.date | None:
-    return None if math.isnan(ordinal) else dt.date.fromordinal(int(ordinal))
 
 
 class StoryClusterer:
@@ -132,21 +133,28 @@ class StoryClusterer:
         *,
         threshold: float = JOIN_THRESHOLD,
         entity_weight: float = ENTITY_WEIGHT,
-        quiet_days: int = QUIET_DAYS,
+        date_weight: float = DATE_WEIGHT,
+        date_scale_days: float = DATE_SCALE_DAYS,
+        idle_articles: int = IDLE_ARTICLES,
     ) -> None:
         if not 0.0 <= entity_weight <= 1.0:
             raise UsageError(f"entity_weight must be between 0 and 1, not {entity_weight}")
-        if quiet_days < 0:
-            raise UsageError(f"quiet_days must be 0 or more, not {quiet_days}")
+        if date_weight < 0.0:
+            raise UsageError(f"date_weight must be 0 or more, not {date_weight}")
+        if date_scale_days <= 0:
+            raise UsageError(f"date_scale_days must be more than 0, not {date_scale_days}")
+        if idle_articles < 1:
+            raise UsageError(f"idle_articles must be 1 or more, not {idle_articles}")
         self.threshold = threshold
         self.entity_weight = entity_weight
-        self.quiet_days = quiet_days
+        self.date_weight = date_weight
+        self.date_scale_days = date_scale_days
+        self.idle_articles = idle_articles
         self.last_compared = 0
         self._stories: dict[int, _Story] = {}
         self._open: OpenStories | None = None  # created with the first vector, which fixes the dimension
         self._entity_frequency: Counter[str] = Counter()  # articles seen per entity
         self._articles_seen = 0
-        self._clock: dt.date | None = None  # newest date seen
         self._next_number = 1
         self._closed_since_taken: list[str] = []
 
@@ -157,30 +165,30 @@ class StoryClusterer:
 
         The assignment's score is the one compared with the threshold:
         (1 - entity_weight) × cosine to the centroid + entity_weight × shared
-        entity share, or 1.0 when the article opened a story.
+        entity share - date_weight × date gap / date_scale_days, or 1.0
+        when the article opened a story.
         """
         vector = self._unit_vector(signature)
         entities = frozenset(filter(None, (normalise_entity(name) for name in signature.entities)))
         published = signature.published
-        self._advance_clock(published)
         open_stories = self._open_rows(vector.shape[0])
 
-        rows = open_stories.candidates(_ordinal(published), float(self.quiet_days))
-        self.last_compared = len(rows)
+        self.last_compared = open_stories.count
         best_row, best_score = -1, -math.inf
-        if len(rows):
-            cosines = open_stories.cosines(rows, vector)
-            weights = self._entity_weights(entities)
+        if open_stories.count:
             cosine_share = 1.0 - self.entity_weight
-            # Entities can add at most entity_weight, so stories whose cosine
-            # cannot reach the threshold even with every entity shared are skipped.
-            reachable = cosine_share * cosines + self.entity_weight >= self.threshold
-            for row, cosine in zip(rows[reachable], cosines[reachable]):
+            gaps = open_stories.date_gaps(_ordinal(published))
+            base = cosine_share * open_stories.cosines(vector) - self.date_weight * (gaps / self.date_scale_days)
+            # Entities can add at most entity_weight, so stories that cannot reach the threshold
+            # even with every entity shared are skipped.
+            weights = self._entity_weights(entities)
+            for row in np.flatnonzero(base + self.entity_weight >= self.threshold):
                 story = self._stories[open_stories.numbers[row]]
-                score = cosine_share * float(cosine) + self.entity_weight * self._entity_share(weights, story)
+                score = float(base[row]) + self.entity_weight * self._entity_share(weights, story)
                 if score > best_score:  # strict: on a tie the older story (lower row) wins
                     best_row, best_score = int(row), score
 
+        self._articles_seen += 1
         if best_row >= 0 and best_score >= self.threshold:
             number = open_stories.numbers[best_row]
             self._join(self._stories[number], best_row, vector, entities, published)
@@ -189,7 +197,7 @@ class StoryClusterer:
             number = self._open_story(vector, entities, published)
             opened, score = True, 1.0
         self._entity_frequency.update(entities)
-        self._articles_seen += 1
+        self._close_idle()
         return StoryAssignment(signature.article_id, story_id(number), opened, score)
 
     def _unit_vector(self, signature: ArticleSignature) -> np.ndarray:
@@ -237,38 +245,29 @@ class StoryClusterer:
         self, story: _Story, row: int, vector: np.ndarray, entities: frozenset[str], published: dt.date | None
     ) -> None:
         assert self._open is not None
-        self._open.join(row, vector, _ordinal(published), _ordinal(self._clock))
+        self._open.join(row, vector, _ordinal(published), float(self._articles_seen))
         story.size += 1
         story.entity_counts.update(entities)
         if published is not None:
             story.first = published if story.first is None else min(story.first, published)
             story.last = published if story.last is None else max(story.last, published)
-        story.last_active = _date(self._open.active(row))
+        story.last_joined = self._articles_seen
 
     def _open_story(self, vector: np.ndarray, entities: frozenset[str], published: dt.date | None) -> int:
         assert self._open is not None
         number = self._next_number
         self._next_number += 1
-        self._stories[number] = _Story(number, 1, Counter(entities), published, published, self._clock)
-        self._open.append(number, vector, _ordinal(published), _ordinal(published), _ordinal(self._clock))
+        self._stories[number] = _Story(number, 1, Counter(entities), published, published, self._articles_seen)
+        day = _ordinal(published)
+        self._open.append(number, vector, day, day, float(self._articles_seen))
         return number
 
     # ----------------------------------------------------------------- closing
 
-    def _advance_clock(self, published: dt.date | None) -> None:
-        """Move news time forward to `published` and close the stories that went quiet."""
-        if published is None or (self._clock is not None and published <= self._clock):
-            return
-        first_date = self._clock is None
-        self._clock = published
-        if self._open is None:
-            return
-        if first_date:
-            # Stories opened before any date was seen are treated as active now.
-            self._open.mark_active(_ordinal(published))
-            for number in self._open.numbers:
-                self._stories[number].last_active = published
-        cutoff = float((published - dt.timedelta(days=self.quiet_days)).toordinal())
+    def _close_idle(self) -> None:
+        """Close the stories that none of the last `idle_articles` articles joined."""
+        assert self._open is not None
+        cutoff = float(self._articles_seen - self.idle_articles + 1)
         for number, vector_sum in self._open.close_before(cutoff):
             story = self._stories[number]
             story.open = False
@@ -313,7 +312,7 @@ class StoryClusterer:
             entity_counts=tuple(sorted(story.entity_counts.items())),
             first_published=story.first,
             last_published=story.last,
-            last_active=story.last_active,
+            last_joined=story.last_joined,
             open=story.open,
         )
 
@@ -324,7 +323,9 @@ class StoryClusterer:
         *,
         threshold: float = JOIN_THRESHOLD,
         entity_weight: float = ENTITY_WEIGHT,
-        quiet_days: int = QUIET_DAYS,
+        date_weight: float = DATE_WEIGHT,
+        date_scale_days: float = DATE_SCALE_DAYS,
+        idle_articles: int = IDLE_ARTICLES,
     ) -> StoryClusterer:
         """A clusterer that carries on from saved story states.
 
@@ -333,7 +334,13 @@ class StoryClusterer:
         colliding. Closed stories may come without a centroid. Story ids must
         look like "st-000042", as this class makes them.
         """
-        clusterer = cls(threshold=threshold, entity_weight=entity_weight, quiet_days=quiet_days)
+        clusterer = cls(
+            threshold=threshold,
+            entity_weight=entity_weight,
+            date_weight=date_weight,
+            date_scale_days=date_scale_days,
+            idle_articles=idle_articles,
+        )
         states = sorted(stories, key=lambda state: _number_of(state.story_id))
         for state in states:
             clusterer._restore_one(state)
@@ -346,8 +353,9 @@ class StoryClusterer:
         if state.size < 1:
             raise UsageError(f"story {state.story_id} has size {state.size}; a story has at least one article")
         counts = Counter(dict(state.entity_counts))
-        last_active = state.last_active or state.last_published
-        story = _Story(number, state.size, counts, state.first_published, state.last_published, last_active, state.open)
+        story = _Story(
+            number, state.size, counts, state.first_published, state.last_published, state.last_joined, state.open
+        )
         if state.open:
             if state.centroid is None:
                 raise UsageError(f"open story {state.story_id} has no centroid; it cannot take articles without one")
@@ -360,7 +368,7 @@ class StoryClusterer:
                 centroid * state.size,
                 _ordinal(state.first_published),
                 _ordinal(state.last_published),
-                _ordinal(last_active),
+                float(state.last_joined),
             )
         else:
             story.closed_centroid = state.centroid
@@ -368,9 +376,6 @@ class StoryClusterer:
         self._entity_frequency.update(counts)
         self._articles_seen += state.size
         self._next_number = max(self._next_number, number + 1)
-        for day in (state.last_published, last_active):
-            if day is not None and (self._clock is None or day > self._clock):
-                self._clock = day
 
 
 def _number_of(identifier: str) -> int:

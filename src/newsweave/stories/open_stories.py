@@ -1,7 +1,8 @@
 """The open stories of a StoryClusterer, kept as parallel numpy arrays.
 
-One row per open story: the sum of its members' vectors, that sum's norm, and
-its first, last and last-active dates as day ordinals (NaN when unknown). A
+One row per open story: the sum of its members' vectors, that sum's norm, its
+first and last dates as day ordinals (NaN when unknown), and when it last took
+an article, as the number of articles the clusterer had seen by then. A
 new article is compared with every row at once through one matrix product, so
 the cost of `add` follows the number of open stories, not the corpus size:
 closed stories leave the arrays. Rows stay in the order the stories were
@@ -16,7 +17,7 @@ _INITIAL_CAPACITY = 64
 
 
 class OpenStories:
-    """Centroid sums, norms and date spans of the open stories, one row each."""
+    """Centroid sums, norms, date spans and last activity of the open stories, one row each."""
 
     def __init__(self, dim: int) -> None:
         self.dim = dim
@@ -76,35 +77,31 @@ class OpenStories:
 
     # ----------------------------------------------------------------- queries
 
-    def candidates(self, published: float, window_days: float) -> np.ndarray:
-        """Rows whose date span lies within `window_days` of `published`; every row when undated.
+    def date_gaps(self, published: float) -> np.ndarray:
+        """Days between `published` and each row's date span (0 inside it, or when either is undated).
 
-        The distance is to the nearest end of the story's span, so a long
-        story still takes an article dated inside it. Undated stories are
-        always candidates: a missing date is not evidence of distance.
+        The distance is to the nearest end of the story's span, so a long story
+        is close to every article dated inside it. A missing date is not
+        evidence of distance, so it gives no gap.
         """
         count = self.count
         if np.isnan(published):
-            return np.arange(count)
+            return np.zeros(count)
         first, last = self._first[:count], self._last[:count]
         gap = np.maximum(np.maximum(first - published, published - last), 0.0)
-        return np.flatnonzero(np.isnan(gap) | (gap <= window_days))
+        return np.nan_to_num(gap, nan=0.0)
 
-    def cosines(self, rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
-        """Cosine similarity between a unit vector and the centroids of the given rows."""
-        return (self._sums[rows] @ vector) / np.maximum(self._norms[rows], 1e-12)
+    def cosines(self, vector: np.ndarray) -> np.ndarray:
+        """Cosine similarity between a unit vector and every row's centroid."""
+        count = self.count
+        return (self._sums[:count] @ vector) / np.maximum(self._norms[:count], 1e-12)
 
     # ----------------------------------------------------------------- closing
-
-    def mark_active(self, active: float) -> None:
-        """Give stories with no known activity date this one (the first date the stream shows)."""
-        undated = np.isnan(self._active[: self.count])
-        self._active[: self.count][undated] = active
 
     def close_before(self, cutoff: float) -> list[tuple[int, np.ndarray]]:
         """Remove rows last active before `cutoff`; return (story number, vector sum) of each."""
         count = self.count
-        quiet = self._active[:count] < cutoff  # NaN compares False: never closed while undated
+        quiet = self._active[:count] < cutoff
         if not quiet.any():
             return []
         closed = [(self.numbers[row], self._sums[row].copy()) for row in np.flatnonzero(quiet)]

@@ -15,7 +15,7 @@ from newsweave.stories import StoryClusterer, StoryState, normalise_entity
 DIM = 32
 DAY0 = dt.date(2020, 3, 1)
 # Explicit parameters, so that retuning the module constants does not change what these tests mean.
-PARAMS = {"threshold": 0.55, "entity_weight": 0.1, "quiet_days": 7}
+PARAMS = {"threshold": 0.55, "entity_weight": 0.1, "date_weight": 0.2, "date_scale_days": 7.0, "idle_articles": 50}
 
 
 def unit(index: int, dim: int = DIM) -> np.ndarray:
@@ -133,26 +133,27 @@ def test_an_article_years_earlier_arriving_late_opens_a_new_story():
     c.add(sig("2023", unit(0), {"michael steele"}, day=3 * 365))
     earlier = c.add(sig("2020", unit(0), {"michael steele"}, day=0))
     assert earlier.opened
-    assert c.last_compared == 0  # the 2023 story is outside the 2020 article's date window
+    assert c.last_compared == 1  # compared, and kept apart by the date gap alone
 
 
-def test_a_story_quiet_for_more_than_quiet_days_closes():
+def test_a_date_gap_weighs_in_softly():
+    # Cosine 0.75 with no entities: 0.9 x 0.75 = 0.675 inside the story's dates.
+    near = tilted(0, 1, 0.75)
     c = clusterer()
     c.add(sig("a", unit(0), day=0))
-    c.add(sig("b", unit(1), day=7))  # exactly quiet_days later: story 1 stays open
-    assert c.take_closed() == () and c.open_count == 2
-    c.add(sig("c", unit(2), day=8))  # now story 1 has been quiet for 8 days
-    assert c.take_closed() == ("st-000001",)
-    assert c.take_closed() == ()
-    assert [s.open for s in c.export_state()] == [False, True, True]
-    # An undated article about story 1 cannot join it any more.
-    assert c.add(sig("d", unit(0), day=None)).opened
-
-
-def test_a_story_takes_an_article_dated_quiet_days_after_its_last():
+    c.add(sig("b", unit(0), day=2))
+    inside = c.add(sig("inside", near, day=1))
+    assert not inside.opened and inside.score == pytest.approx(0.675, abs=1e-3)
     c = clusterer()
     c.add(sig("a", unit(0), day=0))
-    assert not c.add(sig("b", unit(0), day=7)).opened
+    two_days = c.add(sig("two days on", near, day=2))  # 2/7 of the weekly 0.2 taken off: still joins
+    assert not two_days.opened and two_days.score == pytest.approx(0.675 - 0.2 * 2 / 7, abs=1e-3)
+    c = clusterer()
+    c.add(sig("a", unit(0), day=0))
+    assert c.add(sig("a week on", near, day=7)).opened  # 0.475: the same words a week later are another event
+    c = clusterer()
+    c.add(sig("a", unit(0), day=0))
+    assert not c.add(sig("same words a week on", unit(0), day=7)).opened  # 0.7: near-identical still joins
 
 
 def test_a_missing_date_is_no_penalty():
@@ -165,15 +166,30 @@ def test_a_missing_date_is_no_penalty():
     assert c.add(sig("dated-2", unit(1), day=2)).story_id == "st-000002"
 
 
-def test_undated_stories_count_as_active_from_the_first_date_seen():
+def test_an_undated_article_arriving_after_months_of_news_still_finds_its_story():
     c = clusterer()
-    c.add(sig("u", unit(0), day=None))
-    c.add(sig("d", unit(1), day=0))
-    c.add(sig("e", unit(2), day=7))
+    c.add(sig("event", unit(0), day=0))
+    for n in range(20):  # other news, weeks later
+        c.add(sig(f"later-{n}", unit(1 + n % 5), day=30 + n))
+    late = c.add(sig("undated report of the event", unit(0), day=None))
+    assert not late.opened and late.story_id == "st-000001"
+
+
+def test_a_story_none_of_the_last_idle_articles_joined_closes():
+    c = StoryClusterer(**{**PARAMS, "idle_articles": 3})
+    c.add(sig("a", unit(0), day=None))
+    c.add(sig("b", unit(1), day=None))
+    c.add(sig("c", unit(2), day=None))  # a's story was the last to take one of these three
+    assert c.take_closed() == () and c.open_count == 3
+    c.add(sig("d", unit(3), day=None))  # now three articles have passed story 1 by
+    assert c.take_closed() == ("st-000001",)
     assert c.take_closed() == ()
-    c.add(sig("f", unit(3), day=8))
-    # Closed with the story of day 0, as if it had been active then.
-    assert c.take_closed() == ("st-000001", "st-000002")
+    c.add(sig("e", unit(1), day=None))  # joining keeps story 2 open
+    c.add(sig("f", unit(5), day=None))
+    assert c.take_closed() == ("st-000003",)
+    assert [s.open for s in c.export_state()] == [False, True, False, True, True]
+    # An article about story 1 cannot join it any more.
+    assert c.add(sig("g", unit(0), day=None)).opened
 
 
 # --------------------------------------------------------------------------- determinism and state
@@ -206,7 +222,7 @@ def test_restoring_the_exported_state_continues_identically():
             entity_counts=state.entity_counts,
             first_published=state.first_published,
             last_published=state.last_published,
-            last_active=state.last_active,
+            last_joined=state.last_joined,
             open=state.open,
         )
         for state in head.export_state()
@@ -229,14 +245,14 @@ def test_exported_state_describes_the_story():
     assert state.size == 2 and state.open
     assert state.entity_counts == (("michael steele", 1), ("rnc", 2))
     assert (state.first_published, state.last_published) == (DAY0, DAY0 + dt.timedelta(days=2))
-    assert state.last_active == DAY0 + dt.timedelta(days=2)
+    assert state.last_joined == 2  # the second article the clusterer saw
     expected = (unit(0) + tilted(0, 1, 0.96)) / 2
     assert state.centroid is not None and state.centroid.dtype == np.float32
     np.testing.assert_allclose(state.centroid, expected, atol=1e-6)
 
 
 def test_restored_ids_continue_after_the_highest_number():
-    state = StoryState("st-000041", unit(0), 1, (), DAY0, DAY0, DAY0, True)
+    state = StoryState("st-000041", unit(0), 1, (), DAY0, DAY0, 1, True)
     c = StoryClusterer.restore([state], **PARAMS)
     assert c.add(sig("new", unit(5), day=1)).story_id == "st-000042"
     assert c.add(sig("same", unit(0), day=1)).story_id == "st-000041"
@@ -245,10 +261,10 @@ def test_restored_ids_continue_after_the_highest_number():
 @pytest.mark.parametrize(
     "states, problem",
     [
-        ([StoryState("story-1", unit(0), 1, (), None, None, None, True)], "not of the form"),
-        ([StoryState("st-000001", unit(0), 1, (), None, None, None, True)] * 2, "given twice"),
-        ([StoryState("st-000001", None, 1, (), None, None, None, True)], "no centroid"),
-        ([StoryState("st-000001", unit(0), 0, (), None, None, None, True)], "at least one article"),
+        ([StoryState("story-1", unit(0), 1, (), None, None, 0, True)], "not of the form"),
+        ([StoryState("st-000001", unit(0), 1, (), None, None, 0, True)] * 2, "given twice"),
+        ([StoryState("st-000001", None, 1, (), None, None, 0, True)], "no centroid"),
+        ([StoryState("st-000001", unit(0), 0, (), None, None, 0, True)], "at least one article"),
     ],
 )
 def test_bad_saved_state_is_refused(states, problem):
@@ -268,22 +284,18 @@ def test_vectors_of_another_dimension_are_refused():
 # --------------------------------------------------------------------------- cost
 
 
-def test_many_stories_keep_the_comparisons_bounded_by_the_date_window():
-    # 5,000 unrelated articles, two a day: each opens its own story.
+def test_many_stories_keep_the_comparisons_bounded_by_the_idle_window():
+    # 5,000 unrelated articles, dated and undated: each opens its own story.
     rng = np.random.default_rng(5)
     dim = 128
     c = StoryClusterer(**PARAMS)
     compared = []
     for i in range(5000):
         vector = rng.normal(size=dim)
-        c.add(sig(f"a{i}", (vector / np.linalg.norm(vector)).astype(np.float32), day=i // 2))
+        day = None if i % 3 == 0 else i // 2
+        c.add(sig(f"a{i}", (vector / np.linalg.norm(vector)).astype(np.float32), day=day))
         compared.append(c.last_compared)
     assert len(c.export_state()) > 4900
-    per_window = 2 * (PARAMS["quiet_days"] + 1)  # stories that can still be open: the last 8 days' worth
-    assert max(compared) <= per_window
-    assert c.open_count <= per_window
-    # A late article from the first week meets no open story; an undated one meets only the open ones.
-    c.add(sig("late", unit(0, dim), day=3))
-    assert c.last_compared == 0
-    c.add(sig("undated", unit(1, dim), day=None))
-    assert c.last_compared <= per_window + 1
+    window = PARAMS["idle_articles"]  # stories that can still be open: those of the last articles
+    assert max(compared) <= window
+    assert c.open_count <= window

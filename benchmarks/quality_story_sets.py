@@ -1,0 +1,159 @@
+"""Story clustering on three development sets, with time as a signal: B-cubed through the real ingest.
+
+Sets: ../shared/data/clustering_dev.jsonl as it is; the same with every date removed (the
+`date` field and the "date YYYY-MM-DD" lines some texts carry); and the 12 real multi-outlet
+events of ../shared/data/events_dev.jsonl (the `event` field is the gold story). Each set is
+ingested once into an empty in-memory database with the shipped settings; the stored
+signatures, in ingest order, are then fed to `StoryClusterer` again for every point of a small
+grid (join threshold, entity weight, date weight). The shipped point is reported next to a
+leave-one-set-out choice: tuned on two sets, scored on the third. Baseline: TF-IDF over title
+and full text with average-linkage agglomerative clustering, its threshold cross-validated
+the same way and also at its best on each set. An article the ingest did not store counts as
+a story of its own.
+
+    .venv/bin/python benchmarks/quality_story_sets.py            # rewrites its section of docs/quality.md
+    .venv/bin/python benchmarks/quality_story_sets.py --no-docs  # prints only
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from batch_clustering import agglomerative, tfidf_features
+from bcubed import BCubed, bcubed
+from bench_common import DEFAULT_SHARED, REPO_ROOT, load_average, machine_summary, markdown_table, today, write_marked_section
+from newsweave.config import DEFAULT_SETTINGS
+from newsweave.model import ArticleSignature, RawDocument
+from newsweave.pipeline import Ingestor
+from newsweave.store import open_store
+from newsweave.stories.clustering import StoryClusterer
+
+START_MARKER = "<!-- story-sets:start -->"
+END_MARKER = "<!-- story-sets:end -->"
+DOC_PATH = REPO_ROOT / "docs" / "quality.md"
+DATE_LINE = re.compile(r"^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILINE)
+THRESHOLDS = (0.45, 0.50, 0.55, 0.60)
+ENTITY_WEIGHTS = (0.0, 0.1, 0.2)
+DATE_WEIGHTS = (0.1, 0.2, 0.3)
+TFIDF_DISTANCES = (0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90)
+Row = dict[str, Any]
+Point = tuple[float, float, float]
+
+
+def load_sets(shared: Path) -> dict[str, list[Row]]:
+    clustering = [json.loads(line) for line in (shared / "data" / "clustering_dev.jsonl").open(encoding="utf-8")]
+    undated = [dict(row, date=None, text=DATE_LINE.sub("", row.get("text") or "")) for row in clustering]
+    events = []
+    for number, line in enumerate((shared / "data" / "events_dev.jsonl").open(encoding="utf-8")):
+        row = json.loads(line)
+        events.append({**row, "id": f"event-{number}", "event_id": row["event"], "source": row.get("outlet")})
+    return {"clustering_dev": clustering, "clustering_dev, dates removed": undated, "events_dev (12 events)": events}
+
+
+def ingested_signatures(rows: Sequence[Row], name: str) -> list[ArticleSignature]:
+    documents = [
+        RawDocument(
+            path=f"{name}:{number}", text=row.get("text") or "", format="jsonl", title=row.get("title"),
+            url=row.get("url"), outlet=row.get("source"), published=row.get("date") or None, external_id=str(row["id"]),
+        )
+        for number, row in enumerate(rows, 1)
+    ]  # fmt: skip
+    with open_store(":memory:") as store:
+        Ingestor(store).ingest(documents)
+        return list(store.load_signatures())
+
+
+def score(signatures: Sequence[ArticleSignature], rows: Sequence[Row], point: Point) -> BCubed:
+    threshold, entity_weight, date_weight = point
+    clusterer = StoryClusterer(threshold=threshold, entity_weight=entity_weight, date_weight=date_weight)
+    story_of = {signature.article_id: clusterer.add(signature).story_id for signature in signatures}
+    predicted = [story_of.get(str(row["id"]), f"not-stored-{row['id']}") for row in rows]
+    return bcubed(predicted, [row["event_id"] for row in rows])
+
+
+def leave_one_out(table: dict[str, dict[Any, float]]) -> dict[str, Any]:
+    """For each set, the grid point best on the mean of the other sets."""
+    return {
+        held: max(next(iter(table.values())), key=lambda p: sum(table[other][p] for other in table if other != held))
+        for held in table
+    }
+
+
+def run(shared: Path) -> str:
+    load_at_start = load_average()
+    started = time.perf_counter()
+    sets = load_sets(shared)
+    points = list(itertools.product(THRESHOLDS, ENTITY_WEIGHTS, DATE_WEIGHTS))
+    shipped = (DEFAULT_SETTINGS.story_join_threshold, DEFAULT_SETTINGS.story_entity_weight, DEFAULT_SETTINGS.story_date_weight)
+    ours: dict[str, dict[Point, BCubed]] = {}
+    tfidf: dict[str, dict[float, BCubed]] = {}
+    missing: dict[str, int] = {}
+    for name, rows in sets.items():
+        signatures = ingested_signatures(rows, name)
+        missing[name] = len(rows) - len(signatures)
+        ours[name] = {point: score(signatures, rows, point) for point in {*points, shipped}}
+        features = tfidf_features([f"{row.get('title') or ''}\n{row.get('text') or ''}" for row in rows])
+        gold = [row["event_id"] for row in rows]
+        tfidf[name] = {t: bcubed(agglomerative(features, threshold=t), gold) for t in TFIDF_DISTANCES}
+    ours_pick = leave_one_out({name: {p: ours[name][p].f1 for p in points} for name in sets})
+    tfidf_pick = leave_one_out({name: {t: tfidf[name][t].f1 for t in TFIDF_DISTANCES} for name in sets})
+    table = []
+    for name in sets:
+        best_t = max(TFIDF_DISTANCES, key=lambda t: tfidf[name][t].f1)
+        cross = ours[name][ours_pick[name]]
+        table.append([
+            name, len(sets[name]), missing[name],
+            f"{ours[name][shipped].f1:.3f} (P {ours[name][shipped].precision:.3f}, R {ours[name][shipped].recall:.3f})",
+            f"{cross.f1:.3f} at {ours_pick[name]}",
+            f"{tfidf[name][tfidf_pick[name]].f1:.3f} at {tfidf_pick[name]:.2f}",
+            f"{tfidf[name][best_t].f1:.3f} at {best_t:.2f}",
+        ])  # fmt: skip
+    header = [
+        "Set", "Articles", "Not stored", "newsweave, shipped settings", "newsweave, tuned on the other two sets",
+        "TF-IDF agglomerative, tuned on the other two", "TF-IDF agglomerative, best on this set",
+    ]  # fmt: skip
+    return "\n".join(
+        [
+            "## Stories on three development sets",
+            "",
+            f"Measured {today()} on {machine_summary(load_at_start)}; the run took {time.perf_counter() - started:.0f} s.",
+            "",
+            f"Shipped settings (threshold, entity weight, date weight): {shipped}, the date weight per "
+            f"{DEFAULT_SETTINGS.story_date_scale_days:g} days of gap; stories close after "
+            f"{DEFAULT_SETTINGS.story_idle_articles} articles without a join. Grid: thresholds {THRESHOLDS}, "
+            f"entity weights {ENTITY_WEIGHTS}, date weights {DATE_WEIGHTS}. \"Tuned on the other two\" picks the "
+            "point with the best mean F1 on the two other sets (leave one set out). B-cubed F1 (precision, recall).",
+            "",
+            markdown_table(header, table),
+            "",
+            "Regenerate (about a minute):",
+            "",
+            "```",
+            ".venv/bin/python benchmarks/quality_story_sets.py",
+            "```",
+        ]
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
+    parser.add_argument("--no-docs", action="store_true", help="print the report only")
+    args = parser.parse_args(argv)
+    report = run(args.shared)
+    print(report)
+    if not args.no_docs:
+        write_marked_section(DOC_PATH, START_MARKER, END_MARKER, report, "Quality")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
