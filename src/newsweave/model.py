@@ -439,12 +439,13 @@ class StoredArticle:
 
 @dataclass(frozen=True, eq=False)
 class ArticleSignature:
-    """What story clustering knows of an article: lead embedding, named entities, date."""
+    """What story clustering knows of an article: lead embedding, named entities, date, body words."""
 
     article_id: str
     vector: np.ndarray = field(repr=False)  # L2-normalised embedding of title and lead
     entities: frozenset[str] = frozenset()  # normalised names of people, organisations and places
     published: dt.date | None = None
+    terms: tuple[tuple[str, int], ...] = ()  # the body's content words and how often each occurs
 
 
 @dataclass(frozen=True)

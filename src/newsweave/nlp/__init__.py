@@ -7,7 +7,7 @@ embedder load once per process and are shared by every call.
 from newsweave.nlp.analyze import analyze_articles, analyzed_length
 from newsweave.nlp.embedder import EMBEDDING_DIM, SentenceEmbedder, get_embedder
 from newsweave.nlp.language_model import load_language_model
-from newsweave.nlp.signatures import article_signatures, lead_text
+from newsweave.nlp.signatures import article_signatures, body_terms, lead_text
 
 __all__ = [
     "EMBEDDING_DIM",
@@ -15,6 +15,7 @@ __all__ = [
     "analyze_articles",
     "analyzed_length",
     "article_signatures",
+    "body_terms",
     "lead_text",
     "get_embedder",
     "load_language_model",

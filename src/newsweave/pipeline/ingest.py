@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
-from newsweave import clean, dedupe, sources, stories
+from newsweave import clean, dedupe, nlp, sources, stories
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import UsageError
 from newsweave.model import ArticleSignature, CleanLine, InputProblem, RawDocument, StoredArticle
@@ -95,6 +95,8 @@ class Ingestor:
         self.clusterer = stories.StoryClusterer(
             threshold=self.settings.story_join_threshold,
             entity_weight=self.settings.story_entity_weight,
+            term_weight=self.settings.story_term_weight,
+            top_terms=self.settings.story_top_terms,
             date_weight=self.settings.story_date_weight,
             date_scale_days=self.settings.story_date_scale_days,
             idle_articles=self.settings.story_idle_articles,
@@ -102,13 +104,21 @@ class Ingestor:
         # Counted before the replay: an article stored during it makes the next write replay again.
         self._synced_count = self.store.count()
         for signature in self.store.load_signatures():
-            self.clusterer.add(signature)
+            self.clusterer.add(signature if signature.terms else self._with_body_terms(signature))
         self.clusterer.take_closed()
         newest = max((a.published for a in self.store.iter_articles() if a.published), default=None)
         since = newest - dt.timedelta(days=COPY_WINDOW_DAYS) if newest else None
         for article in self.store.iter_articles():
             if article.published is None or (since is not None and article.published >= since):
                 self._index_for_copies(article)
+
+    def _with_body_terms(self, signature: ArticleSignature) -> ArticleSignature:
+        """A signature stored before body words were kept, given its article's words, so that old and
+        new articles are clustered alike."""
+        article = self.store.get_article(signature.article_id)
+        if article is None:
+            return signature
+        return replace(signature, terms=nlp.body_terms(article.title, article.text))
 
     def ingest(self, documents: Sequence[RawDocument], progress: Progress | None = None) -> IngestReport:
         """Store every usable document; problems are collected, never raised.

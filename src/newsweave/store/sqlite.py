@@ -46,6 +46,7 @@ from newsweave.store.sqlite_rows import (
     row_to_signature,
     row_to_story_signature,
     stories_with_members,
+    terms_to_text,
     text_to_date,
     vector_to_blob,
 )
@@ -446,8 +447,14 @@ def _insert_article(
     )
     if signature is not None:
         connection.execute(
-            "INSERT INTO signatures (article_id, vector, entities, published) VALUES (?, ?, ?, ?)",
-            (article_id, vector, entities_to_text(signature.entities), date_to_text(signature.published)),
+            "INSERT INTO signatures (article_id, vector, entities, published, terms) VALUES (?, ?, ?, ?, ?)",
+            (
+                article_id,
+                vector,
+                entities_to_text(signature.entities),
+                date_to_text(signature.published),
+                terms_to_text(signature.terms),
+            ),
         )
     if minhash is not None:
         connection.execute("INSERT INTO minhashes (article_id, minhash) VALUES (?, ?)", (article_id, bytes(minhash)))

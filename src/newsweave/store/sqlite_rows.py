@@ -100,6 +100,20 @@ def text_to_entities(value: str | None) -> frozenset[str]:
     return frozenset(str(item) for item in _json_list(value))
 
 
+def terms_to_text(terms: tuple[tuple[str, int], ...]) -> str:
+    """A signature's body words as a JSON list of [word, count] pairs."""
+    return json.dumps([[word, count] for word, count in terms], ensure_ascii=False)
+
+
+def text_to_terms(value: str | None) -> tuple[tuple[str, int], ...]:
+    """Body words read back; a damaged pair is left out rather than guessed at."""
+    return tuple(
+        (item[0], item[1])
+        for item in _json_list(value)
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and type(item[1]) is int and item[1] > 0
+    )
+
+
 def _json_list(value: str | None) -> list:
     if not value:
         return []
@@ -163,6 +177,7 @@ def row_to_signature(row: sqlite3.Row) -> ArticleSignature:
         vector=vector if vector is not None else np.zeros(0, np.float32),
         entities=text_to_entities(row["entities"]),
         published=text_to_date(row["published"]),
+        terms=text_to_terms(row["terms"]),
     )
 
 

@@ -133,8 +133,17 @@ def _update_count(document: object) -> int | None:
     return len(updates) if isinstance(updates, list) else None
 
 
+def _add_signature_terms(connection: sqlite3.Connection) -> None:
+    """Version 4: the body's words in each clustering signature, a second content signal.
+
+    Articles stored before keep an empty list: they are clustered by their lead
+    embedding and names, as they were when they were ingested.
+    """
+    connection.execute("ALTER TABLE signatures ADD COLUMN terms TEXT NOT NULL DEFAULT '[]'")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_briefings, _add_update_counts)
+MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_briefings, _add_update_counts, _add_signature_terms)
 
 
 def check_database_path(path: Path) -> None:

@@ -46,11 +46,14 @@ from newsweave.config import DEFAULT_SETTINGS
 from newsweave.errors import UsageError
 from newsweave.model import ArticleSignature, StoryAssignment
 from newsweave.stories.open_stories import OpenStories
+from newsweave.stories.terms import TermIndex
 
 # Tuned on ../shared/data/clustering_dev.jsonl (benchmarks/quality_clustering.py,
 # docs/quality.md); they live in Settings so a deployment can change them.
 JOIN_THRESHOLD = DEFAULT_SETTINGS.story_join_threshold  # lowest score at which an article joins a story
 ENTITY_WEIGHT = DEFAULT_SETTINGS.story_entity_weight  # share of the score given to shared named entities
+TERM_WEIGHT = DEFAULT_SETTINGS.story_term_weight  # share of the score given to the body's TF-IDF cosine
+TOP_TERMS = DEFAULT_SETTINGS.story_top_terms  # words of each article's body that count
 DATE_WEIGHT = DEFAULT_SETTINGS.story_date_weight  # what a date gap of DATE_SCALE_DAYS takes off the score
 DATE_SCALE_DAYS = DEFAULT_SETTINGS.story_date_scale_days
 IDLE_ARTICLES = DEFAULT_SETTINGS.story_idle_articles  # a story none of this many articles joined closes
@@ -101,6 +104,7 @@ class StoryState:
     last_published: dt.date | None
     last_joined: int
     open: bool
+    terms: tuple[tuple[str, float], ...] = ()  # summed TF-IDF vector of the body words; empty once closed
 
 
 @dataclass
@@ -133,12 +137,18 @@ class StoryClusterer:
         *,
         threshold: float = JOIN_THRESHOLD,
         entity_weight: float = ENTITY_WEIGHT,
+        term_weight: float = TERM_WEIGHT,
+        top_terms: int = TOP_TERMS,
         date_weight: float = DATE_WEIGHT,
         date_scale_days: float = DATE_SCALE_DAYS,
         idle_articles: int = IDLE_ARTICLES,
     ) -> None:
-        if not 0.0 <= entity_weight <= 1.0:
-            raise UsageError(f"entity_weight must be between 0 and 1, not {entity_weight}")
+        if not (0.0 <= entity_weight and 0.0 <= term_weight and entity_weight + term_weight <= 1.0):
+            raise UsageError(
+                f"entity_weight and term_weight must be 0 or more and add up to at most 1, not {entity_weight} and {term_weight}"
+            )
+        if top_terms < 1:
+            raise UsageError(f"top_terms must be 1 or more, not {top_terms}")
         if date_weight < 0.0:
             raise UsageError(f"date_weight must be 0 or more, not {date_weight}")
         if date_scale_days <= 0:
@@ -147,6 +157,7 @@ class StoryClusterer:
             raise UsageError(f"idle_articles must be 1 or more, not {idle_articles}")
         self.threshold = threshold
         self.entity_weight = entity_weight
+        self.term_weight = term_weight
         self.date_weight = date_weight
         self.date_scale_days = date_scale_days
         self.idle_articles = idle_articles
@@ -154,6 +165,7 @@ class StoryClusterer:
         self._stories: dict[int, _Story] = {}
         self._open: OpenStories | None = None  # created with the first vector, which fixes the dimension
         self._entity_frequency: Counter[str] = Counter()  # articles seen per entity
+        self._terms = TermIndex(top_terms)
         self._articles_seen = 0
         self._next_number = 1
         self._closed_since_taken: list[str] = []
@@ -164,21 +176,26 @@ class StoryClusterer:
         """Put one article into the best open story, or open a new story for it.
 
         The assignment's score is the one compared with the threshold:
-        (1 - entity_weight) × cosine to the centroid + entity_weight × shared
-        entity share - date_weight × date gap / date_scale_days, or 1.0
-        when the article opened a story.
+        (1 - entity_weight - term_weight) × cosine to the centroid + entity_weight
+        × shared entity share + term_weight × body TF-IDF cosine - date_weight ×
+        date gap / date_scale_days, or 1.0 when the article opened a story. An
+        article without body words shares none: it joins only a story it is
+        very close to in title and lead (splitting is the safer mistake).
         """
         vector = self._unit_vector(signature)
         entities = frozenset(filter(None, (normalise_entity(name) for name in signature.entities)))
         published = signature.published
         open_stories = self._open_rows(vector.shape[0])
+        words = self._terms.vector(signature.terms)
 
         self.last_compared = open_stories.count
         best_row, best_score = -1, -math.inf
         if open_stories.count:
-            cosine_share = 1.0 - self.entity_weight
+            cosine_share = 1.0 - self.entity_weight - self.term_weight
             gaps = open_stories.date_gaps(_ordinal(published))
             base = cosine_share * open_stories.cosines(vector) - self.date_weight * (gaps / self.date_scale_days)
+            for number, similarity in self._terms.similarities(words).items():
+                base[open_stories.row_of(number)] += self.term_weight * similarity
             # Entities can add at most entity_weight, so stories that cannot reach the threshold
             # even with every entity shared are skipped.
             weights = self._entity_weights(entities)
@@ -196,6 +213,8 @@ class StoryClusterer:
         else:
             number = self._open_story(vector, entities, published)
             opened, score = True, 1.0
+        self._terms.join(number, words)
+        self._terms.count(word for word, _ in signature.terms)
         self._entity_frequency.update(entities)
         self._close_idle()
         return StoryAssignment(signature.article_id, story_id(number), opened, score)
@@ -272,6 +291,7 @@ class StoryClusterer:
             story = self._stories[number]
             story.open = False
             story.closed_centroid = (vector_sum / story.size).astype(np.float32)
+            self._terms.close(number)
             self._closed_since_taken.append(story_id(number))
 
     def take_closed(self) -> tuple[str, ...]:
@@ -314,7 +334,13 @@ class StoryClusterer:
             last_published=story.last,
             last_joined=story.last_joined,
             open=story.open,
+            terms=self._terms.story_vector(story.number),
         )
+
+    def term_frequencies(self) -> tuple[int, tuple[tuple[str, int], ...]]:
+        """How many articles' body words were counted, and in how many each word appeared: saved
+        beside `export_state`, so that `restore` weighs words by rarity as before."""
+        return self._terms.frequencies()
 
     @classmethod
     def restore(
@@ -323,24 +349,31 @@ class StoryClusterer:
         *,
         threshold: float = JOIN_THRESHOLD,
         entity_weight: float = ENTITY_WEIGHT,
+        term_weight: float = TERM_WEIGHT,
+        top_terms: int = TOP_TERMS,
         date_weight: float = DATE_WEIGHT,
         date_scale_days: float = DATE_SCALE_DAYS,
         idle_articles: int = IDLE_ARTICLES,
+        term_frequencies: tuple[int, tuple[tuple[str, int], ...]] = (0, ()),
     ) -> StoryClusterer:
         """A clusterer that carries on from saved story states.
 
         Pass every story, closed ones too: their entity counts keep the
         rarity weights as they were, and their numbers keep new ids from
         colliding. Closed stories may come without a centroid. Story ids must
-        look like "st-000042", as this class makes them.
+        look like "st-000042", as this class makes them. `term_frequencies`,
+        from `term_frequencies()`, keeps the body words' rarity as it was.
         """
         clusterer = cls(
             threshold=threshold,
             entity_weight=entity_weight,
+            term_weight=term_weight,
+            top_terms=top_terms,
             date_weight=date_weight,
             date_scale_days=date_scale_days,
             idle_articles=idle_articles,
         )
+        clusterer._terms.restore_frequencies(*term_frequencies)
         states = sorted(stories, key=lambda state: _number_of(state.story_id))
         for state in states:
             clusterer._restore_one(state)
@@ -370,6 +403,7 @@ class StoryClusterer:
                 _ordinal(state.last_published),
                 float(state.last_joined),
             )
+            self._terms.join(number, dict(state.terms))
         else:
             story.closed_centroid = state.centroid
         self._stories[number] = story

@@ -8,6 +8,7 @@ import numpy as np
 
 from newsweave.model import StoredArticle
 from newsweave.nlp import article_signatures, lead_text
+from newsweave.nlp.signatures import MAX_TERMS, body_terms
 
 
 def _article(article_id: str, title: str, text: str) -> StoredArticle:
@@ -37,3 +38,16 @@ def test_signatures_hold_names_dates_and_unit_vectors():
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])
     assert article_signatures([]) == []
+
+
+def test_body_words_are_counted_without_stop_words():
+    terms = dict(body_terms("Bridge shut in Kestrelmouth", "The bridge in Kestrelmouth closed. It was the bridge's cable."))
+    assert terms["bridge"] == 3 and terms["kestrelmouth"] == 2 and terms["cable"] == 1
+    assert not {"the", "in", "it", "was"} & set(terms)  # stop words and short words say nothing of the event
+    assert body_terms(None, "") == ()
+
+
+def test_body_words_are_bounded_on_a_long_odd_text():
+    text = " ".join(f"w{n}x" for n in range(5000)) + " " + "a" * 100_000
+    terms = body_terms(None, text)
+    assert len(terms) == MAX_TERMS and all(len(word) <= 41 for word, _ in terms)

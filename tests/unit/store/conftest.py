@@ -53,6 +53,7 @@ def make_signature(article_id: str, seed: int = 0, dim: int = 8) -> ArticleSigna
         vector=vector,
         entities=frozenset({"Ankara", f"person {seed}"}),
         published=dt.date(2024, 3, 1),
+        terms=(("ankara", 2), (f"word{seed}", 1)),
     )
 
 

@@ -52,6 +52,7 @@ def test_signature_and_minhash_round_trip(store):
     assert loaded.vector.dtype == np.float32
     np.testing.assert_array_equal(loaded.vector, signature.vector)
     assert loaded.entities == signature.entities and loaded.published == signature.published
+    assert loaded.terms == signature.terms and loaded.terms  # the body's words come back with their counts
     [stored_minhash] = store.load_minhashes()
     assert (stored_minhash.article_id, stored_minhash.minhash) == (FULL_ARTICLE.id, minhash)
 

@@ -160,3 +160,20 @@ def test_a_search_hit_names_the_story_of_its_article(store):
     hits = {hit.article_id: hit.story_id for hit in store.search("harbour")}
     assert hits == {"a": "T1", "b": None}
 
+
+def test_a_version_3_database_gains_empty_body_words_for_its_signatures(db_path):
+    import numpy as np
+
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        migrate(raw, db_path, MIGRATIONS[:3])
+        raw.execute("INSERT INTO articles (id, identity, path, text, raw_text, ingested_at) VALUES ('old', 'text:old', 'p', 't', 't', 'x')")
+        vector = np.ones(4, np.float32).tobytes()
+        raw.execute("INSERT INTO signatures (article_id, vector, entities, published) VALUES ('old', ?, '[]', NULL)", (vector,))
+    finally:
+        raw.close()
+    with SQLiteStore(db_path) as store:
+        [signature] = store.load_signatures()
+        assert signature.article_id == "old" and signature.terms == ()  # clustered by lead and names, as before
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchone()[0] == len(MIGRATIONS) >= 4
