@@ -50,6 +50,7 @@ from newsweave.stories.clustering import (
     ENTITY_WEIGHT,
     IDLE_ARTICLES,
     JOIN_THRESHOLD,
+    TERM_WEIGHT,
     StoryClusterer,
     normalise_entity,
 )
@@ -205,8 +206,9 @@ def evaluate(rows: Sequence[Row]) -> Evaluation:
     ours = newsweave_clusters(rows)
     stream_seconds = time.perf_counter() - started
     skipped = sum(1 for label in ours if label.startswith("skipped-"))
-    setting = f"`newsweave ingest` into an empty database (title and lead signatures, date order); threshold "
-    setting += f"{JOIN_THRESHOLD}, entity weight {ENTITY_WEIGHT}, date weight {DATE_WEIGHT} over {DATE_SCALE_DAYS:g} days, "
+    setting = f"`newsweave ingest` into an empty database (title-and-lead and body-word signatures, date order); "
+    setting += f"threshold {JOIN_THRESHOLD}, entity weight {ENTITY_WEIGHT}, body-word weight {TERM_WEIGHT}, "
+    setting += f"date weight {DATE_WEIGHT} over {DATE_SCALE_DAYS:g} days, "
     setting += f"stories close after {IDLE_ARTICLES} articles without a join; {skipped} articles skipped"
     newsweave = Result("newsweave ingest", setting, bcubed(ours, gold))
     baselines, reference, baseline_grids = run_baselines(rows, signatures, vectors, gold)
