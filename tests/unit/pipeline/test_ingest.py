@@ -85,6 +85,36 @@ def test_bad_documents_are_reported_and_the_rest_stored(tmp_path, corpus):
     assert [p.input for p in report.failed] == ["tiny.txt"] and "not an article" in report.failed[0].problem
 
 
+BRIEF = "Police arrested two men after a robbery at a jewellery shop in Kestrelmouth on Tuesday, officers said."
+
+
+def _brief(path: str, outlet: str | None, article_id: str | None, text: str = BRIEF) -> RawDocument:
+    return RawDocument(path=path, text=text, format="text", outlet=outlet, external_id=article_id)
+
+
+def test_no_article_is_left_out(tmp_path):
+    documents = [
+        _brief("brief.txt", "Harbour Wire", "b1"),  # a news brief of 17 words: short, and news
+        _brief("other-outlet.txt", "Valley Post", "b2"),  # the same text from another outlet
+        _brief("again.txt", "Harbour Wire", "b1"),  # the first one given again
+        _brief("widget.txt", None, None, text="Share this article"),  # page debris, not an article
+    ]
+    with open_store(str(tmp_path / "c.db")) as store:
+        report = Ingestor(store).ingest(documents)
+        assert (report.added, report.copies, report.duplicates) == (2, 1, 1)
+        assert [p.input for p in report.failed] == ["widget.txt"]
+        stored = {a.id: a for a in store.iter_articles()}
+        assert set(stored) == {"b1", "b2"}
+        assert (stored["b2"].outlet, stored["b2"].copy_of) == ("Valley Post", "b1")
+        [story] = store.list_stories()
+        assert set(story.article_ids) == {"b1", "b2"}  # listed with its story, the copy too
+        # Too short to brief: the briefing says why instead of leaving the story silently empty.
+        run = brief_story(store, story.id)
+        assert run.briefing is None and all("only 17 words" in p.problem for p in run.problems)
+        again = Ingestor(store).ingest(documents[1:2])  # the copy given again is a repeat too
+        assert (again.added, again.duplicates) == (0, 1)
+
+
 def test_a_stored_story_is_briefed(tmp_path):
     sample = load_inputs([str(REPO_ROOT / "examples" / "sample-story")]).documents
     with open_store(str(tmp_path / "c.db")) as store:
