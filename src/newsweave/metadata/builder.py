@@ -60,8 +60,9 @@ def build_articles(documents: Sequence[RawDocument], cleaned: Sequence[CleanText
         if title is None:
             title = headline_from_text(body)
         if title is not None:
-            # The headline is not a body sentence, whether it came from the field or the text.
-            body = without_title(body, title)
+            # The headline is not a body sentence, whether it came from the field or the text;
+            # but a text that is only its headline (a short item, a post) keeps it as its body.
+            body = without_title(body, title) or body
         articles.append(
             Article(
                 id=f"S{number}",

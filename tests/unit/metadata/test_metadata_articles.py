@@ -36,6 +36,16 @@ def test_title_field_wins_and_its_repeat_leaves_the_body() -> None:
     assert repeated.text == BODY
 
 
+def test_a_text_that_is_only_its_headline_keeps_it_as_its_body() -> None:
+    # A short post or a headline-only item: taking the line out as the title would leave no text.
+    article = build_one(HEADLINE)
+    assert (article.title, article.text) == (HEADLINE, HEADLINE)
+    repeated = build_one(f"{HEADLINE}\n\n{HEADLINE}")
+    assert repeated.title == HEADLINE and HEADLINE in repeated.text
+    from_field = build_one(HEADLINE, title=HEADLINE)
+    assert from_field.text == HEADLINE
+
+
 def test_headline_may_follow_a_short_first_line() -> None:
     article = build_one(f"Istanbul talks\n\n{HEADLINE}\n\n{BODY}")
     assert article.title == HEADLINE
