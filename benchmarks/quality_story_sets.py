@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from batch_clustering import agglomerative, tfidf_features
+import numpy as np
+
+from batch_clustering import agglomerative, hdbscan, tfidf_features
 from bcubed import BCubed, bcubed
 from bench_common import DEFAULT_SHARED, REPO_ROOT, load_average, machine_summary, markdown_table, today, write_marked_section
 from newsweave.config import DEFAULT_SETTINGS
@@ -110,6 +112,17 @@ def score(ingested: Ingested, rows: Sequence[Row], point: Point) -> BCubed:
     return bcubed(predicted, [row["event_id"] for row in rows])
 
 
+def _hdbscan_on_signatures(ingested: Ingested, rows: Sequence[Row]) -> BCubed:
+    """HDBSCAN over the same lead embeddings newsweave clusters (min_cluster_size 2, noise as singletons);
+    a folded copy goes with its origin, as in newsweave's stories."""
+    vectors = np.vstack([signature.vector for signature in ingested.signatures]).astype(np.float64)
+    labels, _ = hdbscan(vectors)
+    story_of = {signature.article_id: label for signature, label in zip(ingested.signatures, labels)}
+    story_of.update({copy: story_of[origin] for copy, origin in ingested.copy_of.items() if origin in story_of})
+    predicted = [story_of.get(str(row["id"]), f"not-stored-{row['id']}") for row in rows]
+    return bcubed(predicted, [row["event_id"] for row in rows])
+
+
 def leave_one_out(table: dict[str, dict[Any, float]]) -> dict[str, Any]:
     """For each set, the grid point best on the mean of the other sets."""
     return {
@@ -130,12 +143,14 @@ def run(shared: Path) -> str:
     ours: dict[str, dict[Point, BCubed]] = {}
     tfidf: dict[str, dict[float, BCubed]] = {}
     missing: dict[str, int] = {}
+    hdbscan_scores: dict[str, BCubed] = {}
     for name, rows in sets.items():
         ingested = ingest(rows, name)
         missing[name] = len(rows) - ingested.stored
         ours[name] = {point: score(ingested, rows, point) for point in {*points, shipped}}
         features = tfidf_features([f"{row.get('title') or ''}\n{row.get('text') or ''}" for row in rows])
         gold = [row["event_id"] for row in rows]
+        hdbscan_scores[name] = _hdbscan_on_signatures(ingested, rows)
         tfidf[name] = {t: bcubed(agglomerative(features, threshold=t), gold) for t in TFIDF_DISTANCES}
     ours_pick = leave_one_out({name: {p: ours[name][p].f1 for p in points} for name in sets})
     tfidf_pick = leave_one_out({name: {t: tfidf[name][t].f1 for t in TFIDF_DISTANCES} for name in sets})
@@ -149,10 +164,12 @@ def run(shared: Path) -> str:
             f"{cross.f1:.3f} at {ours_pick[name]}",
             f"{tfidf[name][tfidf_pick[name]].f1:.3f} at {tfidf_pick[name]:.2f}",
             f"{tfidf[name][best_t].f1:.3f} at {best_t:.2f}",
+            f"{hdbscan_scores[name].f1:.3f}",
         ])  # fmt: skip
     header = [
         "Set", "Articles", "Not stored", "newsweave, shipped settings", "newsweave, tuned on the other sets",
         "TF-IDF agglomerative, tuned on the other sets", "TF-IDF agglomerative, best on this set",
+        "HDBSCAN on the lead embeddings",
     ]  # fmt: skip
     return "\n".join(
         [
