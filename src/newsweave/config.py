@@ -62,19 +62,20 @@ class Settings:
     # How many minutes apart two times of day may be and still tell one moment ("about 10:15" and
     # "10:20"): wider hides real disputes about when something happened, narrower reports rounding.
     clock_tolerance_minutes: int = 10
-    # stories (corpus mode); tuned on ../shared/data/clustering_dev.jsonl, see docs/quality.md
+    # stories (corpus mode); chosen on four dev sets by benchmarks/quality_story_sets.py, see docs/quality.md
     story_join_threshold: float = 0.35  # lowest score at which an article joins a story rather than opening one
-    story_entity_weight: float = 0.1  # share of that score given to shared named entities (the rest is cosine)
+    story_entity_weight: float = 0.1  # share of that score given to shared named entities
+    # (the lead embedding's cosine takes what the entities and the body's words leave: 0.4)
     # Share of the score given to the body's words (TF-IDF cosine with the story): more tells apart
     # two events of one kind by their places and names, and joins reports whose leads differ; too
-    # much merges stories that share a topic's vocabulary. Each article counts its best words only.
+    # much merges stories that share a topic's vocabulary. An article counts up to `story_top_terms`
+    # of its words, best first.
     story_term_weight: float = 0.5
     story_top_terms: int = 300  # all the words a signature keeps: a tabloid rewrite's rarest words are its style
     # Time is a signal, not a gate: each `story_date_scale_days` an article's date lies outside a
     # story's dates takes `story_date_weight` off its score (0 ignores dates; more keeps two events
     # of one kind days apart from merging, at the cost of splitting a story whose outlets date it
-    # carelessly). Undated articles and stories pay nothing. Chosen by leave-one-set-out over three
-    # dev sets (docs/quality.md).
+    # carelessly). Undated articles and stories pay nothing.
     story_date_weight: float = 0.1
     story_date_scale_days: float = 7.0
     # A story none of this many articles joined closes: fewer bounds the cost of each article more

@@ -1,8 +1,11 @@
 """Group articles into stories as they arrive, one article at a time.
 
 `StoryClusterer.add` compares a new article with every open story and puts it
-in the best one, or opens a new story. The score mixes three signals:
+in the best one, or opens a new story. The score mixes four signals:
 
+- the TF-IDF cosine between the body's words and the story's (stories/terms.py):
+  the rarer words (places, names, the things involved) tell one event of a kind
+  from another and join reports whose leads are worded apart;
 - the cosine similarity between the article's vector (an embedding of title
   and lead) and the story's centroid, the mean of its members' vectors;
 - how much of the article's named-entity weight the story shares, where an
@@ -48,7 +51,7 @@ from newsweave.model import ArticleSignature, StoryAssignment
 from newsweave.stories.open_stories import OpenStories
 from newsweave.stories.terms import TermIndex
 
-# Tuned on ../shared/data/clustering_dev.jsonl (benchmarks/quality_clustering.py,
+# Chosen on the development sets (benchmarks/quality_story_sets.py, leave one set out;
 # docs/quality.md); they live in Settings so a deployment can change them.
 JOIN_THRESHOLD = DEFAULT_SETTINGS.story_join_threshold  # lowest score at which an article joins a story
 ENTITY_WEIGHT = DEFAULT_SETTINGS.story_entity_weight  # share of the score given to shared named entities
