@@ -42,6 +42,7 @@ bench-web: $(STAMP)
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality_rouge.py
 	$(BIN)/python benchmarks/quality_clustering.py
+	$(BIN)/python benchmarks/quality_story_sets.py
 	$(BIN)/python benchmarks/quality_conflicts.py
 
 clean:
