@@ -69,11 +69,22 @@ class HedgedAmount:
 
 def bound_before(text: str, start: int) -> Bound:
     """The bound that the words just before `text[start:]` put on the figure there."""
+    found = _hedge_before(text, start)
+    return found[1] if found else "exact"
+
+
+def hedge_word_count(text: str, start: int) -> int:
+    """How many words just before `text[start:]` hedge the figure there ("as many as": 3)."""
+    found = _hedge_before(text, start)
+    return len(found[0].split()) if found else 0
+
+
+def _hedge_before(text: str, start: int) -> tuple[str, Bound] | None:
     before = " " + " ".join(text[max(0, start - _LOOKBACK_CHARS) : start].lower().split())
     for words, bound in _HEDGE_WORDS:
         if before.endswith(" " + words):
-            return bound
-    return "exact"
+            return words, bound
+    return None
 
 
 def _interval(value: HedgedAmount, estimate_tolerance: float, several: tuple[float, float]) -> tuple[float, float]:

@@ -26,7 +26,7 @@ from newsweave.analyze.clauses import (
 )
 from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, is_machine_date
-from newsweave.analyze.hedges import Bound
+from newsweave.analyze.hedges import Bound, hedge_word_count
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.slot_keys import STATE_PLACES, distance_key, nearest_key
 from newsweave.analyze.spans import children_of, token_at_char, token_char_spans
@@ -178,9 +178,12 @@ def _make_value(
     # only with figures of the same past year.
     history_year = _past_year_told(sentence, clause, index, as_of) if kind == "number" else None
     value_tokens = {i for i, (s, e) in enumerate(spans) if s < end and e > start}
+    # The hedge is part of the value ("as many as 3,700"), not of what the figure measures: blanked
+    # with it, so that "as many as … could be cut" and "expected to cut around …" read alike.
+    hedged = set(range(min(value_tokens) - hedge_word_count(sentence.text, start), min(value_tokens))) if value_tokens else set()
     words: list[str] = []
     for i in clause.tokens:
-        if i in value_tokens:
+        if i in value_tokens or i in hedged:
             if not words or words[-1] != BLANK:
                 words.append(BLANK)
         else:

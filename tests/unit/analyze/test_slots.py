@@ -58,6 +58,14 @@ def test_a_count_placed_in_a_state_is_keyed_by_that_place(analyze_texts):
     assert key_of["Seven victims"] != "injured"  # "with wounds" is not a place anyone is kept in
 
 
+def test_a_hedge_is_blanked_with_its_figure(analyze_texts):
+    # "as many as" and "around" say how sure the figure is, not what it measures.
+    values = _values(analyze_texts, "As many as 3,700 jobs could be cut. The firm is expected to cut around 3,700 jobs.")
+    contexts = {v.context for v in values if v.kind == "number"}
+    assert contexts and not any(hedge in context.lower() for context in contexts for hedge in ("as many as", "around"))
+    assert {v.bound for v in values if v.kind == "number"} == {"at_most", "about"}  # the hedge is still read
+
+
 def test_a_time_of_day_is_a_value_and_not_an_amount(analyze_texts):
     values = _values(analyze_texts, "The curfew starts at 1700 hours local time and ends at 06:00 (0400 GMT).")
     times = [v for v in values if v.kind == "time"]
