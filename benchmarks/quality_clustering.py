@@ -43,7 +43,7 @@ from bench_common import (
     today,
     write_marked_section,
 )
-from newsweave.model import ArticleSignature
+from newsweave.model import ArticleSignature, RawDocument
 from newsweave.stories.clustering import (
     DATE_SCALE_DAYS,
     DATE_WEIGHT,
@@ -141,6 +141,18 @@ def cluster_stream(
     return labels
 
 
+def raw_documents(rows: Sequence[Row], name: str) -> list[RawDocument]:
+    """The rows as an ingest reads a JSONL file: each keeps its id, and its `source` is the outlet."""
+    return [
+        RawDocument(
+            path=f"{name}:{number}", text=row.get("text") or "", format="jsonl",
+            title=row.get("title"), url=row.get("url"), outlet=row.get("source"),
+            published=(row.get("date") or None), external_id=str(row["id"]),
+        )
+        for number, row in enumerate(rows, 1)
+    ]  # fmt: skip
+
+
 def newsweave_clusters(rows: Sequence[Row]) -> list[str]:
     """newsweave's story for every row, through the real ingest into an empty (in-memory) database.
 
@@ -149,20 +161,11 @@ def newsweave_clusters(rows: Sequence[Row]) -> list[str]:
     article the ingest skips (a duplicate identity, too little text) is scored as a
     story of its own.
     """
-    from newsweave.model import RawDocument
     from newsweave.pipeline import Ingestor
     from newsweave.store import open_store
 
-    documents = [
-        RawDocument(
-            path=f"clustering_dev.jsonl:{number}", text=row.get("text") or "", format="jsonl",
-            title=row.get("title"), url=row.get("url"), outlet=row.get("source"),
-            published=(row.get("date") or None), external_id=str(row["id"]),
-        )
-        for number, row in enumerate(rows, 1)
-    ]
     with open_store(":memory:") as store:
-        Ingestor(store).ingest(documents)
+        Ingestor(store).ingest(raw_documents(rows, "clustering_dev.jsonl"))
         story_of = {article.id: article.story_id for article in store.iter_articles()}
     return [story_of.get(str(row["id"])) or f"skipped-{row['id']}" for row in rows]
 

@@ -35,8 +35,9 @@ import numpy as np
 from batch_clustering import agglomerative, hdbscan, tfidf_features
 from bcubed import BCubed, bcubed
 from bench_common import DEFAULT_SHARED, REPO_ROOT, load_average, machine_summary, markdown_table, today, write_marked_section
+from quality_clustering import raw_documents
 from newsweave.config import DEFAULT_SETTINGS
-from newsweave.model import ArticleSignature, RawDocument
+from newsweave.model import ArticleSignature
 from newsweave.pipeline import Ingestor
 from newsweave.store import open_store
 from newsweave.stories.clustering import StoryClusterer
@@ -87,15 +88,8 @@ class Ingested:
 
 
 def ingest(rows: Sequence[Row], name: str) -> Ingested:
-    documents = [
-        RawDocument(
-            path=f"{name}:{number}", text=row.get("text") or "", format="jsonl", title=row.get("title"),
-            url=row.get("url"), outlet=row.get("source"), published=row.get("date") or None, external_id=str(row["id"]),
-        )
-        for number, row in enumerate(rows, 1)
-    ]  # fmt: skip
     with open_store(":memory:") as store:
-        Ingestor(store).ingest(documents)
+        Ingestor(store).ingest(raw_documents(rows, name))
         articles = list(store.iter_articles())
         copies = {article.id: article.copy_of for article in articles if article.copy_of}
         return Ingested(list(store.load_signatures()), copies, len(articles))

@@ -63,7 +63,7 @@ def _add_caption_holders(
     The cleaner takes captions out of the body, so they give no claim; a caption that places the
     crash "in northern Greece" still keeps its outlet from being cited for "central Greece"."""
     spelled = region_spellings(conflict)
-    forms = [group + (_forms(spelled[n]) if spelled else []) for n, group in enumerate(patterns)]
+    forms = [group + (_whole_words(spelled[n]) if spelled else []) for n, group in enumerate(patterns)]
     for analyzed in articles:
         for line in analyzed.article.removed:
             if line.reason != PHOTO_CAPTION_REASON:
@@ -73,8 +73,9 @@ def _add_caption_holders(
                 sources[held[0]].add(analyzed.article.id)
 
 
-def _forms(words: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.IGNORECASE) for w in words]
+def _whole_words(phrases: Iterable[str]) -> list[re.Pattern[str]]:
+    """Case-blind patterns matching each phrase as whole words."""
+    return [re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE) for phrase in phrases]
 
 
 def gainsaying_sources(gainsays: Iterable[Gainsay]) -> dict[tuple[str, int], set[str]]:
@@ -101,4 +102,4 @@ def _nested(conflict: Conflict) -> bool:
 def _patterns(value: str) -> list[re.Pattern[str]]:
     """Whole-word patterns for each way a position's value was written ("Friday morning / Friday")."""
     pieces = [piece.strip() for piece in value.split(" / ") if len(piece.strip()) >= _PIECE_MIN_CHARS]
-    return [re.compile(r"(?<!\w)" + re.escape(piece) + r"(?!\w)", re.IGNORECASE) for piece in pieces]
+    return _whole_words(pieces)

@@ -68,6 +68,13 @@ REGION_NOUNS: Mapping[str, str] = MappingProxyType(
         "south-east": "southeast", "south-west": "southwest",
     }
 )  # fmt: skip
+# The same tables read the other way: the words that name each compass value.
+_ADJECTIVES_OF: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {region: tuple(a for a, r in REGION_ADJECTIVES.items() if r == region) for region in set(REGION_ADJECTIVES.values())}
+)
+_NOUNS_OF: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {region: tuple(n for n, r in REGION_NOUNS.items() if r == region) for region in set(REGION_NOUNS.values())}
+)
 _OPPOSITE_COMPASS = (("north", "south"), ("east", "west"))
 # A region reached, left or crossed ("fled to southern X", "moved through central X") is where
 # someone went, not where the reported thing is; only location statements are compared.
@@ -92,6 +99,7 @@ SETTLEMENT_NOUNS = frozenset(
     {"city", "town", "village", "port", "province", "state", "county", "district", "island", "capital"}
 )
 REGION_OF = "region"  # key space: the region of a named place ("central Greece")
+REGION_TOPIC = "region of "  # a region dispute's topic: "region of Greece"
 LOCATED = "located"  # key space: where a named place lies ("the central city of Larissa")
 
 
@@ -381,7 +389,7 @@ def _conflict(space: str, mentions: list[_Mention]) -> Conflict | None:
     positions = tuple(_position(value, [m for m in kept if m.value == value]) for value in values)
     label = kept[0].label
     if space == REGION_OF:
-        topic = f"region of {label}"
+        topic = f"{REGION_TOPIC}{label}"
     elif space == LOCATED:
         topic = f"where {label} lies"
     else:
@@ -392,19 +400,12 @@ def _conflict(space: str, mentions: list[_Mention]) -> Conflict | None:
 def region_spellings(conflict: Conflict) -> list[list[str]] | None:
     """For a dispute over a place's region, each position's value in the forms a short caption uses
     ("northern Greece", "the north of Greece"); None for any other conflict."""
-    prefix = "region of "
-    if conflict.kind != "place" or not conflict.topic.startswith(prefix):
+    if conflict.kind != "place" or not conflict.topic.startswith(REGION_TOPIC):
         return None
-    label = conflict.topic[len(prefix) :]
-    adjectives: dict[str, list[str]] = {}
-    for adjective, region in REGION_ADJECTIVES.items():
-        adjectives.setdefault(region, []).append(adjective)
-    nouns: dict[str, list[str]] = {}
-    for noun, region in REGION_NOUNS.items():
-        nouns.setdefault(region, []).append(noun)
+    label = conflict.topic[len(REGION_TOPIC) :]
     return [
-        [f"{a} {label}" for a in adjectives.get(p.normalized or "", [])]
-        + [f"the {n} of {label}" for n in nouns.get(p.normalized or "", [])]
+        [f"{a} {label}" for a in _ADJECTIVES_OF.get(p.normalized or "", ())]
+        + [f"the {n} of {label}" for n in _NOUNS_OF.get(p.normalized or "", ())]
         for p in conflict.positions
     ]
 
