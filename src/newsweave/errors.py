@@ -38,3 +38,7 @@ class MissingDependencyError(NewsweaveError):
 
 class StoreError(NewsweaveError):
     """The corpus database cannot be opened or used; the message names the file and what to do."""
+
+
+class CheckpointError(NewsweaveError):
+    """Saved clustering state that cannot be read back; the ingest replays the corpus instead."""

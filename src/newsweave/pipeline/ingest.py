@@ -7,9 +7,12 @@ checked against the copy index, placed in a story and written. A process killed
 at any moment leaves every earlier
 batch committed and nothing half-written; the next run skips what is stored
 (identities) and carries on. In-memory state (story clusterer, copy index) is
-rebuilt from the database at start, by replaying stored signatures in ingest
-order: clustering is deterministic, so the replay ends where the last run
-stopped.
+rebuilt from the database at start. The clusterer resumes from the checkpoint
+saved with the articles it covers, then replays the signatures stored after it,
+in ingest order: clustering is deterministic, so the replay ends where the last
+run stopped, and a restart costs the same on a large corpus as on a small one.
+With no checkpoint (a database from before them, or other clustering settings)
+every stored signature is replayed.
 """
 
 from __future__ import annotations
@@ -24,15 +27,16 @@ from typing import BinaryIO
 
 from newsweave import clean, dedupe, nlp, sources, stories
 from newsweave.config import DEFAULT_SETTINGS, Settings
-from newsweave.errors import UsageError
+from newsweave.errors import CheckpointError, UsageError
 from newsweave.model import ArticleSignature, CleanLine, InputProblem, RawDocument, StoredArticle
 from newsweave.pipeline.brief import BriefingRun, brief_documents
 from newsweave.pipeline.prepare import PreparedBatch, prepare_batch
-from newsweave.store import ArticleStore
+from newsweave.store import ArticleStore, StoredCheckpoint
 
 BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a crash, large enough to batch the models
 COPY_WINDOW_DAYS = 14  # wire copies are reprinted within days; older articles leave the copy index
 COPY_WINDOW_UNDATED = 20_000  # undated articles kept in the copy index, newest first
+STORY_CHECKPOINT = "stories"  # name of the clusterer's checkpoint in the store
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 PrepareBatch = Callable[[Sequence[RawDocument]], PreparedBatch]
@@ -92,7 +96,21 @@ class Ingestor:
         self._copy_window: deque[tuple[int, str]] = deque()  # (publication day, article id), oldest first
         self._undated: deque[str] = deque()
         self._newest_day = 0
-        self.clusterer = stories.StoryClusterer(
+        self.clusterer = self._new_clusterer()
+        # Counted before the replay: an article stored during it makes the next write replay again.
+        self._synced_count = self.store.count()
+        self._last_clustered: str | None = None  # the newest article whose signature the clusterer holds
+        self._since_checkpoint = 0
+        for signature in self.store.load_signatures(after_article=self._resume()):
+            self.clusterer.add(signature if signature.terms else self._with_body_terms(signature))
+            self._last_clustered = signature.article_id
+            self._since_checkpoint += 1
+        self.clusterer.take_closed()
+        for article in self.store.recent_articles(COPY_WINDOW_DAYS, COPY_WINDOW_UNDATED):
+            self._index_for_copies(article)
+
+    def _new_clusterer(self) -> stories.StoryClusterer:
+        return stories.StoryClusterer(
             threshold=self.settings.story_join_threshold,
             entity_weight=self.settings.story_entity_weight,
             term_weight=self.settings.story_term_weight,
@@ -101,16 +119,36 @@ class Ingestor:
             date_scale_days=self.settings.story_date_scale_days,
             idle_articles=self.settings.story_idle_articles,
         )
-        # Counted before the replay: an article stored during it makes the next write replay again.
-        self._synced_count = self.store.count()
-        for signature in self.store.load_signatures():
-            self.clusterer.add(signature if signature.terms else self._with_body_terms(signature))
-        self.clusterer.take_closed()
-        newest = max((a.published for a in self.store.iter_articles() if a.published), default=None)
-        since = newest - dt.timedelta(days=COPY_WINDOW_DAYS) if newest else None
-        for article in self.store.iter_articles():
-            if article.published is None or (since is not None and article.published >= since):
-                self._index_for_copies(article)
+
+    def _fingerprint(self) -> str:
+        """The clustering settings a checkpoint was made with: state made with others is not resumed."""
+        s = self.settings
+        values = (
+            s.story_join_threshold, s.story_entity_weight, s.story_term_weight, s.story_top_terms,
+            s.story_date_weight, s.story_date_scale_days, s.story_idle_articles,
+        )  # fmt: skip
+        return "stories/1 " + " ".join(repr(value) for value in values)
+
+    def _resume(self) -> str | None:
+        """Resume the clusterer from the stored checkpoint; the article it runs through, or None to replay all."""
+        checkpoint = self.store.get_checkpoint(STORY_CHECKPOINT)
+        if checkpoint is None or checkpoint.fingerprint != self._fingerprint():
+            return None
+        try:
+            self.clusterer.resume(stories.decode_snapshot(checkpoint.data))
+        except (CheckpointError, UsageError):  # a damaged checkpoint is only a lost shortcut: replay everything
+            self.clusterer = self._new_clusterer()
+            return None
+        self._last_clustered = checkpoint.through_article
+        return checkpoint.through_article
+
+    def _save_checkpoint(self) -> None:
+        """Save the clusterer's state with the articles it covers (inside the write transaction)."""
+        if self._last_clustered is None:
+            return
+        data = stories.encode_snapshot(self.clusterer.snapshot())
+        self.store.save_checkpoint(StoredCheckpoint(STORY_CHECKPOINT, self._fingerprint(), self._last_clustered, data))
+        self._since_checkpoint = 0
 
     def _with_body_terms(self, signature: ArticleSignature) -> ArticleSignature:
         """A signature stored before body words were kept, given its article's words, so that old and
@@ -162,6 +200,8 @@ class Ingestor:
                 for story_id in self.clusterer.take_closed():
                     self.store.update_story(story_id, status="closed")
                     tally.closed += 1
+                if self._since_checkpoint >= self.settings.story_checkpoint_articles:
+                    self._save_checkpoint()
                 self._synced_count = self.store.count()
         except BaseException:
             self._synced_count = -1  # memory holds what the undone transaction never stored: replay before the next write
@@ -182,6 +222,8 @@ class Ingestor:
         tally.added += 1
         tally.added_ids.append(article.id)
         assignment = self.clusterer.add(signature)
+        self._last_clustered = article.id
+        self._since_checkpoint += 1
         if assignment.opened:
             self.store.create_story(assignment.story_id, article.title, article.published, article.published)
             tally.opened += 1

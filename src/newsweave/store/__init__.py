@@ -19,6 +19,7 @@ from newsweave.store.base import (
     StoreError,
     StoreFullError,
     StoredBriefing,
+    StoredCheckpoint,
     StorySignature,
 )
 from newsweave.store.briefing_keys import briefing_revision, current_stamps
@@ -45,6 +46,7 @@ __all__ = [
     "StoreError",
     "StoreFullError",
     "StoredBriefing",
+    "StoredCheckpoint",
     "StorySignature",
     "briefing_revision",
     "current_stamps",

@@ -114,6 +114,22 @@ class BriefingStamp:
     updates: int | None  # None: not counted when the briefing was kept (see StoredBriefing.updates)
 
 
+@dataclass(frozen=True, eq=False)
+class StoredCheckpoint:
+    """Saved in-memory state of an ingest (the story clusterer's), so that a restart resumes rather than replays.
+
+    `through_article` is the last article whose signature the state includes:
+    a restart replays only the signatures stored after it. `fingerprint`
+    names the settings the state was made with; state made with other
+    settings is not resumed.
+    """
+
+    name: str
+    fingerprint: str
+    through_article: str
+    data: bytes = field(repr=False)
+
+
 @runtime_checkable
 class ArticleStore(Protocol):
     """A corpus of articles, their stories and the indexes that rebuild in-memory state.
@@ -145,6 +161,11 @@ class ArticleStore(Protocol):
 
     def iter_articles(self, since: dt.date | None = None, batch_size: int = 500) -> Iterator[StoredArticle]:
         """Every article in ingest order, read in batches; `since` keeps those published on or after it."""
+        ...
+
+    def recent_articles(self, days: int, undated: int) -> Iterator[StoredArticle]:
+        """In ingest order: the articles published within `days` of the newest date stored, and the
+        `undated` undated articles stored last. What a restart needs of the corpus, whatever its size."""
         ...
 
     def count(self) -> int:
@@ -242,8 +263,19 @@ class ArticleStore(Protocol):
 
     # ----------------------------------------------------------------- indexes
 
-    def load_signatures(self, since: dt.date | None = None) -> Iterator[ArticleSignature]:
-        """Stored clustering signatures in ingest order; `since` keeps those published on or after it."""
+    def load_signatures(
+        self, since: dt.date | None = None, after_article: str | None = None
+    ) -> Iterator[ArticleSignature]:
+        """Stored clustering signatures in ingest order; `since` keeps those published on or after it,
+        `after_article` those stored after that article (UsageError when it is not stored)."""
+        ...
+
+    def save_checkpoint(self, checkpoint: StoredCheckpoint) -> None:
+        """Keep a checkpoint, replacing the one of the same name; `through_article` must be stored."""
+        ...
+
+    def get_checkpoint(self, name: str) -> StoredCheckpoint | None:
+        """The checkpoint kept under `name`, or None."""
         ...
 
     def load_minhashes(self) -> Iterator[ArticleMinhash]:

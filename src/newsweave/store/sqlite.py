@@ -22,8 +22,6 @@ import numpy as np
 from newsweave.errors import InputError, UsageError
 from newsweave.model import ArticleSignature, StoredArticle, StoredStory
 from newsweave.store.base import (
-    MATCH_CLOSE,
-    MATCH_OPEN,
     AddOutcome,
     ArticleMinhash,
     BriefingStamp,
@@ -31,9 +29,10 @@ from newsweave.store.base import (
     StoreCounts,
     StorySignature,
     StoredBriefing,
+    StoredCheckpoint,
     StoryStatus,
 )
-from newsweave.store import sqlite_briefings
+from newsweave.store import sqlite_briefings, sqlite_search
 from newsweave.store.search_terms import match_expression
 from newsweave.store.sqlite_rows import (
     ARTICLE_COLUMNS,
@@ -52,23 +51,9 @@ from newsweave.store.sqlite_rows import (
 )
 from newsweave.store.sqlite_connection import LockedConnection
 
-# A word in the headline says more about what an article is about than one in the body.
-TITLE_WEIGHT = 4.0
-SNIPPET_WORDS = 16
 _STORY_STATUSES = ("open", "closed")
 _ARTICLE_ORDER = "articles.published IS NULL, articles.published, articles.seq"
 _STORY_ORDER = "stories.last_published IS NULL, stories.last_published DESC, stories.seq DESC"
-_SEARCH_SQL = f"""
-    SELECT articles.id, articles.title, articles.outlet, articles.published, articles.story_id,
-           snippet(articles_fts, -1, '{MATCH_OPEN}', '{MATCH_CLOSE}', '…', {SNIPPET_WORDS}) AS snippet,
-           bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS bm25
-    FROM articles_fts JOIN articles ON articles.seq = articles_fts.rowid
-    WHERE articles_fts MATCH ?
-    ORDER BY bm25, articles.seq
-    LIMIT ?
-"""
-
-
 class SQLiteStore:
     """An `ArticleStore` kept in one SQLite file (created when missing)."""
 
@@ -141,6 +126,23 @@ class SQLiteStore:
         where, params = _published_since("articles.published", since)
         sql = f"SELECT articles.seq AS seq, {ARTICLE_SELECT} FROM articles WHERE articles.seq > :after {where}"
         return self._db.stream(sql, params, row_to_article, batch_size)
+
+    def recent_articles(self, days: int, undated: int) -> Iterator[StoredArticle]:
+        """In ingest order: the articles published within `days` of the newest date, and the last
+        `undated` undated ones (both found through the index on publication dates)."""
+        _require_count(days, "days", minimum=0)
+        _require_count(undated, "undated", minimum=0)
+        with self._db.access() as connection:
+            newest = text_to_date(connection.execute("SELECT max(published) FROM articles").fetchone()[0])
+            row = connection.execute(
+                "SELECT seq FROM articles WHERE published IS NULL ORDER BY seq DESC LIMIT 1 OFFSET ?",
+                (max(undated - 1, 0),),
+            ).fetchone()
+        since = date_to_text(newest - dt.timedelta(days=days)) if newest else None
+        undated_from = (int(row["seq"]) if row is not None else 0) if undated else None
+        sql = f"""SELECT articles.seq AS seq, {ARTICLE_SELECT} FROM articles WHERE articles.seq > :after
+                  AND (articles.published >= :since OR (articles.published IS NULL AND articles.seq >= :undated_from))"""
+        return self._db.stream(sql, {"since": since, "undated_from": undated_from}, row_to_article, 500)
 
     def count(self) -> int:
         """Number of articles stored."""
@@ -338,12 +340,32 @@ class SQLiteStore:
 
     # ----------------------------------------------------------------- indexes
 
-    def load_signatures(self, since: dt.date | None = None) -> Iterator[ArticleSignature]:
-        """Stored clustering signatures in ingest order; `since` keeps those published on or after it."""
+    def load_signatures(
+        self, since: dt.date | None = None, after_article: str | None = None
+    ) -> Iterator[ArticleSignature]:
+        """Stored clustering signatures in ingest order; `since` keeps those published on or after it,
+        `after_article` those stored after that article."""
         where, params = _published_since("signatures.published", since)
+        start = 0
+        if after_article is not None:
+            with self._db.access() as connection:
+                row = connection.execute("SELECT seq FROM articles WHERE id = ?", (after_article,)).fetchone()
+            if row is None:
+                raise UsageError(f"no article {after_article!r} in this database to load signatures after")
+            start = int(row["seq"])
         sql = f"""SELECT articles.seq AS seq, signatures.* FROM signatures
                   JOIN articles ON articles.id = signatures.article_id WHERE articles.seq > :after {where}"""
-        return self._db.stream(sql, params, row_to_signature, 500)
+        return self._db.stream(sql, params, row_to_signature, 500, after=start)
+
+    def save_checkpoint(self, checkpoint: StoredCheckpoint) -> None:
+        """Keep a checkpoint, replacing the one of the same name."""
+        with self._db.transaction(write=True) as connection:
+            sqlite_briefings.save_checkpoint(connection, checkpoint)
+
+    def get_checkpoint(self, name: str) -> StoredCheckpoint | None:
+        """The checkpoint kept under `name`, or None."""
+        with self._db.access() as connection:
+            return sqlite_briefings.get_checkpoint(connection, name)
 
     def load_minhashes(self) -> Iterator[ArticleMinhash]:
         """Stored MinHash bytes in ingest order, to rebuild the copy index."""
@@ -366,20 +388,7 @@ class SQLiteStore:
         if expression is None:
             return []
         with self._db.access() as connection:
-            rows = connection.execute(_SEARCH_SQL, (expression, limit)).fetchall()
-        return [
-            SearchHit(
-                article_id=row["id"],
-                title=row["title"],
-                outlet=row["outlet"],
-                published=text_to_date(row["published"]),
-                snippet=row["snippet"] or "",
-                rank=position,
-                score=-float(row["bm25"]),  # FTS5's bm25 is lower-is-better
-                story_id=row["story_id"],
-            )
-            for position, row in enumerate(rows, start=1)
-        ]
+            return sqlite_search.ranked_hits(connection, expression, limit)
 
     # ----------------------------------------------------------------- lifecycle
 

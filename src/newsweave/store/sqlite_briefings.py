@@ -1,4 +1,4 @@
-"""Queries on the briefings table, kept apart from the article and story queries."""
+"""Queries on the briefings and checkpoints tables, kept apart from the article and story queries."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Collection
 
 from newsweave.errors import UsageError
-from newsweave.store.base import BriefingStamp, StoredBriefing
+from newsweave.store.base import BriefingStamp, StoredBriefing, StoredCheckpoint
 
 # SQLite refuses statements with too many host parameters; ask in chunks.
 _IDS_PER_QUERY = 500
@@ -67,3 +67,22 @@ def briefing_stamps(connection: sqlite3.Connection, story_ids: Collection[str]) 
 def _count_or_none(value: int | None) -> int | None:
     """A stored count; NULL (a briefing kept before the count existed) stays unknown, never 0."""
     return None if value is None else int(value)
+
+
+def save_checkpoint(connection: sqlite3.Connection, checkpoint: StoredCheckpoint) -> None:
+    """Insert or replace the checkpoint of that name; the article it runs through must be stored."""
+    if connection.execute("SELECT 1 FROM articles WHERE id = ?", (checkpoint.through_article,)).fetchone() is None:
+        raise UsageError(f"no article {checkpoint.through_article!r} in this database: a checkpoint runs through one")
+    connection.execute(
+        """INSERT INTO checkpoints (name, fingerprint, through_article, data) VALUES (?, ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET fingerprint = excluded.fingerprint,
+               through_article = excluded.through_article, data = excluded.data""",
+        (checkpoint.name, checkpoint.fingerprint, checkpoint.through_article, checkpoint.data),
+    )
+
+
+def get_checkpoint(connection: sqlite3.Connection, name: str) -> StoredCheckpoint | None:
+    row = connection.execute("SELECT * FROM checkpoints WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return None
+    return StoredCheckpoint(row["name"], row["fingerprint"], row["through_article"], bytes(row["data"]))

@@ -103,15 +103,20 @@ class LockedConnection:
                 raise
 
     def stream(
-        self, sql: str, params: Mapping[str, object], convert: Callable[[sqlite3.Row], T], batch_size: int
+        self,
+        sql: str,
+        params: Mapping[str, object],
+        convert: Callable[[sqlite3.Row], T],
+        batch_size: int,
+        after: int = 0,
     ) -> Iterator[T]:
         """Rows of `sql` converted one by one, in ingest order, fetched `batch_size` at a time.
 
         `sql` selects a `seq` column and filters on `seq > :after`. Paging on
         the sequence (not an open cursor) frees the connection between
         batches: other calls and writers are never blocked by a slow reader.
+        `after` starts past that sequence number.
         """
-        after = 0
         while True:
             with self.access() as connection:
                 rows = connection.execute(

@@ -142,8 +142,30 @@ def _add_signature_terms(connection: sqlite3.Connection) -> None:
     connection.execute("ALTER TABLE signatures ADD COLUMN terms TEXT NOT NULL DEFAULT '[]'")
 
 
+def _add_checkpoints(connection: sqlite3.Connection) -> None:
+    """Version 5: saved clustering state, so that a restart resumes instead of replaying every signature.
+
+    A database from before has none: its first restart replays as before, and
+    the next ingest saves one.
+    """
+    connection.execute(
+        """CREATE TABLE checkpoints (
+            name TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            through_article TEXT NOT NULL REFERENCES articles (id),
+            data BLOB NOT NULL
+        )"""
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_briefings, _add_update_counts, _add_signature_terms)
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_version_1,
+    _add_briefings,
+    _add_update_counts,
+    _add_signature_terms,
+    _add_checkpoints,
+)
 
 
 def check_database_path(path: Path) -> None:

@@ -48,6 +48,7 @@ import numpy as np
 from newsweave.config import DEFAULT_SETTINGS
 from newsweave.errors import UsageError
 from newsweave.model import ArticleSignature, StoryAssignment
+from newsweave.stories.checkpoint import ClustererSnapshot, OpenStorySnapshot
 from newsweave.stories.open_stories import OpenStories
 from newsweave.stories.terms import TermIndex
 
@@ -339,6 +340,70 @@ class StoryClusterer:
             open=story.open,
             terms=self._terms.story_vector(story.number),
         )
+
+    def snapshot(self) -> ClustererSnapshot:
+        """The whole state, exactly; take it after `take_closed` (stories closed but not yet taken are
+        not remembered)."""
+        sums = self._terms.story_sums()
+        stories = []
+        rows = self._open
+        for row, number in enumerate(rows.numbers if rows is not None else ()):
+            assert rows is not None
+            story = self._stories[number]
+            words, squared = sums.get(number, ({}, 0.0))
+            stories.append(
+                OpenStorySnapshot(
+                    number=number,
+                    size=story.size,
+                    entity_counts=tuple(sorted(story.entity_counts.items())),
+                    first_published=story.first,
+                    last_published=story.last,
+                    span=rows.span(row),
+                    last_joined=story.last_joined,
+                    vector_sum=rows.vector_sum(row),
+                    terms=tuple(sorted(words.items())),
+                    terms_squared_norm=squared,
+                )
+            )
+        articles, frequency = self._terms.frequencies()
+        return ClustererSnapshot(
+            articles_seen=self._articles_seen,
+            next_number=self._next_number,
+            entity_frequency=tuple(sorted(self._entity_frequency.items())),
+            term_articles=articles,
+            term_frequency=frequency,
+            stories=tuple(stories),
+        )
+
+    def resume(self, snapshot: ClustererSnapshot) -> None:
+        """Carry on from `snapshot` exactly as the clusterer that took it would.
+
+        Only a new clusterer, with the settings of the one that took the
+        snapshot, can resume. Closed stories stay unknown to it: `state_of`
+        and `export_state` cover the open ones only.
+        """
+        if self._articles_seen or self._stories:
+            raise UsageError("only a clusterer that has seen no article can resume from a snapshot")
+        self._articles_seen = snapshot.articles_seen
+        self._next_number = snapshot.next_number
+        self._entity_frequency = Counter(dict(snapshot.entity_frequency))
+        self._terms.restore_frequencies(snapshot.term_articles, snapshot.term_frequency)
+        for story in snapshot.stories:
+            if not (0 < story.number < snapshot.next_number and story.size >= 1):
+                raise UsageError(f"story number {story.number} does not fit its snapshot")
+            rows = self._open_rows(story.vector_sum.shape[0])
+            if story.vector_sum.shape[0] != rows.dim:
+                raise UsageError(f"story number {story.number} has a vector of another dimension than the others")
+            rows.append(story.number, story.vector_sum, *story.span, float(story.last_joined))
+            self._stories[story.number] = _Story(
+                story.number,
+                story.size,
+                Counter(dict(story.entity_counts)),
+                story.first_published,
+                story.last_published,
+                story.last_joined,
+            )
+            self._terms.restore_story(story.number, dict(story.terms), story.terms_squared_norm)
 
     def term_frequencies(self) -> tuple[int, tuple[tuple[str, int], ...]]:
         """How many articles' body words were counted, and in how many each word appeared: saved
