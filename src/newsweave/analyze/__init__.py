@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsweave.analyze.agreements import figure_agreements, find_agreements, find_single_source, gainsaid_within_claims
+from newsweave.analyze.agreements import (
+    agreement_of,
+    figure_agreements,
+    find_agreements,
+    find_single_source,
+    gainsaid_within_claims,
+)
 from newsweave.analyze.attribution import resolve_pronoun_speakers
 from newsweave.analyze.chains import find_chains
 from newsweave.analyze.citations import gainsaid_by_conflicts, gainsaying_sources
@@ -14,6 +20,7 @@ from newsweave.analyze.detectors import StoryContext, run_detectors
 from newsweave.analyze.entities import merge_entities
 from newsweave.analyze.framing import find_framing
 from newsweave.analyze.quotes import extract_quotes
+from newsweave.analyze.roles import role_agreements
 from newsweave.analyze.slots import extract_slot_values
 from newsweave.analyze.status import find_status_updates
 from newsweave.analyze.timeline import build_timeline
@@ -84,8 +91,10 @@ def analyze_story(
         gainsaying,
     )
     entities = merge_entities(originals)
+    found = unit_agreements + agreements + figures
+    roles = [agreement_of(item.text, item.evidence, via_by_sentence, outlet_of) for item in role_agreements(entities, originals)]
     return Analysis(
-        agreements=tuple(unit_agreements + agreements + figures),
+        agreements=tuple(found + roles),
         conflicts=conflicts,
         updates=slot_findings.updates + statuses.updates,
         single_source=tuple(find_single_source(claims, originals, attributions, conflicts)),

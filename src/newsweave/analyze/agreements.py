@@ -150,7 +150,7 @@ def find_agreements(
     agreements = []
     for claim in claims:
         for text, evidence in _value_consistent_parts(claim, conflicts, sentence_of, gainsaying):
-            agreements.append(_agreement(text, evidence, via_by_sentence, outlet_of))
+            agreements.append(agreement_of(text, evidence, via_by_sentence, outlet_of))
     agreements.sort(key=lambda a: (-a.origins, -len(a.sources)))
     return agreements
 
@@ -180,7 +180,7 @@ def figure_agreements(
         keys = {(e.source, e.index) for e in kept}
         if len(sources) < 2 or any(keys <= other for other in cited):
             continue
-        found.append(_agreement(f"{value}: {lead.sentence}", kept, via_by_sentence, outlet_of))
+        found.append(agreement_of(f"{value}: {lead.sentence}", kept, via_by_sentence, outlet_of))
         cited.append(keys)
     return found
 
@@ -191,7 +191,7 @@ def _backing(lead: Evidence, evidence: Sequence[Evidence], gainsaying: Mapping[t
     return (lead, *(e for e in evidence if e != lead and (e.source == lead.source or e.source not in otherwise)))
 
 
-def _agreement(
+def agreement_of(
     text: str,
     evidence: tuple[Evidence, ...],
     via_by_sentence: dict[tuple[str, int], tuple[str, ...]],

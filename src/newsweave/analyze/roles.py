@@ -1,0 +1,159 @@
+"""Agreements on who someone is: two or more sources give a person the same role.
+
+"Sandis Tsaka, provincial administrator of Enga province, told reporters" and
+"Enga's provincial administrator, Sandis Tsaka, said teams were sent" say
+different things, so they never align as one claim, yet both say who Sandis
+Tsaka is. The role is read from the parse, next to the name only: an apposition
+("X, provincial administrator"; "the administrator, X") or a title noun just
+before it ("National Security Minister X"). Sources agree when their role nouns
+share a lemma; the claim gives the person's name and only the role words every
+one of those sources uses ("Sandis Tsaka, provincial administrator"), so it
+says nothing a cited source does not.
+
+A person some sources call a former holder of the role and others do not is a
+dispute (analyze/titles.py), never an agreement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsweave.analyze.titles import FORMER_WORDS
+from newsweave.lexicon import HONORIFIC_GENDERS
+from newsweave.model import AnalyzedArticle, EntityGroup, Evidence, Sentence, Token
+
+ROLE_POS = frozenset({"NOUN", "PROPN"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod"})  # left-hand words that qualify a role noun
+FORMER_REACH = 5  # words before a surname where "former" still belongs to its title: "former U.S. President X"
+MAX_ROLE_WORDS = 6  # "far-right National Security Minister" is six tokens; longer runs are clauses, not roles
+
+
+@dataclass(frozen=True)
+class RoleAgreement:
+    """A person's role as two or more sources give it, and the sentences that give it."""
+
+    text: str  # "Sandis Tsaka, provincial administrator"
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class _Role:
+    noun: str  # lemma of the role noun, lower case: the key sources must share
+    words: tuple[Token, ...]  # the role as written, modifiers first
+    evidence: Evidence
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(_lemma(token) for token in self.words)
+
+
+def role_agreements(groups: Sequence[EntityGroup], articles: Sequence[AnalyzedArticle]) -> list[RoleAgreement]:
+    """Each person to whom two or more sources give a role noun with the same lemma."""
+    found = []
+    for group in groups:
+        if group.type != "PERSON" or len(group.sources) < 2:
+            continue
+        if _called_former(group, articles):
+            continue  # "former president" in one source beside "president" is a dispute (analyze/titles.py)
+        by_noun: dict[str, dict[str, _Role]] = {}
+        for role in _roles(group, articles):
+            by_noun.setdefault(role.noun, {}).setdefault(role.evidence.source, role)
+        for roles in by_noun.values():
+            if len(roles) < 2:
+                continue
+            shared = frozenset.intersection(*(role.lemmas for role in roles.values()))
+            lead = next(iter(roles.values()))
+            words = _shared_words(lead.words, shared)
+            found.append(RoleAgreement(f"{group.name}, {words}", tuple(role.evidence for role in roles.values())))
+    return found
+
+
+def _called_former(group: EntityGroup, articles: Sequence[AnalyzedArticle]) -> bool:
+    """Whether any source writes "former" (or "ex-", "then-") in the few words before a word of the person's name.
+
+    Read on the words, not on the tagger's names, which may miss the one source that says it; any word of
+    the name counts, since the family name comes first in some languages ("former President Yoon").
+    """
+    name_words = {word.casefold() for word in group.name.split() if len(word) > 2}
+    for analyzed in articles:
+        for sentence in analyzed.sentences:
+            tokens = sentence.tokens
+            for index, token in enumerate(tokens):
+                if token.text.casefold() in name_words:
+                    before = tokens[max(0, index - FORMER_REACH) : index]
+                    if any(word.text.casefold() in FORMER_WORDS for word in before):
+                        return True
+    return False
+
+
+def _roles(group: EntityGroup, articles: Sequence[AnalyzedArticle]):
+    aliases = {alias.casefold() for alias in group.aliases}
+    for analyzed in articles:
+        if analyzed.article.id not in group.sources:
+            continue
+        for sentence in analyzed.sentences:
+            if sentence.kind != "body":
+                continue
+            for entity in sentence.entities:
+                if entity.label == "PERSON" and entity.text.casefold() in aliases:
+                    role = _role_of(sentence, entity.start, entity.end)
+                    if role is not None:
+                        yield role
+
+
+def _role_of(sentence: Sentence, start: int, end: int) -> _Role | None:
+    """The role noun beside a name at tokens [start, end) and its left-hand modifiers, or None."""
+    tokens = sentence.tokens
+    # The tagger may cut a name short ("Alma" of "Governor Alma Rusk"): the name runs on over proper nouns
+    # the previous word modifies as a compound.
+    while end < len(tokens) and tokens[end].pos == "PROPN" and tokens[end - 1].dep == "compound":
+        end += 1
+    inside = range(start, end)
+    head = next((i for i in inside if tokens[i].head not in inside or tokens[i].head == i), end - 1)
+    candidates = [i for i, token in enumerate(tokens) if i not in inside and token.head == head and token.dep == "appos"]
+    if tokens[head].dep == "appos" and tokens[head].head not in inside:
+        candidates.append(tokens[head].head)
+    if start > 0 and tokens[start - 1].dep == "compound" and tokens[start - 1].head in inside:
+        candidates.append(start - 1)
+    for index in candidates:
+        # A role is one thing the person is: a singular noun that names no place or body itself, and
+        # says more than an honorific ("Mr", "Dr").
+        token = tokens[index]
+        if (
+            token.pos in ROLE_POS
+            and token.tag in SINGULAR_TAGS
+            and token.ent_type in ("", "NORP")
+            and token.text.casefold().rstrip(".") not in HONORIFIC_GENDERS
+        ):
+            words = _modifiers(tokens, index, inside) + (tokens[index],)
+            if len(words) <= MAX_ROLE_WORDS:
+                return _Role(_lemma(tokens[index]), words, Evidence(sentence.source, sentence.text, sentence.index))
+    return None
+
+
+def _modifiers(tokens: Sequence[Token], index: int, name: range) -> tuple[Token, ...]:
+    """The run of modifier tokens just left of the role noun (stopping at the name, a determiner or punctuation
+    other than a hyphen)."""
+    first = index
+    while first > 0 and first - 1 not in name:
+        token = tokens[first - 1]
+        if token.dep in MODIFIER_DEPS or (token.text == "-" and first - 2 >= 0):
+            first -= 1
+        else:
+            break
+    return tuple(tokens[first:index])
+
+
+def _shared_words(words: Sequence[Token], shared: frozenset[str]) -> str:
+    """The role as the lead source writes it, keeping only words every agreeing source uses."""
+    text = ""
+    kept = [token for token in words if _lemma(token) in shared]
+    for position, token in enumerate(kept):
+        text += token.text + (token.whitespace if position < len(kept) - 1 else "")
+    return text.replace(" - ", "-").strip()
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma.casefold()
