@@ -42,7 +42,6 @@ bench-web: $(STAMP)
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality_rouge.py
 	$(BIN)/python benchmarks/quality_clustering.py
-	$(BIN)/python benchmarks/quality_story_sets.py
 	$(BIN)/python benchmarks/quality_conflicts.py
 
 clean:

@@ -421,7 +421,7 @@ def report(run: Evaluation, rows: Sequence[Row], load_at_start: float | None) ->
         "",
         f"Baseline grids (B³ F1 by distance threshold): {baseline_grids}.",
         "",
-        "Regenerate (one to two minutes; rewrites this section only):",
+        "Regenerate (a few minutes; rewrites this section and the four-set table below; `--clustering-dev-only` for this one):",
         "",
         "```",
         ".venv/bin/python benchmarks/quality_clustering.py",
@@ -436,6 +436,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--shared", type=Path, default=DEFAULT_SHARED, help="shared data folder (default: <repo>/../shared)"
     )
     parser.add_argument("--no-docs", action="store_true", help="print the report only")
+    parser.add_argument(
+        "--clustering-dev-only", action="store_true", help="skip the four-set table (quality_story_sets.py)"
+    )
     args = parser.parse_args(argv)
     load_at_start = load_average()
     rows = load_rows(args.shared / DATA_FILE)
@@ -444,6 +447,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_docs:
         write_marked_section(DOC_PATH, START_MARKER, END_MARKER, text, "Summary quality")
         print(f"wrote {DOC_PATH.relative_to(REPO_ROOT)}", file=sys.stderr)
+    if not args.clustering_dev_only:
+        # The four development sets, with the baselines tuned on them, in the same run (imported here:
+        # quality_story_sets reuses this module's helpers).
+        import quality_story_sets
+
+        quality_story_sets.main(["--shared", str(args.shared), *(["--no-docs"] if args.no_docs else [])])
     return 0
 
 

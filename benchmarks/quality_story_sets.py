@@ -180,7 +180,7 @@ def run(shared: Path) -> str:
             "",
             markdown_table(header, table),
             "",
-            "Regenerate (a few minutes):",
+            "Regenerate (a few minutes; `benchmarks/quality_clustering.py` runs it too, after its own table):",
             "",
             "```",
             ".venv/bin/python benchmarks/quality_story_sets.py",

@@ -51,61 +51,68 @@ class _Role:
 
 def role_agreements(groups: Sequence[EntityGroup], articles: Sequence[AnalyzedArticle]) -> list[RoleAgreement]:
     """Each person to whom two or more sources give a role noun with the same lemma."""
+    after_former = _words_after_former(articles)
+    roles_by_name = _roles_by_name(articles)
+    position = {analyzed.article.id: number for number, analyzed in enumerate(articles)}
     found = []
     for group in groups:
         if group.type != "PERSON" or len(group.sources) < 2:
             continue
-        if _called_former(group, articles):
-            continue  # "former president" in one source beside "president" is a dispute (analyze/titles.py)
+        # "Former president" in one source beside "president" in another is a dispute (analyze/titles.py).
+        # Any word of the name counts: the family name comes first in some languages ("former President Yoon").
+        if any(word.casefold() in after_former for word in group.name.split() if len(word) > 2):
+            continue
         by_noun: dict[str, dict[str, _Role]] = {}
-        for role in _roles(group, articles):
-            by_noun.setdefault(role.noun, {}).setdefault(role.evidence.source, role)
-        for roles in by_noun.values():
-            if len(roles) < 2:
+        for alias in dict.fromkeys(alias.casefold() for alias in group.aliases):
+            for role in roles_by_name.get(alias, ()):
+                if role.evidence.source in group.sources:
+                    by_noun.setdefault(role.noun, {}).setdefault(role.evidence.source, role)
+        for by_source in by_noun.values():
+            if len(by_source) < 2:
                 continue
-            shared = frozenset.intersection(*(role.lemmas for role in roles.values()))
-            lead = next(iter(roles.values()))
-            words = _shared_words(lead.words, shared)
-            found.append(RoleAgreement(f"{group.name}, {words}", tuple(role.evidence for role in roles.values())))
+            roles = sorted(by_source.values(), key=lambda role: position[role.evidence.source])  # input order
+            shared = frozenset.intersection(*(role.lemmas for role in roles))
+            words = _shared_words(roles[0].words, shared)
+            found.append(RoleAgreement(f"{group.name}, {words}", tuple(role.evidence for role in roles)))
     return found
 
 
-def _called_former(group: EntityGroup, articles: Sequence[AnalyzedArticle]) -> bool:
-    """Whether any source writes "former" (or "ex-", "then-") in the few words before a word of the person's name.
+def _words_after_former(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
+    """Words (lower case) that some source writes a few words after "former", "ex-" or "then-".
 
-    Read on the words, not on the tagger's names, which may miss the one source that says it; any word of
-    the name counts, since the family name comes first in some languages ("former President Yoon").
+    Read on the words, not on the tagger's names, which may miss the one source that says it.
     """
-    name_words = {word.casefold() for word in group.name.split() if len(word) > 2}
+    words: set[str] = set()
     for analyzed in articles:
         for sentence in analyzed.sentences:
             tokens = sentence.tokens
             for index, token in enumerate(tokens):
-                if token.text.casefold() in name_words:
-                    before = tokens[max(0, index - FORMER_REACH) : index]
-                    if any(word.text.casefold() in FORMER_WORDS for word in before):
-                        return True
-    return False
+                if token.text.casefold() in FORMER_WORDS:
+                    words.update(later.text.casefold() for later in tokens[index + 1 : index + 1 + FORMER_REACH])
+    return frozenset(words)
 
 
-def _roles(group: EntityGroup, articles: Sequence[AnalyzedArticle]):
-    aliases = {alias.casefold() for alias in group.aliases}
+def _roles_by_name(articles: Sequence[AnalyzedArticle]) -> dict[str, list[_Role]]:
+    """Every role read beside a person's name in a body sentence, by the name as written (lower case)."""
+    found: dict[str, list[_Role]] = {}
     for analyzed in articles:
-        if analyzed.article.id not in group.sources:
-            continue
         for sentence in analyzed.sentences:
             if sentence.kind != "body":
                 continue
             for entity in sentence.entities:
-                if entity.label == "PERSON" and entity.text.casefold() in aliases:
+                if entity.label == "PERSON":
                     role = _role_of(sentence, entity.start, entity.end)
                     if role is not None:
-                        yield role
+                        found.setdefault(entity.text.casefold(), []).append(role)
+    return found
 
 
 def _role_of(sentence: Sentence, start: int, end: int) -> _Role | None:
     """The role noun beside a name at tokens [start, end) and its left-hand modifiers, or None."""
     tokens = sentence.tokens
+    end = min(end, len(tokens))
+    if not 0 <= start < end:
+        return None
     # The tagger may cut a name short ("Alma" of "Governor Alma Rusk"): the name runs on over proper nouns
     # the previous word modifies as a compound.
     while end < len(tokens) and tokens[end].pos == "PROPN" and tokens[end - 1].dep == "compound":

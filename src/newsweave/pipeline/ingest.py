@@ -136,6 +136,9 @@ class Ingestor:
             return None
         try:
             self.clusterer.resume(stories.decode_snapshot(checkpoint.data))
+            first = next(iter(self.store.load_signatures()), None)
+            if first is not None and self.clusterer.dimension not in (None, first.vector.shape[-1]):
+                raise CheckpointError("the checkpoint's vectors are not the stored signatures' length")
         except (CheckpointError, UsageError):  # a damaged checkpoint is only a lost shortcut: replay everything
             self.clusterer = self._new_clusterer()
             return None

@@ -306,6 +306,11 @@ class StoryClusterer:
     # ----------------------------------------------------------------- state
 
     @property
+    def dimension(self) -> int | None:
+        """The length of the vectors the open stories hold, once there is one."""
+        return self._open.dim if self._open is not None else None
+
+    @property
     def open_count(self) -> int:
         """Number of stories still taking articles."""
         return self._open.count if self._open is not None else 0
@@ -391,6 +396,8 @@ class StoryClusterer:
         for story in snapshot.stories:
             if not (0 < story.number < snapshot.next_number and story.size >= 1):
                 raise UsageError(f"story number {story.number} does not fit its snapshot")
+            if story.vector_sum.ndim != 1 or not story.vector_sum.size or not np.isfinite(story.vector_sum).all():
+                raise UsageError(f"story number {story.number} has no usable vector in its snapshot")
             rows = self._open_rows(story.vector_sum.shape[0])
             if story.vector_sum.shape[0] != rows.dim:
                 raise UsageError(f"story number {story.number} has a vector of another dimension than the others")

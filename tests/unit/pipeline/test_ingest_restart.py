@@ -12,6 +12,7 @@ from newsweave.config import DEFAULT_SETTINGS
 from newsweave.pipeline import Ingestor
 from newsweave.pipeline.ingest import BATCH_SIZE, STORY_CHECKPOINT
 from newsweave.store import SQLiteStore, StoredCheckpoint
+from newsweave.stories import decode_snapshot, encode_snapshot
 
 from .test_ingest import _documents
 
@@ -91,3 +92,22 @@ def test_a_checkpoint_made_with_other_settings_is_not_resumed(documents, tmp_pat
         Ingestor(store, other)
         assert store.replayed == stored  # everything replayed with the new settings
         assert isinstance(store.get_checkpoint(STORY_CHECKPOINT), StoredCheckpoint)
+
+
+def test_a_checkpoint_whose_vectors_do_not_fit_the_corpus_is_replayed_past(documents, one_run, tmp_path):
+    path = tmp_path / "dimension.db"
+    with SQLiteStore(path) as store:
+        Ingestor(store, SETTINGS).ingest(documents[:120])
+        kept = store.get_checkpoint(STORY_CHECKPOINT)
+        snapshot = decode_snapshot(kept.data)
+        shorter = [dataclasses.replace(story, vector_sum=story.vector_sum[:7]) for story in snapshot.stories]
+        assert shorter  # the checkpoint holds open stories to damage
+        damaged = encode_snapshot(dataclasses.replace(snapshot, stories=tuple(shorter)))
+        store.save_checkpoint(dataclasses.replace(kept, data=damaged))
+        stored = sum(1 for _ in store.load_signatures())
+    with CountingStore(path) as store:
+        ingestor = Ingestor(store, SETTINGS)
+        assert store.replayed == stored + 1  # one signature read to check the length, then all replayed
+        ingestor.ingest(documents)
+    with SQLiteStore(path) as store:
+        assert {a.id: a.story_id for a in store.iter_articles()} == one_run

@@ -7,6 +7,8 @@ import zlib
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsweave.errors import CheckpointError, UsageError
 from newsweave.stories import StoryClusterer, decode_snapshot, encode_snapshot
@@ -80,3 +82,34 @@ def test_only_a_new_clusterer_resumes():
     used.add(stream[0])
     with pytest.raises(UsageError, match="seen no article"):
         used.resume(used.snapshot())
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=400))
+def test_any_bytes_decode_or_raise_a_checkpoint_error(data):
+    try:
+        snapshot = decode_snapshot(data)
+    except CheckpointError:
+        return
+    StoryClusterer(**SETTINGS).resume(snapshot)  # what decodes is usable
+
+
+@settings(max_examples=100, deadline=None)
+@given(cut=st.integers(0, 10_000), flip=st.integers(0, 255))
+def test_a_damaged_real_checkpoint_is_refused_or_still_usable(cut, flip):
+    """Damage a real checkpoint's JSON (one byte changed) and compress it again: no other error escapes."""
+    stream = stream_with_words(60, seed=8)
+    c = StoryClusterer(**SETTINGS)
+    for s in stream:
+        c.add(s)
+    document = bytearray(zlib.decompress(encode_snapshot(c.snapshot())))
+    document[cut % len(document)] = flip
+    try:
+        snapshot = decode_snapshot(zlib.compress(bytes(document)))
+    except CheckpointError:
+        return
+    resumed = StoryClusterer(**SETTINGS)
+    try:
+        resumed.resume(snapshot)
+    except UsageError:  # a snapshot that decodes but does not fit together: the ingest replays instead
+        return
