@@ -1,14 +1,14 @@
 """Agreements on who someone is: two or more sources give a person the same role.
 
-"Sandis Tsaka, provincial administrator of Enga province, told reporters" and
-"Enga's provincial administrator, Sandis Tsaka, said teams were sent" say
-different things, so they never align as one claim, yet both say who Sandis
-Tsaka is. The role is read from the parse, next to the name only: an apposition
+"Marta Velkoran, provincial administrator of Dunmere, told reporters" and
+"Dunmere's provincial administrator, Marta Velkoran, said teams were sent" say
+different things, so they never align as one claim, yet both say who Marta
+Velkoran is. The role is read from the parse, next to the name only: an apposition
 ("X, provincial administrator"; "the administrator, X") or a title noun just
-before it ("National Security Minister X"). Sources agree when their role nouns
-share a lemma; the claim gives the person's name and only the role words every
-one of those sources uses ("Sandis Tsaka, provincial administrator"), so it
-says nothing a cited source does not.
+before it ("Harbour Minister X"). Sources agree when their role nouns share a
+lemma; the claim gives the person's name and only the role words every one of
+those sources uses ("Marta Velkoran, provincial administrator"), so it says
+nothing a cited source does not.
 
 A person some sources call a former holder of the role and others do not is a
 dispute (analyze/titles.py), never an agreement.
@@ -27,14 +27,14 @@ ROLE_POS = frozenset({"NOUN", "PROPN"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod"})  # left-hand words that qualify a role noun
 FORMER_REACH = 5  # words before a surname where "former" still belongs to its title: "former U.S. President X"
-MAX_ROLE_WORDS = 6  # "far-right National Security Minister" is six tokens; longer runs are clauses, not roles
+MAX_ROLE_WORDS = 6  # "far-right Harbour Affairs Minister" is six tokens; longer runs are clauses, not roles
 
 
 @dataclass(frozen=True)
 class RoleAgreement:
     """A person's role as two or more sources give it, and the sentences that give it."""
 
-    text: str  # "Sandis Tsaka, provincial administrator"
+    text: str  # "Marta Velkoran, provincial administrator"
     evidence: tuple[Evidence, ...]
 
 
@@ -59,7 +59,8 @@ def role_agreements(groups: Sequence[EntityGroup], articles: Sequence[AnalyzedAr
         if group.type != "PERSON" or len(group.sources) < 2:
             continue
         # "Former president" in one source beside "president" in another is a dispute (analyze/titles.py).
-        # Any word of the name counts: the family name comes first in some languages ("former President Yoon").
+        # Any word of the name counts: the family name comes first in some languages
+        # ("former President Kwon", Kwon being the family name).
         if any(word.casefold() in after_former for word in group.name.split() if len(word) > 2):
             continue
         by_noun: dict[str, dict[str, _Role]] = {}
@@ -119,7 +120,9 @@ def _role_of(sentence: Sentence, start: int, end: int) -> _Role | None:
         end += 1
     inside = range(start, end)
     head = next((i for i in inside if tokens[i].head not in inside or tokens[i].head == i), end - 1)
-    candidates = [i for i, token in enumerate(tokens) if i not in inside and token.head == head and token.dep == "appos"]
+    candidates = [
+        i for i, token in enumerate(tokens) if i not in inside and token.head == head and token.dep == "appos"
+    ]
     if tokens[head].dep == "appos" and tokens[head].head not in inside:
         candidates.append(tokens[head].head)
     if start > 0 and tokens[start - 1].dep == "compound" and tokens[start - 1].head in inside:

@@ -123,7 +123,9 @@ def _story(document: dict[str, Any]) -> OpenStorySnapshot:
         last_published=dt.date.fromisoformat(document["last"]) if document["last"] else None,
         span=(math.nan if first is None else float(first), math.nan if last is None else float(last)),
         last_joined=int(document["last_joined"]),
-        vector_sum=np.frombuffer(base64.b64decode(document["vector_sum"], validate=True), dtype="<f8").astype(np.float64),
+        vector_sum=np.frombuffer(base64.b64decode(document["vector_sum"], validate=True), dtype="<f8").astype(
+            np.float64
+        ),
         terms=tuple((str(word), float(weight)) for word, weight in document["terms"]),
         terms_squared_norm=float(document["terms_squared_norm"]),
     )
