@@ -41,7 +41,9 @@ marks = []
 loaded = load_sources([corpus])
 loaded_at = time.perf_counter() - started
 with open_store(db) as store:
-    report = Ingestor(store).ingest(loaded.documents, lambda done, total: marks.append((done, time.perf_counter() - started)))
+    ingestor = Ingestor(store)
+    report = ingestor.ingest(loaded.documents, lambda done, total: marks.append((done, time.perf_counter() - started)))
+    ingestor.save_checkpoint()  # as `newsweave ingest` does when it ends
     counts = store.counts()
 restart_started = time.perf_counter()
 with open_store(db) as store:  # what a new ingest does first on the full database: resume, replay the tail

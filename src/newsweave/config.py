@@ -81,8 +81,8 @@ class Settings:
     # A story none of this many articles joined closes: fewer bounds the cost of each article more
     # tightly, more lets a late article (undated ones come last) still find its story.
     story_idle_articles: int = 3000
-    # Every this many articles clustered, an ingest saves the clusterer's state with them, and a restart
-    # replays at most this many signatures: fewer makes restarts quicker, more saves less often
+    # Every this many articles clustered (and when `newsweave ingest` ends), an ingest saves the clusterer's
+    # state with them, and a restart replays at most this many signatures: fewer makes restarts quicker, more saves less often
     # (a save costs about as much as clustering a few dozen articles).
     story_checkpoint_articles: int = 2000
     # story coherence

@@ -145,6 +145,13 @@ class Ingestor:
         self._last_clustered = checkpoint.through_article
         return checkpoint.through_article
 
+    def save_checkpoint(self) -> None:
+        """Save the clusterer's state now, if anything was clustered since the last save: a run that ends
+        with this lets the next one start without replaying its articles."""
+        if self._since_checkpoint and self._synced_count == self.store.count():
+            with self.store.transaction():
+                self._save_checkpoint()
+
     def _save_checkpoint(self) -> None:
         """Save the clusterer's state with the articles it covers (inside the write transaction)."""
         if self._last_clustered is None:
@@ -323,7 +330,9 @@ def ingest_sources(
 ) -> IngestReport:
     """Load SOURCE arguments (files, folders, feeds, URLs, "-") and ingest them into `store`."""
     loaded = sources.load_sources(items, settings, allow_private=allow_private, stdin=stdin)
-    report = Ingestor(store, settings).ingest(loaded.documents, progress)
+    ingestor = Ingestor(store, settings)
+    report = ingestor.ingest(loaded.documents, progress)
+    ingestor.save_checkpoint()  # the command's end: the next run resumes from here, replaying nothing
     return replace(report, failed=loaded.problems + report.failed)
 
 

@@ -3,8 +3,9 @@
 Without it, an ingest that starts on a stored corpus replays every stored
 signature to rebuild its stories: a cost that grows with every article. The
 ingest saves a checkpoint now and then (`Settings.story_checkpoint_articles`)
-inside the transaction that stores the articles it covers; a restart resumes
-from it and replays only the signatures stored after it.
+inside the transaction that stores the articles it covers, and when the
+command ends; a restart resumes from it and replays only the signatures stored
+after it.
 
 The bytes are zlib-compressed JSON. Running sums are kept exactly (float64
 vectors as base64, other numbers as JSON floats, which Python writes and reads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 from pathlib import Path
 
@@ -111,3 +112,17 @@ def test_a_checkpoint_whose_vectors_do_not_fit_the_corpus_is_replayed_past(docum
         ingestor.ingest(documents)
     with SQLiteStore(path) as store:
         assert {a.id: a.story_id for a in store.iter_articles()} == one_run
+
+
+def test_an_ingest_command_ends_with_a_checkpoint_so_the_next_run_replays_nothing(tmp_path):
+    from newsweave.pipeline import ingest_sources
+
+    corpus = tmp_path / "few.jsonl"
+    records = generate(30, seed=29)  # fewer than a checkpoint interval
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with SQLiteStore(tmp_path / "few.db") as store:
+        ingest_sources([str(corpus)], store, SETTINGS)
+        assert store.get_checkpoint(STORY_CHECKPOINT) is not None
+    with CountingStore(tmp_path / "few.db") as store:
+        Ingestor(store, SETTINGS)
+        assert store.replayed == 1  # the one signature read to check the vectors' length
