@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import math
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +40,6 @@ class OpenStorySnapshot:
     entity_counts: tuple[tuple[str, int], ...]
     first_published: dt.date | None
     last_published: dt.date | None
-    span: tuple[float, float]  # first and last day ordinals of the story's row (NaN when undated)
     last_joined: int
     vector_sum: np.ndarray = field(repr=False)  # float64
     terms: tuple[tuple[str, float], ...]  # summed TF-IDF vector of the body words
@@ -106,7 +104,6 @@ def _story_document(story: OpenStorySnapshot) -> dict[str, Any]:
         "entity_counts": story.entity_counts,
         "first": story.first_published.isoformat() if story.first_published else None,
         "last": story.last_published.isoformat() if story.last_published else None,
-        "span": [None if math.isnan(day) else day for day in story.span],
         "last_joined": story.last_joined,
         "vector_sum": base64.b64encode(np.asarray(story.vector_sum, dtype="<f8").tobytes()).decode("ascii"),
         "terms": story.terms,
@@ -115,14 +112,12 @@ def _story_document(story: OpenStorySnapshot) -> dict[str, Any]:
 
 
 def _story(document: dict[str, Any]) -> OpenStorySnapshot:
-    first, last = document["span"]
     return OpenStorySnapshot(
         number=int(document["number"]),
         size=int(document["size"]),
         entity_counts=tuple((str(name), int(count)) for name, count in document["entity_counts"]),
         first_published=dt.date.fromisoformat(document["first"]) if document["first"] else None,
         last_published=dt.date.fromisoformat(document["last"]) if document["last"] else None,
-        span=(math.nan if first is None else float(first), math.nan if last is None else float(last)),
         last_joined=int(document["last_joined"]),
         vector_sum=np.frombuffer(base64.b64decode(document["vector_sum"], validate=True), dtype="<f8").astype(
             np.float64

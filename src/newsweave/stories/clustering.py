@@ -349,27 +349,10 @@ class StoryClusterer:
     def snapshot(self) -> ClustererSnapshot:
         """The whole state, exactly; take it after `take_closed` (stories closed but not yet taken are
         not remembered)."""
-        sums = self._terms.story_sums()
-        stories = []
         rows = self._open
-        for row, number in enumerate(rows.numbers if rows is not None else ()):
-            assert rows is not None
-            story = self._stories[number]
-            words, squared = sums.get(number, ({}, 0.0))
-            stories.append(
-                OpenStorySnapshot(
-                    number=number,
-                    size=story.size,
-                    entity_counts=tuple(sorted(story.entity_counts.items())),
-                    first_published=story.first,
-                    last_published=story.last,
-                    span=rows.span(row),
-                    last_joined=story.last_joined,
-                    vector_sum=rows.vector_sum(row),
-                    terms=tuple(sorted(words.items())),
-                    terms_squared_norm=squared,
-                )
-            )
+        stories: list[OpenStorySnapshot] = []
+        if rows is not None:
+            stories = [self._story_snapshot(rows, row, number) for row, number in enumerate(rows.numbers)]
         articles, frequency = self._terms.frequencies()
         return ClustererSnapshot(
             articles_seen=self._articles_seen,
@@ -378,6 +361,20 @@ class StoryClusterer:
             term_articles=articles,
             term_frequency=frequency,
             stories=tuple(stories),
+        )
+
+    def _story_snapshot(self, rows: OpenStories, row: int, number: int) -> OpenStorySnapshot:
+        story = self._stories[number]
+        return OpenStorySnapshot(
+            number=number,
+            size=story.size,
+            entity_counts=tuple(sorted(story.entity_counts.items())),
+            first_published=story.first,
+            last_published=story.last,
+            last_joined=story.last_joined,
+            vector_sum=rows.vector_sum(row),
+            terms=self._terms.story_vector(number),
+            terms_squared_norm=self._terms.squared_norm(number),
         )
 
     def resume(self, snapshot: ClustererSnapshot) -> None:
@@ -401,7 +398,8 @@ class StoryClusterer:
             rows = self._open_rows(story.vector_sum.shape[0])
             if story.vector_sum.shape[0] != rows.dim:
                 raise UsageError(f"story number {story.number} has a vector of another dimension than the others")
-            rows.append(story.number, story.vector_sum, *story.span, float(story.last_joined))
+            first, last = _ordinal(story.first_published), _ordinal(story.last_published)
+            rows.append(story.number, story.vector_sum, first, last, float(story.last_joined))
             self._stories[story.number] = _Story(
                 story.number,
                 story.size,

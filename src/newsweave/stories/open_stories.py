@@ -62,10 +62,6 @@ class OpenStories:
     def active(self, row: int) -> float:
         return float(self._active[row])
 
-    def span(self, row: int) -> tuple[float, float]:
-        """First and last day ordinals of a row (NaN when undated)."""
-        return float(self._first[row]), float(self._last[row])
-
     def row_of(self, number: int) -> int:
         """The row of an open story, found by bisection since numbers increase."""
         low, high = 0, self.count

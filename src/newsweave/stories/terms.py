@@ -94,12 +94,12 @@ class TermIndex:
     def story_vector(self, story: int) -> tuple[tuple[str, float], ...]:
         return tuple(sorted(self._sums.get(story, {}).items()))
 
-    def story_sums(self) -> dict[int, tuple[TermVector, float]]:
-        """Each open story's summed vector and squared norm, exactly as kept (for a checkpoint)."""
-        return {story: (dict(summed), self._squared_norms[story]) for story, summed in self._sums.items()}
+    def squared_norm(self, story: int) -> float:
+        """A story's squared norm exactly as kept (summed article by article), for a checkpoint."""
+        return self._squared_norms.get(story, 0.0)
 
     def restore_story(self, story: int, summed: Mapping[str, float], squared_norm: float) -> None:
-        """Take back a story's sum and squared norm from `story_sums`, bit for bit: summing again
+        """Take back a story's sum and squared norm (`story_vector`, `squared_norm`), bit for bit: summing again
         could differ in the last digits and so, rarely, in a later choice."""
         self._sums[story] = dict(summed)
         self._squared_norms[story] = squared_norm
