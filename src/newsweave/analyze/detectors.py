@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsweave.analyze.differences import find_claim_conflicts
 from newsweave.analyze.opposites import find_opposite_conflicts
 from newsweave.analyze.titles import find_title_conflicts
+from newsweave.analyze.weekday_dates import find_weekday_date_conflicts
 from newsweave.config import Settings
 from newsweave.model import AnalyzedArticle, Attribution, Claim, Conflict, ConflictKind
 
@@ -59,6 +60,11 @@ DETECTORS: tuple[Detector, ...] = (
         "whether a person still holds a title",
         frozenset({"name"}),
         lambda c: find_title_conflicts(c.originals),
+    ),
+    Detector(
+        "one weekday pinned to different dates",
+        frozenset({"date"}),
+        lambda c: find_weekday_date_conflicts(c.originals),
     ),
 )
 

@@ -57,6 +57,8 @@ _unit("duration", 43830.0, "month", "months")
 _unit("duration", 525960.0, "year", "years")
 _unit("percent", 1.0, "%", "percent", "per cent")
 _unit("temperature_c", 1.0, "°c", "degrees celsius", "celsius")
+# Fahrenheit is its own dimension: the scales differ by an offset, not a factor, so they are never compared.
+_unit("temperature_f", 1.0, "°f", "degrees fahrenheit", "fahrenheit")
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -82,10 +84,15 @@ _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
 _HALF = r"(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
 _SCALE = _HALF + r"(?:\s+(?P<scale>dozen|thousand|million|billion|trillion))?"
 _QUANTITY = re.compile(
-    r"(?<![\w/])(?P<currency>[$€£¥])?" + _NUMBER + _SCALE + r"(?:[\s-]*(?P<unit>" + _UNIT_ALTERNATION + r")(?![\w]))?"
+    r"(?<![\w/])(?P<currency>[$€£¥])?" + _NUMBER + _SCALE
+    # "1,300C", "95F": a capital scale letter written onto the figure (lower case "5c" is often cents).
+    + r"(?:(?P<degrees>°?(?-i:[CF]))(?![\w])|[\s-]*(?P<unit>" + _UNIT_ALTERNATION + r")(?![\w]))?"
     + r"(?:\s+(?P<noun>[a-z]+))?",
     re.IGNORECASE,
 )
+# A capitalised word just before a figure with a letter on it: "Room 12C" names a place in a building.
+_LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*[ \t]$")
+_LABEL_WINDOW = 24
 _AGE_AFTER = re.compile(r"[- ]olds?\b")
 # "tens of thousands of protesters", "hundreds of homes", "millions": a vague magnitude, read as
 # several of its unit (tens of thousands = several times 10,000), like "several hundred thousand".
@@ -166,11 +173,17 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
         if match.group("scale"):
             value *= SCALES[match.group("scale").lower()]
         unit = (match.group("unit") or "").lower()
+        if match.group("degrees"):
+            if _LABEL_BEFORE.search(text, max(0, match.start() - _LABEL_WINDOW), match.start()):
+                continue  # "Room 12C", "Gate 4F": a label, not a temperature
+            unit = "°" + match.group("degrees")[-1].lower()
         noun = (match.group("noun") or "").lower()
         currency = match.group("currency")
         end = (
-            match.end("unit")
-            if unit
+            match.end("degrees")
+            if match.group("degrees")
+            else match.end("unit")
+            if match.group("unit")
             else match.end("scale")
             if match.group("scale")
             else match.end("half")

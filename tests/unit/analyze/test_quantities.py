@@ -125,3 +125,14 @@ def test_a_bare_figure_beside_a_casualty_verb_counts_people():
     assert (wounded.value, wounded.dimension) == (31, "count:people")
     assert quantities("The ferry left at 9 and the bridge opened in 1987.") == []
     assert quantities("No one was injured, the harbour authority said.") == []
+
+
+def test_temperatures_written_onto_the_figure_or_spelled_out():
+    [glued] = quantities("The blaze in the hall reached 1,300C within minutes.")
+    [symbol] = quantities("Temperatures in the hall hit 1,300°C, firefighters said.")
+    assert glued.dimension == symbol.dimension == "temperature_c" and same_amount(glued, symbol)
+    [fahrenheit] = quantities("It was 95F at noon and 104 degrees Fahrenheit by three.")[:1]
+    assert fahrenheit.dimension == "temperature_f"  # never compared with Celsius: the scales differ by an offset
+    # A label in a building is not a temperature, and a lower-case "5c" is usually cents.
+    assert quantities("She lived in Room 12C of the tower.") == []
+    assert quantities("Petrol rose 5c a litre overnight.") == []
