@@ -35,6 +35,10 @@ class Settings:
     # piece) is kept but not parsed for the briefing: parsing costs ~10 s and ~100 MB per 50,000 words
     max_sentence_tokens: int = 300  # a longer spaCy "sentence" (a list, debris) is analysed in pieces of this many
     # tokens: per-sentence steps stay cheap, at the price of splitting the rare real sentence that long
+    # An article's last paragraph without a final stop, this many words or more, ending on a lower-case word
+    # and holding a clause, is a sentence broken off by a truncated page: it may back a fact other sources
+    # tell (alignment), never states one. Lower catches shorter cut sentences but also long headlines.
+    min_cut_sentence_words: int = 12
     # dedupe
     copy_jaccard: float = 0.6  # Jaccard of word 5-shingles above which two articles are copies
     copy_containment: float = 0.8  # share of a shorter text's shingles found in a longer one: a trimmed copy

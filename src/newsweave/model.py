@@ -142,7 +142,9 @@ class Sentence:
     tokens: tuple[Token, ...] = ()
     entities: tuple[Entity, ...] = ()
     paragraph: int = 0
-    kind: Literal["body", "heading"] = "body"  # headings: subheads and headline-like lines without a verb-final stop
+    # headings: subheads and headline-like lines without a verb-final stop; cut: a page's last sentence
+    # broken off mid-way (a truncated page), which may back a fact other sources tell but never states one
+    kind: Literal["body", "heading", "cut"] = "body"
 
 
 @dataclass(frozen=True, eq=False)

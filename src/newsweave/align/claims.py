@@ -107,6 +107,8 @@ def align_claims(
             members[rows[0]].sentence.index,
         )
     )
+    # A sentence broken off mid-way backs a fact told whole elsewhere; alone it is no claim.
+    built = [rows for rows in built if any(members[r].sentence.kind == "body" for r in rows)]
     claims = []
     for number, rows in enumerate(built, start=1):
         representative = _representative(rows, similarity, members)
@@ -119,13 +121,18 @@ def align_claims(
 
 
 def _representative(rows: list[int], similarity: np.ndarray, members: list[_Member]) -> Sentence:
-    """The member closest to all others; on ties, the shorter sentence (easier to read)."""
+    """The member closest to all others, never a sentence broken off mid-way; on ties, the shorter
+    sentence (easier to read)."""
     if len(rows) == 1:
         return members[rows[0]].sentence
     block = similarity[np.ix_(rows, rows)]
     centrality = block.sum(axis=1)
     best = max(
         range(len(rows)),
-        key=lambda i: (round(float(centrality[i]), 3), -len(members[rows[i]].sentence.text)),
+        key=lambda i: (
+            members[rows[i]].sentence.kind == "body",
+            round(float(centrality[i]), 3),
+            -len(members[rows[i]].sentence.text),
+        ),
     )
     return members[rows[best]].sentence

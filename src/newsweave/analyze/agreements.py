@@ -228,8 +228,15 @@ def _value_consistent_parts(
         if len({e.source for e in rest}) < 2 or len(rest) == len(remaining.evidence):
             return parts
         # The sentence with the fewest figures leads the next group: what it says, the others can back.
-        lead = min(rest, key=lambda item: len(_amounts(item, sentence_of)))
+        lead = min(rest, key=lambda item: (not _is_body(item, sentence_of), len(_amounts(item, sentence_of))))
+        if not _is_body(lead, sentence_of):
+            return parts  # only sentences broken off mid-way are left: none can state the fact
         remaining = Claim(id=claim.id, text=lead.sentence, evidence=rest)
+
+
+def _is_body(item: Evidence, sentence_of: SentenceLookup | None) -> bool:
+    sentence = sentence_of.get((item.source, item.index)) if sentence_of is not None else None
+    return sentence is None or sentence.kind == "body"
 
 
 def _told_elsewhere(key, quantities, vector_of, amounts_by_source) -> bool:
@@ -270,7 +277,7 @@ def find_single_source(
         item = claim.evidence[0]
         key = (item.source, item.index)
         sentence = sentence_of.get(key)
-        if key in in_conflict or sentence is None or sentence.kind == "heading":
+        if key in in_conflict or sentence is None or sentence.kind != "body":
             continue
         text = sentence.text.strip()
         if len(text.split()) < MIN_DETAIL_WORDS or sum(text.count(m) for m in QUOTE_MARKS) % 2:

@@ -137,7 +137,7 @@ def find_opposite_conflicts(articles: Sequence[AnalyzedArticle]) -> list[Conflic
 
 def _mentions(sentence: Sentence) -> Iterator[_Mention]:
     tokens = sentence.tokens
-    if sentence.kind == "heading" or not tokens:
+    if sentence.kind != "body" or not tokens:
         return
     quoted = quoted_token_mask(tokens)
     spans = token_char_spans(sentence)

@@ -74,7 +74,7 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
     for analyzed in articles:
         reference = analyzed.article.published
         for sentence in analyzed.sentences:
-            if sentence.kind == "heading" or not sentence.tokens:
+            if sentence.kind != "body" or not sentence.tokens:
                 continue
             attribution = find_attribution(sentence)
             spans = token_char_spans(sentence)

@@ -136,7 +136,7 @@ def build_timeline(
 
 
 def _sentence_events(sentence: Sentence, reference: dt.date | None) -> list[tuple[dt.date, str, frozenset[str]]]:
-    if sentence.kind == "heading" or not sentence.tokens:
+    if sentence.kind != "body" or not sentence.tokens:
         return []
     mentions = find_date_mentions(sentence, reference)
     if not mentions:

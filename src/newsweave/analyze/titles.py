@@ -62,7 +62,7 @@ def find_title_conflicts(articles: Sequence[AnalyzedArticle]) -> list[Conflict]:
 
 
 def _titled_mentions(sentence: Sentence) -> Iterator[_TitledMention]:
-    if sentence.kind == "heading" or not sentence.tokens:
+    if sentence.kind != "body" or not sentence.tokens:
         return
     tokens = sentence.tokens
     for entity in sentence.entities:

@@ -30,7 +30,8 @@ def analyze_articles(
     Sentences carry exact offsets into `Article.text`, their tokens (heads
     index the sentence's own tokens), named entities and paragraph number.
     A line standing alone without final punctuation (headline, subhead,
-    byline) is marked `kind="heading"`. Row i of each result's `vectors` is
+    byline) is marked `kind="heading"`, except the article's last paragraph when it reads as a
+    sentence broken off mid-way (a truncated page): that is `kind="cut"`. Row i of each result's `vectors` is
     the embedding of sentence i. The language model and embedder default to
     the process-wide ones.
     """
@@ -51,11 +52,10 @@ def analyze_articles(
     sentences_by_article: list[list[Sentence]] = []
     for article, segments in zip(articles, segments_by_article):
         sentences: list[Sentence] = []
-        for segment in segments:
+        for position, segment in enumerate(segments):
             doc = next(docs)
-            sentences.extend(
-                _segment_sentences(article, segment, doc, len(sentences), settings.max_sentence_tokens)
-            )
+            last = position == len(segments) - 1
+            sentences.extend(_segment_sentences(article, segment, doc, len(sentences), settings, last=last))
         sentences_by_article.append(sentences)
 
     # Very long "sentences" are kept whole but only their start is embedded:
@@ -114,12 +114,12 @@ def _embed_all(embedder: TextEmbedder, texts: list[str]) -> np.ndarray:
 
 
 def _segment_sentences(
-    article: Article, segment: Segment, doc: Doc, first_index: int, max_tokens: int
+    article: Article, segment: Segment, doc: Doc, first_index: int, settings: Settings, *, last: bool
 ) -> list[Sentence]:
     spans = [
         piece
         for span in doc.sents
-        for piece in _bounded_pieces(span, max_tokens)
+        for piece in _bounded_pieces(span, settings.max_sentence_tokens)
         if any(not token.is_space for token in piece)
     ]
     whole_segment_is_one_sentence = len(spans) == 1
@@ -127,9 +127,19 @@ def _segment_sentences(
     for span in spans:
         sentence = _build_sentence(article, segment, span, first_index + len(sentences))
         if whole_segment_is_one_sentence and not ends_with_final_punctuation(sentence.text):
-            sentence = dataclasses.replace(sentence, kind="heading")
+            cut = last and _reads_as_broken_off(sentence, settings.min_cut_sentence_words)
+            sentence = dataclasses.replace(sentence, kind="cut" if cut else "heading")
         sentences.append(sentence)
     return sentences
+
+
+def _reads_as_broken_off(sentence: Sentence, min_words: int) -> bool:
+    """Whether an unpunctuated last paragraph is a sentence cut short rather than a headline: long,
+    ending on a lower-case word (a headline in title case ends capitalised), with a clause in it."""
+    words = sentence.text.split()
+    if len(words) < min_words or not words[-1][:1].islower():
+        return False
+    return any(token.text == "," for token in sentence.tokens) or any(token.dep == "relcl" for token in sentence.tokens)
 
 
 def _bounded_pieces(span: Span, max_tokens: int) -> list[Span]:

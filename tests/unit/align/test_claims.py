@@ -40,3 +40,16 @@ def test_copies_can_be_left_out(analyze):
     claims = align_claims(analyze(STORY), skip_sources=frozenset({"S3"}))
     assert all("S3" not in c.sources for c in claims)
     assert align_claims([]) == []
+
+
+def test_a_sentence_broken_off_mid_way_backs_a_claim_but_never_states_one(analyze):
+    told_whole = "Mayor Ilse Varga declared three days of mourning and named the harbour district a disaster area."
+    broken_off = (
+        "Mayor Ilse Varga, who has declared three days of mourning and named the harbour district a disaster "
+        "area, visited the pump station"
+    )
+    lonely = "The ferry operator, which has suspended its night crossings until further notice, said on its website that"
+    claims = align_claims(analyze({"S1": told_whole, "S2": "Rain kept falling.\n\n" + broken_off, "S3": "Rain kept falling.\n\n" + lonely}))
+    [mourning] = [c for c in claims if "mourning" in c.text]
+    assert set(mourning.sources) == {"S1", "S2"} and mourning.text == told_whole
+    assert not any("ferry operator" in item.sentence for c in claims for item in c.evidence)

@@ -158,3 +158,21 @@ def test_an_article_with_no_text_gets_no_sentences_and_an_empty_matrix(language_
 
 def test_no_articles_give_no_results(language_model):
     assert analyze_articles([], language_model=language_model, embedder=RecordingEmbedder()) == []
+
+
+def test_a_last_paragraph_broken_off_mid_sentence_is_cut_not_a_heading(language_model, embedder):
+    story = (
+        "Pumps drained the flooded tunnel overnight.\n\n"
+        "Crews Reopen Harbour Tunnel After Night Of Pumping\n\n"
+        "Mayor Ilse Varga, who has ordered an inquiry and closed the old ramp to lorries, visited the pump station"
+    )
+    headline_last = (
+        "Pumps drained the flooded tunnel overnight.\n\n"
+        "Inquiry ordered as crews reopen the harbour tunnel after a night of pumping"
+    )
+    cut, headline = analyze_articles(
+        [make_article("A", story), make_article("B", headline_last)], language_model=language_model, embedder=embedder
+    )
+    kinds = [s.kind for s in cut.sentences]
+    assert kinds == ["body", "heading", "cut"]  # a title-case line before the end stays a heading
+    assert headline.sentences[-1].kind == "heading"  # a headline-like last line, no clause: still a heading
