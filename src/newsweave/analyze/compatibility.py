@@ -49,6 +49,8 @@ def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
 
 def all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool:
     """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
+    if not positions or not positions[0]:
+        return True  # nothing left to set against anything
     if positions[0][0].kind == "date":
         return False  # positions are different days already
     return all(

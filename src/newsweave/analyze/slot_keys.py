@@ -29,7 +29,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "affected": ("affect", "expose", "access", "compromise", "leak", "steal", "breach"),
     "dismissed": ("lay", "layoff", "fire", "cut", "dismiss", "redundancy"),
     "paid": ("earn", "pay", "salary", "wage", "worth", "fee", "sign"),
-    "on board": ("aboard", "board", "onboard", "carry", "passenger"),
+    "on board": ("aboard", "board", "onboard", "carry"),  # not "passenger": that is what is counted, on board or not
     "in serious condition": ("condition", "critical", "critically", "seriously"),
 }  # fmt: skip
 # Places that are a state people are in, so a count put there is keyed by the place: "72 people were

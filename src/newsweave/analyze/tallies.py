@@ -34,9 +34,12 @@ def is_running_tally(values: Sequence[SlotValue]) -> bool:
     """Whether a slot counts something that grows as a story unfolds (a toll, the injured, arrests)."""
     if not values or not values[0].dimension.startswith("count:"):
         return False
+    keys = {value.key for value in values if value.key is not None}
+    if keys and not keys & TALLY_KEYS:
+        return False  # what the figure measures is known and does not grow ("342 passengers on board")
     counted = values[0].dimension.split(":", 1)[1]
     words = set().union(*(value.context_words for value in values)) | {counted}
-    return bool(words & TALLY_WORDS) or any(value.key in TALLY_KEYS for value in values)
+    return bool(words & TALLY_WORDS) or bool(keys & TALLY_KEYS)
 
 
 def one_source_gives_two_stages(positions: Sequence[Sequence[SlotValue]]) -> bool:

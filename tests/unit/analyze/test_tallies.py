@@ -26,6 +26,21 @@ def test_a_count_of_the_dead_or_injured_is_a_running_tally():
     assert not is_running_tally([dataclasses.replace(_count("S1", 30), dimension="length")])
 
 
+def test_a_figure_whose_key_says_it_does_not_grow_is_no_tally_whatever_words_surround_it():
+    # "342 passengers were on board when the train crashed, killing ...": the toll's words are near,
+    # but the key says what the figure measures, and a count of people on board does not grow.
+    on_board = [dataclasses.replace(_count("S1", 342, noun="passenger"), key="on board"),
+                dataclasses.replace(_count("S2", 350, noun="passenger"), key="on board")]
+    assert not is_running_tally(on_board)
+    assert is_running_tally([dataclasses.replace(value, key="injured") for value in on_board])
+
+
+def test_empty_sides_are_compatible_and_never_crash():
+    from newsweave.analyze.compatibility import all_compatible
+
+    assert all_compatible([], DEFAULT_SETTINGS) and all_compatible([[]], DEFAULT_SETTINGS)
+
+
 def test_a_toll_that_differs_between_sources_is_an_update_latest_first_not_a_conflict():
     values = [
         _count("S1", 36, day=dt.date(2024, 6, 13)),
