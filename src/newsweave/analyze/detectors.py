@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from newsweave.analyze.differences import find_claim_conflicts
 from newsweave.analyze.opposites import find_opposite_conflicts
+from newsweave.analyze.platforms import find_platform_conflicts
 from newsweave.analyze.titles import find_title_conflicts
 from newsweave.analyze.weekday_dates import find_weekday_date_conflicts
 from newsweave.config import Settings
@@ -65,6 +66,11 @@ DETECTORS: tuple[Detector, ...] = (
         "one weekday pinned to different dates",
         frozenset({"date"}),
         lambda c: find_weekday_date_conflicts(c.originals),
+    ),
+    Detector(
+        "the platform a person posted a statement on",
+        frozenset({"name"}),
+        lambda c: find_platform_conflicts(c.originals),
     ),
 )
 

@@ -96,6 +96,11 @@ def make_article(source: str, text: str, published: dt.date | None = SEED_PUBLIS
     )
 
 
+def numbered_sources(texts: Sequence[str]) -> list[Article]:
+    """One article per text, with the source ids S1, S2, ... in order."""
+    return [make_article(f"S{number}", text) for number, text in enumerate(texts, start=1)]
+
+
 @pytest.fixture(scope="session")
 def parse_text(spacy_model: SpacyModel) -> Callable[..., list[Sentence]]:
     """`parse_text(text, source="S1")` -> the text's Sentence records."""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from newsweave.analyze.titles import find_title_conflicts
 
-from .conftest import make_article
+from .conftest import numbered_sources
 
 
 def _conflicts(analyze_texts, *texts):
-    articles = [make_article(f"S{i + 1}", text) for i, text in enumerate(texts)]
-    return find_title_conflicts(analyze_texts(articles))
+    return find_title_conflicts(analyze_texts(numbered_sources(texts)))
 
 
 def test_former_against_current_title_is_a_conflict_with_the_words_as_written(analyze_texts):
