@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsweave.analyze.differences import find_claim_conflicts
 from newsweave.analyze.opposites import find_opposite_conflicts
 from newsweave.analyze.platforms import find_platform_conflicts
+from newsweave.analyze.ranks import find_rank_conflicts
 from newsweave.analyze.titles import find_title_conflicts
 from newsweave.analyze.weekday_dates import find_weekday_date_conflicts
 from newsweave.config import Settings
@@ -71,6 +72,11 @@ DETECTORS: tuple[Detector, ...] = (
         "the platform a person posted a statement on",
         frozenset({"name"}),
         lambda c: find_platform_conflicts(c.originals),
+    ),
+    Detector(
+        "which office a person holds (a deputy or acting holder, or the office itself)",
+        frozenset({"name"}),
+        lambda c: find_rank_conflicts(c.originals),
     ),
 )
 

@@ -28,6 +28,10 @@ SINGULAR_TAGS = frozenset({"NN", "NNP"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod"})  # left-hand words that qualify a role noun
 FORMER_REACH = 5  # words before a surname where "former" still belongs to its title: "former U.S. President X"
 MAX_ROLE_WORDS = 6  # "far-right Harbour Affairs Minister" is six tokens; longer runs are clauses, not roles
+# Words before a role noun that make it another office: a deputy leader, a floor leader and an acting
+# director are not the leader or the director. Sources giving one person the same role noun with
+# different ones of these disagree on the office (analyze/ranks.py); they never agree on it here.
+RANK_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "interim", "floor", "shadow"})
 
 
 @dataclass(frozen=True)
@@ -39,20 +43,26 @@ class RoleAgreement:
 
 
 @dataclass(frozen=True)
-class _Role:
+class Role:
     noun: str  # lemma of the role noun, lower case: the key sources must share
     words: tuple[Token, ...]  # the role as written, modifiers first
     evidence: Evidence
+    of_what: str = ""  # the body the role is of, as written after it: "of the Harbour Party"
 
     @property
     def lemmas(self) -> frozenset[str]:
         return frozenset(_lemma(token) for token in self.words)
 
+    @property
+    def rank(self) -> frozenset[str]:
+        """The rank words of the role ("floor" of "floor leader"); empty for the office itself."""
+        return self.lemmas & RANK_WORDS
+
 
 def role_agreements(groups: Sequence[EntityGroup], articles: Sequence[AnalyzedArticle]) -> list[RoleAgreement]:
     """Each person to whom two or more sources give a role noun with the same lemma."""
     after_former = _words_after_former(articles)
-    roles_by_name = _roles_by_name(articles)
+    roles_of_name = roles_by_name(articles)
     position = {analyzed.article.id: number for number, analyzed in enumerate(articles)}
     found = []
     for group in groups:
@@ -63,14 +73,14 @@ def role_agreements(groups: Sequence[EntityGroup], articles: Sequence[AnalyzedAr
         # ("former President Kwon", Kwon being the family name).
         if any(word.casefold() in after_former for word in group.name.split() if len(word) > 2):
             continue
-        by_noun: dict[str, dict[str, _Role]] = {}
+        by_noun: dict[str, dict[str, Role]] = {}
         for alias in dict.fromkeys(alias.casefold() for alias in group.aliases):
-            for role in roles_by_name.get(alias, ()):
+            for role in roles_of_name.get(alias, ()):
                 if role.evidence.source in group.sources:
                     by_noun.setdefault(role.noun, {}).setdefault(role.evidence.source, role)
         for by_source in by_noun.values():
-            if len(by_source) < 2:
-                continue
+            if len(by_source) < 2 or len({role.rank for role in by_source.values()}) > 1:
+                continue  # a "floor leader" and a "leader" are two offices: a dispute, not an agreement
             roles = sorted(by_source.values(), key=lambda role: position[role.evidence.source])  # input order
             shared = frozenset.intersection(*(role.lemmas for role in roles))
             words = _shared_words(roles[0].words, shared)
@@ -93,9 +103,9 @@ def _words_after_former(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _roles_by_name(articles: Sequence[AnalyzedArticle]) -> dict[str, list[_Role]]:
+def roles_by_name(articles: Sequence[AnalyzedArticle]) -> dict[str, list[Role]]:
     """Every role read beside a person's name in a body sentence, by the name as written (lower case)."""
-    found: dict[str, list[_Role]] = {}
+    found: dict[str, list[Role]] = {}
     for analyzed in articles:
         for sentence in analyzed.sentences:
             if sentence.kind != "body":
@@ -108,7 +118,7 @@ def _roles_by_name(articles: Sequence[AnalyzedArticle]) -> dict[str, list[_Role]
     return found
 
 
-def _role_of(sentence: Sentence, start: int, end: int) -> _Role | None:
+def _role_of(sentence: Sentence, start: int, end: int) -> Role | None:
     """The role noun beside a name at tokens [start, end) and its left-hand modifiers, or None."""
     tokens = sentence.tokens
     end = min(end, len(tokens))
@@ -139,8 +149,27 @@ def _role_of(sentence: Sentence, start: int, end: int) -> _Role | None:
         ):
             words = _modifiers(tokens, index, inside) + (tokens[index],)
             if len(words) <= MAX_ROLE_WORDS:
-                return _Role(_lemma(tokens[index]), words, Evidence(sentence.source, sentence.text, sentence.index))
+                evidence = Evidence(sentence.source, sentence.text, sentence.index)
+                return Role(_lemma(tokens[index]), words, evidence, _of_what(tokens, index))
     return None
+
+
+def _of_what(tokens: Sequence[Token], index: int) -> str:
+    """"of the Harbour Party" after a role noun: the words up to the next punctuation, a few at most."""
+    if index + 1 >= len(tokens) or tokens[index + 1].text.lower() != "of" or tokens[index + 1].head != index:
+        return ""
+    end = index + 2
+    while end < len(tokens) and end - index <= MAX_ROLE_WORDS and tokens[end].pos != "PUNCT":
+        end += 1
+    return written(tokens[index + 1 : end]) if end > index + 2 else ""
+
+
+def written(words: Sequence[Token]) -> str:
+    """Tokens as written, with the spaces between them."""
+    text = ""
+    for position, token in enumerate(words):
+        text += token.text + (token.whitespace if position < len(words) - 1 else "")
+    return text.replace(" - ", "-").strip()
 
 
 def _modifiers(tokens: Sequence[Token], index: int, name: range) -> tuple[Token, ...]:
@@ -158,11 +187,7 @@ def _modifiers(tokens: Sequence[Token], index: int, name: range) -> tuple[Token,
 
 def _shared_words(words: Sequence[Token], shared: frozenset[str]) -> str:
     """The role as the lead source writes it, keeping only words every agreeing source uses."""
-    text = ""
-    kept = [token for token in words if _lemma(token) in shared]
-    for position, token in enumerate(kept):
-        text += token.text + (token.whitespace if position < len(kept) - 1 else "")
-    return text.replace(" - ", "-").strip()
+    return written([token for token in words if _lemma(token) in shared])
 
 
 def _lemma(token: Token) -> str:

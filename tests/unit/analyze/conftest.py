@@ -102,6 +102,12 @@ def numbered_sources(texts: Sequence[str]) -> list[Article]:
 
 
 @pytest.fixture(scope="session")
+def detect(analyze_texts):
+    """`detect(find_conflicts, text, ...)`: a story-wide detector run on one article per text (S1, S2, ...)."""
+    return lambda find, *texts: find(analyze_texts(numbered_sources(texts)))
+
+
+@pytest.fixture(scope="session")
 def parse_text(spacy_model: SpacyModel) -> Callable[..., list[Sentence]]:
     """`parse_text(text, source="S1")` -> the text's Sentence records."""
 

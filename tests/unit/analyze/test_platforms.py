@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from newsweave.analyze.platforms import find_platform_conflicts
 
-from .conftest import numbered_sources
 
-
-def _conflicts(analyze_texts, *texts):
-    return find_platform_conflicts(analyze_texts(numbered_sources(texts)))
-
-
-def test_a_post_on_one_network_reported_as_a_tweet_is_a_dispute_with_the_words_as_written(analyze_texts):
-    [conflict] = _conflicts(
-        analyze_texts,
+def test_a_post_on_one_network_reported_as_a_tweet_is_a_dispute_with_the_words_as_written(detect):
+    [conflict] = detect(
+        find_platform_conflicts,
         "Governor Marta Velkoran said in a message on her Telegram channel that the bridge would reopen.",
         '"The bridge will reopen on Monday," Marta Velkoran tweeted.',
         "Marta Velkoran posted on Telegram that repairs were finished.",
@@ -25,22 +19,22 @@ def test_a_post_on_one_network_reported_as_a_tweet_is_a_dispute_with_the_words_a
     assert "Velkoran" in conflict.topic and conflict.kind == "name"
 
 
-def test_the_same_network_or_a_cross_post_is_no_dispute(analyze_texts):
-    assert _conflicts(
-        analyze_texts,
+def test_the_same_network_or_a_cross_post_is_no_dispute(detect):
+    assert detect(
+        find_platform_conflicts,
         "Marta Velkoran posted on X that the bridge would reopen.",
         '"It reopens Monday," Marta Velkoran tweeted.',  # a tweet is a post on X
     ) == []
-    assert _conflicts(
-        analyze_texts,
+    assert detect(
+        find_platform_conflicts,
         "Marta Velkoran posted on Telegram and on Facebook that the bridge would reopen.",
         "Marta Velkoran posted on Facebook that the bridge would reopen.",
     ) == []
 
 
-def test_different_speakers_titles_and_names_are_not_compared(analyze_texts):
-    assert _conflicts(
-        analyze_texts,
+def test_different_speakers_titles_and_names_are_not_compared(detect):
+    assert detect(
+        find_platform_conflicts,
         "Marta Velkoran posted on Telegram that the bridge would reopen.",
         "Ivo Brandt, her deputy, posted on Facebook that it would not.",  # another speaker
         "On Instagram, the Governor made a post about the bridge.",  # a title alone names no one

@@ -58,3 +58,11 @@ def test_an_honorific_is_no_role(analyze_texts):
         "Mr Oren Tallis said the pier would reopen.",
         "The pier will reopen soon, Mr Oren Tallis told the council.",
     ) == []
+
+
+def test_a_rank_word_makes_another_office_so_no_agreement(analyze_texts):
+    assert _roles(
+        analyze_texts,
+        "Marta Velkoran, leader of the Harbour Party, called the vote a victory.",
+        "Marta Velkoran, the party's floor leader, said after the vote that the result was clear.",
+    ) == []

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from newsweave.analyze.titles import find_title_conflicts
 
-from .conftest import numbered_sources
 
-
-def _conflicts(analyze_texts, *texts):
-    return find_title_conflicts(analyze_texts(numbered_sources(texts)))
-
-
-def test_former_against_current_title_is_a_conflict_with_the_words_as_written(analyze_texts):
-    [conflict] = _conflicts(
-        analyze_texts,
+def test_former_against_current_title_is_a_conflict_with_the_words_as_written(detect):
+    [conflict] = detect(
+        find_title_conflicts,
         "The truce was announced by former Governor Alma Rusk on Saturday.",
         "Governor Alma Rusk announced the truce on Saturday.",
         "The truce was welcomed by Governor Alma Rusk, officials said.",
@@ -24,15 +18,15 @@ def test_former_against_current_title_is_a_conflict_with_the_words_as_written(an
     assert conflict.kind == "name"
 
 
-def test_no_conflict_when_all_agree_or_one_source_writes_both(analyze_texts):
-    assert _conflicts(
-        analyze_texts,
+def test_no_conflict_when_all_agree_or_one_source_writes_both(detect):
+    assert detect(
+        find_title_conflicts,
         "Governor Alma Rusk announced the truce on Saturday.",
         "The truce was welcomed by Governor Alma Rusk on Sunday.",
     ) == []
     # One source telling of two times ("former Governor Rusk ... Governor Rusk, then in office") is no dispute.
-    assert _conflicts(
-        analyze_texts,
+    assert detect(
+        find_title_conflicts,
         "Former Governor Alma Rusk spoke first. In 2019 Governor Alma Rusk signed the first truce.",
         "The truce was signed by former Governor Alma Rusk.",
     ) == []
