@@ -77,19 +77,27 @@ ROUGH_DOLLARS_PER_UNIT = {"USD": 1.0, "EUR": 1.15, "GBP": 1.4}
 SAME_SUM_ACROSS_CURRENCIES = 1.6
 
 _UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
+# "3,50,000" (lakh grouping: groups of two before the last three) is read whole, before the Western form;
+# at most four groups of two (ten billion), so a long run of ",11" costs linear time.
+_NUMBER = r"(?P<number>\d{1,2}(?:,\d{2}){1,4},\d{3}(?!,?\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
     sorted(NUMBER_WORDS, key=len, reverse=True)
 ) + r")"
 # "two and a half years", "two-and-a-half-year deal": a half added to the number before it.
 _HALF = r"(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
 _SCALE = _HALF + r"(?:\s+(?P<scale>dozen|thousand|million|billion|trillion))?"
+# "$1.2m", "£3bn", "10k": a scale abbreviated onto the figure. Lower case only: "5M" is seldom a sum.
+_SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 _QUANTITY = re.compile(
-    r"(?<![\w/])(?P<currency>[$€£¥])?" + _NUMBER + _SCALE
+    r"(?<![\w/])(?P<currency>[$€£¥])?" + _NUMBER + r"(?:(?P<abbreviation>(?-i:bn|mn|tn|k|m))(?![\w]))?" + _SCALE
     # "1,300C", "95F": a capital scale letter written onto the figure (lower case "5c" is often cents).
     + r"(?:(?P<degrees>°?(?-i:[CF]))(?![\w])|[\s-]*(?P<unit>" + _UNIT_ALTERNATION + r")(?![\w]))?"
     + r"(?:\s+(?P<noun>[a-z]+))?",
     re.IGNORECASE,
 )
+# "300–400 people", "300 to 400", "between 300 and 400": the figure just after is the top of a range.
+_RANGE_BEFORE = re.compile(r"(?:\d[ \t]?(?:[–—-]|to)|between[ \t]+[$€£¥]?\d[\d,.]*[ \t]+and)[ \t]?[$€£¥]?$", re.IGNORECASE)
+_RANGE_WINDOW = 40
+_RANGE_AFTER = re.compile(r"[ \t]?(?:[–—-]|to[ \t])[ \t]?[$€£¥]?\d")
 # A capitalised word just before a figure with a letter on it: "Room 12C" names a place in a building.
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*[ \t]$")
 _LABEL_WINDOW = 24
@@ -145,6 +153,14 @@ def _parse_number(raw: str) -> float | None:
         return None
 
 
+def _many_of(noun: str | None) -> bool:
+    """Whether the word after a figure counts many of something ("people", "homes"), not one ("wall")."""
+    if not noun:
+        return False
+    lowered = noun.lower()
+    return lowered in PEOPLE_NOUNS or (lowered.endswith("s") and not lowered.endswith("ss") and len(lowered) > 3)
+
+
 def _singular(noun: str) -> str:
     noun = noun.lower()
     if noun.endswith("ies") and len(noun) > 4:
@@ -173,6 +189,11 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
         if match.group("scale"):
             value *= SCALES[match.group("scale").lower()]
         unit = (match.group("unit") or "").lower()
+        abbreviation = match.group("abbreviation")
+        if abbreviation == "m" and not (match.group("currency") or unit or _many_of(match.group("noun"))):
+            unit = "m"  # "a 1.2m wall": metres, unless a sum, a unit or many of something ("1.2m people") follow
+        elif abbreviation:
+            value *= _SCALE_ABBREVIATIONS[abbreviation]
         if match.group("degrees"):
             if _LABEL_BEFORE.search(text, max(0, match.start() - _LABEL_WINDOW), match.start()):
                 continue  # "Room 12C", "Gate 4F": a label, not a temperature
@@ -184,6 +205,8 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
             if match.group("degrees")
             else match.end("unit")
             if match.group("unit")
+            else match.end("abbreviation")
+            if abbreviation
             else match.end("scale")
             if match.group("scale")
             else match.end("half")
@@ -227,8 +250,13 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
             continue
         if _looks_like_date(text, match.start("number"), match.end("number")):
             continue
+        if _RANGE_AFTER.match(text, end):
+            continue  # the bottom of "$5-$7 million" may lack the scale its top carries: the top speaks for both
         start = match.start("currency") if currency else match.start("number")
-        found.append(Quantity(text[start:end], value, dimension, base, start, end, bound_before(text, start)))
+        bound = bound_before(text, start)
+        if bound == "exact" and _RANGE_BEFORE.search(text[max(0, start - _RANGE_WINDOW) : start]):
+            bound = "at_most"  # the top of "300–400 people": never an exact figure to set against 350
+        found.append(Quantity(text[start:end], value, dimension, base, start, end, bound))
     found.extend(_vague_magnitudes(text, found))
     found.sort(key=lambda q: q.start_char)
     return tuple(found)

@@ -136,3 +136,30 @@ def test_temperatures_written_onto_the_figure_or_spelled_out():
     # A label in a building is not a temperature, and a lower-case "5c" is usually cents.
     assert quantities("She lived in Room 12C of the tower.") == []
     assert quantities("Petrol rose 5c a litre overnight.") == []
+
+
+def test_scales_written_onto_the_figure():
+    [sum_] = quantities("The club will pay him £3.2m a week.")
+    assert sum_.dimension == "money:GBP" and sum_.base_value == 3_200_000
+    [deal] = quantities("Investors put $4.9bn into the port.")
+    assert deal.base_value == 4_900_000_000
+    [crowd] = quantities("About 1.2m people lost power.")
+    assert crowd.dimension == "count:people" and crowd.base_value == 1_200_000
+    [grain] = quantities("The silos held 1.5m tonnes of grain.")
+    assert grain.dimension == "mass" and grain.base_value == 1_500_000_000  # kilograms
+    [wall] = quantities("A 1.2m wall collapsed onto the road.")  # one thing after it: metres
+    assert wall.dimension == "length" and wall.base_value == 1.2
+
+
+def test_lakh_grouping_is_read_whole():
+    [crowd] = quantities("Some 3,50,000 people attended the rally.")
+    assert crowd.base_value == 350_000
+
+
+def test_a_range_gives_its_top_as_a_ceiling_never_an_exact_figure():
+    for text in ("Between 300–400 people were evacuated.", "Between 300 and 400 people were evacuated."):
+        [top] = quantities(text)
+        assert top.base_value == 400 and top.bound == "at_most"
+    # The bottom of "$5-$7 million" lacks the scale its top carries: it is not read as five dollars.
+    [top] = quantities("Repairs will cost $5-$7 million.")
+    assert top.base_value == 7_000_000 and top.bound == "at_most"

@@ -132,6 +132,8 @@ def test_known_quadratic_shapes_return() -> None:
     ]
     run_guarded(f"{HERE}:boilerplate_reason_uncapped", cases)
     run_guarded(f"{HERE}:layout_of", cases)
+    # Groups of two digits, as in "3,50,000" read whole: an unbounded run of them was quadratic.
+    run_guarded(f"{HERE}:sweep_analyze", [Case("digit_pairs_run", "1" + ",11" * 60_000 + " people")])
 
 
 # ----------------------------------------------------------------- generated runs (Hypothesis)
