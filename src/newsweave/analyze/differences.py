@@ -9,6 +9,8 @@ Kessel Point" vs "near Old Harbour", "engineer Miriam Okafor-Lind" vs
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -93,6 +95,8 @@ def find_claim_conflicts(
                 bucket.append(sentence)
         if kind == "name":
             by_value = _one_side_per_person(by_value)
+            if _named_together(by_value, articles):
+                continue  # one article names both: two people ("Bill Clinton" and "Hillary Clinton"), not one
         if len(by_value) < 2:
             continue
         positions = tuple(
@@ -289,8 +293,22 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
                 continue  # "Mike" / "Michael", "Robert Card" / "Robert R. Card II": one person's name
             if same_last and len(parts_a) > 1 and len(parts_b) > 1 and not same_first and not _initial_of(parts_a[0], parts_b[0]):
                 yield _Difference("name", _person_key(titles_a | titles_b, parts_a[-1]), entity_a.text, entity_b.text, a, b)
-            elif same_first and not same_last:
-                yield _Difference("name", _person_key(titles_a | titles_b, parts_a[0]), entity_a.text, entity_b.text, a, b)
+            elif same_first and not same_last and titles_a & titles_b:
+                # A shared given name alone says nothing ("John McCain", "John Kerry"); a shared title
+                # says both sentences name the holder of one post ("chief engineer Ruth X" / "Ruth Y").
+                yield _Difference("name", _person_key(titles_a & titles_b, parts_a[0]), entity_a.text, entity_b.text, a, b)
+
+
+def _named_together(by_value: dict[str, list[Sentence]], articles: Sequence[AnalyzedArticle]) -> bool:
+    """Whether one article writes two of the sides' names: then they are two people of the story."""
+    spellings = [
+        {re.sub(r"['’]s$", "", written.strip()) for written in value.split(" / ")} for value in by_value
+    ]
+    for analyzed in articles:
+        text = analyzed.article.text
+        if sum(any(name and name in text for name in names) for names in spellings) >= 2:
+            return True
+    return False
 
 
 def _one_side_per_person(by_value: dict[str, list[Sentence]]) -> dict[str, list[Sentence]]:
@@ -369,8 +387,56 @@ def _negation_difference(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     negated_a, negated_b = _negated(a, root_a), _negated(b, root_b)
     if negated_a == negated_b or _is_question_or_quoted(a, root_a) or _is_question_or_quoted(b, root_b):
         return
+    # "Clinton responded" and "her spokesman did not respond" deny nothing of each other: a "not" denies
+    # the verb of the same subject (and object, where both have one). A subject that is itself the
+    # denial ("No one was injured" / "Two workers were injured") has no subject to share.
+    if not (_no_one_subject(a, root_a) or _no_one_subject(b, root_b)):
+        if not _same_argument(a, root_a, b, root_b, _SUBJECT_DEPS, required=True):
+            return
+        if not _same_argument(a, root_a, b, root_b, _OBJECT_DEPS, required=False):
+            return
     verb = (b if negated_a else a).tokens[root_b if negated_a else root_a].text.lower() + verb
     yield _Difference("negation", verb, ("not " if negated_a else "") + verb, ("not " if negated_b else "") + verb, a, b)
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj"})
+_NO_ONE = frozenset({"nobody", "none", "nothing", "no-one"})
+
+
+def _argument(sentence: Sentence, root: int, deps: frozenset[str]) -> str | None:
+    """The lemma of the verb's subject or object head, lower case; None when it has none or a pronoun.
+    An object may hang from the verb's first preposition ("apologized for the voicemail")."""
+    tokens = sentence.tokens
+    for child in children(tokens, root):
+        if tokens[child].dep in deps:
+            return None if tokens[child].pos == "PRON" else tokens[child].lemma.lower()
+    if deps is _OBJECT_DEPS:
+        for child in children(tokens, root):
+            if tokens[child].dep == "prep":
+                objects = [c for c in children(tokens, child) if tokens[c].dep == "pobj"]
+                if objects:
+                    return None if tokens[objects[0]].pos == "PRON" else tokens[objects[0]].lemma.lower()
+    return None
+
+
+def _same_argument(a: Sentence, root_a: int, b: Sentence, root_b: int, deps: frozenset[str], *, required: bool) -> bool:
+    """Whether two verbs have the same subject (or object). `required`: both must have one; otherwise a
+    missing one on either side is no difference."""
+    first, second = _argument(a, root_a, deps), _argument(b, root_b, deps)
+    if first is None or second is None:
+        return not required
+    return first == second
+
+
+def _no_one_subject(sentence: Sentence, root: int) -> bool:
+    tokens = sentence.tokens
+    for child in children(tokens, root):
+        if tokens[child].dep in _SUBJECT_DEPS:
+            determiners = {tokens[c].text.lower() for c in children(tokens, child)}
+            text = tokens[child].text.lower()
+            return text in _NO_ONE or (text == "one" and "no" in determiners) or "no" in determiners
+    return False
 
 
 def _complement(sentence: Sentence, root: int) -> str | None:

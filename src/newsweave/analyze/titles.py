@@ -5,6 +5,8 @@ When one outlet calls someone a former holder of a title that others give
 as current, a reader is told two different things (a president still in
 office, or not). Only that contrast is read here: different titles for one
 person ("floor leader", "party leader") are often all true and are left alone.
+"then-President X" dates the title to a past moment and takes no side; nor does
+"President X's ...", which names a past term as often as a present one.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ TITLE_WORDS = frozenset(
     }
 )  # fmt: skip
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "then-"})
+# "then-President X" gives the title X held at a past moment the sentence tells of: it says nothing
+# about the title now, so it is neither side. Only "former" and "ex-" say the title is no longer held.
+_HELD_AT_THAT_TIME = frozenset({"then"})
+# Punctuation inside a mention means the parse ran a name across a quotation or a list.
+_NOT_IN_A_NAME = frozenset({",", "“", "”", '"', "‘", "’", ";", ":"})
 _MAX_TITLE_WORDS = 5  # "former U.S. Secretary of State" reaches no further back than this
 
 
@@ -87,6 +94,11 @@ def _titled_mentions(sentence: Sentence) -> Iterator[_TitledMention]:
         former = any(tokens[i].text.lower().rstrip("-") in {"former", "ex", "then"} for i in range(start, title_at))
         if not former and start > 0 and tokens[start - 1].text.lower() in FORMER_WORDS:
             former, start = True, start - 1
+        marks = {tokens[i].text.lower().rstrip("-") for i in range(start, title_at + 1)}
+        if marks & _HELD_AT_THAT_TIME or any(tokens[i].text in _NOT_IN_A_NAME for i in range(start, end)):
+            continue
+        if not former and end < len(tokens) and tokens[end].text in ("'s", "’s"):
+            continue  # "President X's administration" names a person through a past term as often as a present one
         words = " ".join(t.text for t in tokens[start:end]).replace(" - ", "-").replace(" .", ".")
         yield _TitledMention(
             surname=tokens[end - 1].text.lower(),

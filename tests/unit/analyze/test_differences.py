@@ -146,3 +146,55 @@ def test_a_hyphenated_given_name_is_compared_whole(analyze_texts):
     values = {p.value for c in names for p in c.positions}
     assert "Park Jae" not in values  # the tagger's "Park Jae" of "Park Jae-hoon" is read whole
     assert not any({"Park Jae-hoon", "Park Jae Hun"} <= {p.value for p in c.positions} for c in names)
+
+
+def test_two_people_of_one_family_or_one_given_name_are_not_a_name_dispute(analyze_texts):
+    # One article names both Velkorans: the story has two of them, not one named two ways.
+    family = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Ilse Velkoran said the council would vote on the bridge next week.",
+            "S2": "Marta Velkoran said the council would vote on the bridge next week.",
+            "S3": "Ilse Velkoran, whose sister Marta Velkoran sits on the council, said the vote was next week.",
+        },
+    )
+    assert [c for c in family if c.kind == "name"] == []
+    # A shared given name with another family name, and no shared title, is another person.
+    given = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Senator Ivo Brandt said the harbour tax would pass on Friday.",
+            "S2": "Governor Ivo Maddern said the harbour tax would pass on Friday.",
+        },
+    )
+    assert [c for c in given if c.kind == "name"] == []
+
+
+def test_a_not_denies_only_the_same_subject_and_object(analyze_texts):
+    # Different subjects: the mayor answered, her spokesman did not. No dispute.
+    subjects = _conflicts(
+        analyze_texts,
+        {
+            "S1": "Mayor Ilse Varga responded to the report on Wednesday with a statement on the bridge.",
+            "S2": "A spokesman for the council did not respond to the report on Wednesday.",
+        },
+    )
+    assert [c for c in subjects if c.kind == "negation"] == []
+    # Same subject, different objects: apologising for one thing is not denied by not apologising for another.
+    objects = _conflicts(
+        analyze_texts,
+        {
+            "S1": "The governor apologized for the voicemail during the radio interview.",
+            "S2": "The governor did not apologize for the remarks during the radio interview.",
+        },
+    )
+    assert [c for c in objects if c.kind == "negation"] == []
+    # Same subject and object: a dispute.
+    same = _conflicts(
+        analyze_texts,
+        {
+            "S1": "The council approved the budget for the harbour bridge on Tuesday.",
+            "S2": "The council did not approve the budget for the harbour bridge on Tuesday.",
+        },
+    )
+    assert [c.kind for c in same].count("negation") == 1
