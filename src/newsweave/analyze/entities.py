@@ -99,9 +99,13 @@ def words_match(first: str, second: str) -> bool:
     key_a, key_b = name_key(first), name_key(second)
     if key_a == key_b:
         return True
-    if not key_a or not key_b or _skeleton(key_a) != _skeleton(key_b):
+    if not key_a or not key_b:
         return False
-    return SequenceMatcher(None, key_a, key_b).ratio() >= WORD_SIMILARITY
+    ratio = SequenceMatcher(None, key_a, key_b).ratio()
+    if _skeleton(key_a) == _skeleton(key_b):
+        return ratio >= WORD_SIMILARITY
+    # One consonant more or less ("Vicente" / "Vincente"): a typo when the words are otherwise alike.
+    return _one_letter_apart(_skeleton(key_a), _skeleton(key_b)) and min(len(key_a), len(key_b)) >= 5 and ratio >= 0.85
 
 
 def clean_entity_text(text: str) -> str:
@@ -356,6 +360,14 @@ def _without_titles(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- matching
+
+
+def _one_letter_apart(first: str, second: str) -> bool:
+    """Whether one string is the other with one letter inserted (after the first)."""
+    shorter, longer = sorted((first, second), key=len)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer)))
 
 
 def _skeleton(key: str) -> str:

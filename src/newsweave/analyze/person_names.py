@@ -18,7 +18,10 @@ from newsweave.lexicon import CONTRACTED_HONORIFICS, HONORIFIC_GENDERS
 # Titles written before a name: part of how a name is written, not of who it names.
 HONORIFICS = frozenset(HONORIFIC_GENDERS) | {"prof", "rev"} | {f"{title}." for title in CONTRACTED_HONORIFICS}
 # When comparing two written names, a spelled-out title in front counts as a title too.
-_TITLES_BEFORE_A_NAME = HONORIFICS | {"professor", "president"}
+_TITLES_BEFORE_A_NAME = HONORIFICS | {
+    "professor", "president", "representative", "rep", "senator", "sen", "governor", "gov", "mayor", "minister",
+    "judge", "justice", "general", "gen", "secretary", "chancellor", "premier", "speaker", "ambassador",
+}  # fmt: skip
 GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 
 # Common short or familiar forms of given names (several languages), each with its full forms.
@@ -27,7 +30,19 @@ _SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "al": ("albert", "alan", "alfred", "alexander"),
     "alex": ("alexander", "alexandra", "aleksandar", "aleksandr", "alexandre", "alexei", "alexey"),
     "andy": ("andrew", "andreas", "anderson"),
+    "ben": ("benjamin",),
     "bill": ("william",),
+    "chuck": ("charles",),
+    "charlie": ("charles",),
+    "don": ("donald",),
+    "doug": ("douglas",),
+    "hank": ("henry",),
+    "harry": ("henry", "harold"),
+    "jack": ("john",),
+    "johnny": ("john",),
+    "jerry": ("gerald", "jerome", "jeremiah"),
+    "tim": ("timothy",),
+    "nate": ("nathan", "nathaniel"),
     "billy": ("william",),
     "bob": ("robert",),
     "bobby": ("robert",),

@@ -54,3 +54,11 @@ def test_name_words_drop_what_does_not_identify_the_person() -> None:
 def test_a_short_given_name_is_not_a_prefix_match() -> None:
     assert not given_names_compatible("Al", "Alma")  # two letters: too short to count as a prefix
     assert given_names_compatible("Al", "Albert")  # but a known short form
+
+
+def test_familiar_forms_titles_and_one_letter_typos_are_one_person():
+    assert may_be_one_person("Chuck Halloran", "Charles E. Halloran")  # a familiar form of the given name
+    assert may_be_one_person("Representative Ostrova", "Lena M. Ostrova")  # a title, not a given name
+    assert may_be_one_person("Vicente Maddern", "Vincente Maddern")  # one letter more in a long word
+    assert not may_be_one_person("Marta Velkoran", "Ilse Velkoran")  # two people of one family
+    assert not may_be_one_person("Martin Oduya", "Marvin Oduya")  # one letter changed is another name
