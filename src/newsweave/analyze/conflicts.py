@@ -274,6 +274,8 @@ def _may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         return False
     if a.key is not None and b.key is not None and a.key != b.key:
         return False
+    if a.person is not None and b.person is not None and a.person != b.person:
+        return False  # "the 76-year-old Varga" and "Ivo Brandt, a 43-year-old councillor": two people's ages
     if a.kind in ("date", "time") and None not in (a.tense, b.tense) and "past" in {a.tense, b.tense} and a.tense != b.tense:
         # "collided on Tuesday" and "will appear before a prosecutor on Thursday" are two events; one
         # event told as planned and as done on different days is a change of plan, not a dispute. The

@@ -63,6 +63,7 @@ class SlotValue:
     # present-tense clause dating a noun's event ("closed after the collapse on Monday") does not say
     certainty: Certainty = "confirmed"  # how firmly its clause states it ("could", "will", "not")
     history_year: int | None = None  # for a figure of a past event ("304 died in 2014"): that year
+    person: str | None = None  # for an age: the last word of the nearest person's name, lower case
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -220,7 +221,18 @@ def _make_value(
         tense=_tense_of_the_dated(sentence, value_tokens, index, clause.verb),
         certainty=clause_certainty(sentence, clause.verb),
         history_year=history_year,
+        person=_nearest_person(sentence, index) if dimension == "age" else None,
     )
+
+
+def _nearest_person(sentence: Sentence, index: int) -> str | None:
+    """The person an age belongs to: the name nearest to it in the sentence ("Ilse Varga, 43";
+    "the 76-year-old Varga"), by tokens; None when the sentence names no one."""
+    people = [entity for entity in sentence.entities if entity.label == "PERSON" and entity.end > entity.start]
+    if not people:
+        return None
+    nearest = min(people, key=lambda e: min(abs(e.start - index), abs(e.end - 1 - index)))
+    return sentence.tokens[nearest.end - 1].text.lower() if nearest.end - 1 < len(sentence.tokens) else None
 
 
 def _tense_of_the_dated(sentence: Sentence, value_tokens: set[int], index: int, verb: int) -> Tense | None:

@@ -287,3 +287,14 @@ def test_two_stages_of_a_toll_in_one_article_are_no_self_contradiction():
 
     findings = find_slot_conflicts([dead("S1", 150, 0), dead("S1", 153, 4), dead("S2", 153, 1)], _embed, DEFAULT_SETTINGS, {})
     assert findings.self_contradictions == ()
+
+
+def test_ages_of_two_people_are_never_one_slot():
+    def age(source, years, person):
+        value = _value(source, "reopen", f"{years}-year-old", years, dimension="age", kind="number")
+        return replace(value, person=person)
+
+    two_people = [age("S1", 76, "varga"), age("S2", 43, "brandt")]
+    assert find_slot_conflicts(two_people, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    one_person = [age("S1", 76, "varga"), age("S2", 74, "varga")]
+    assert len(find_slot_conflicts(one_person, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1

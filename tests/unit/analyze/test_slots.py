@@ -110,3 +110,14 @@ def test_a_present_tense_clause_does_not_tell_when_a_nouns_event_happened(analyz
     assert tense_of["Monday evening"] is None  # the collapse's day, not the closure's
     assert tense_of["Friday"] == "present"  # a schedule
     assert tense_of["Thursday"] == "past"
+
+
+def test_an_age_belongs_to_the_nearest_named_person(analyze_texts):
+    values = _values(
+        analyze_texts,
+        "Anna Berg defeated Peter Lindqvist, a 43-year-old lawyer from the harbour ward, by 40 votes.",
+    )
+    [age] = [v for v in values if v.dimension == "age"]
+    assert age.person == "lindqvist"  # not Berg, named further away
+    [count] = [v for v in values if v.dimension != "age"]
+    assert count.person is None  # only ages are tied to a person
