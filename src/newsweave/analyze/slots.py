@@ -225,12 +225,18 @@ def _make_value(
     )
 
 
+_AGE_NAME_REACH = 6  # tokens: in "the 76 - year - old Varga" the name is five tokens after the figure
+
+
 def _nearest_person(sentence: Sentence, index: int) -> str | None:
     """The person an age belongs to: the name nearest to it in the sentence ("Ilse Varga, 43";
     "the 76-year-old Varga"), by tokens; None when the sentence names no one."""
     people = [entity for entity in sentence.entities if entity.label == "PERSON" and entity.end > entity.start]
     if not people:
-        return None
+        # The small tagger misses many names: a proper noun right beside the age ("the 76-year-old Varga").
+        near = [i for i in range(max(0, index - _AGE_NAME_REACH), min(len(sentence.tokens), index + _AGE_NAME_REACH + 1))
+                if sentence.tokens[i].pos == "PROPN"]
+        return sentence.tokens[min(near, key=lambda i: abs(i - index))].text.lower() if near else None
     nearest = min(people, key=lambda e: min(abs(e.start - index), abs(e.end - 1 - index)))
     return sentence.tokens[nearest.end - 1].text.lower() if nearest.end - 1 < len(sentence.tokens) else None
 

@@ -121,3 +121,9 @@ def test_an_age_belongs_to_the_nearest_named_person(analyze_texts):
     assert age.person == "lindqvist"  # not Berg, named further away
     [count] = [v for v in values if v.dimension != "age"]
     assert count.person is None  # only ages are tied to a person
+
+
+def test_an_age_right_beside_a_name_the_tagger_missed_still_belongs_to_it(analyze_texts):
+    values = _values(analyze_texts, "The 76-year-old Velkoran repeatedly vowed that her party would win the harbour seat.")
+    [age] = [v for v in values if v.dimension == "age"]
+    assert age.person == "velkoran"
