@@ -35,6 +35,11 @@ PLATFORMS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Weibo": (("weibo",),),
     "LinkedIn": (("linkedin",),),
 }
+# First word of a platform's name -> (platform, all its words): most tokens are no platform's first word.
+_BY_FIRST_WORD: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _platform, _spellings in PLATFORMS.items():
+    for _words in _spellings:
+        _BY_FIRST_WORD.setdefault(_words[0], []).append((_platform, _words))
 # Verbs that name their platform themselves.
 PLATFORM_VERBS = {"tweet": "X / Twitter", "retweet": "X / Twitter"}
 # Verbs besides the reporting ones through which a statement reaches a platform ("took to X", "shared").
@@ -106,13 +111,12 @@ def _postings(sentence: Sentence) -> Iterator[_Posting]:
 
 
 def _platform_at(tokens: Sequence[Token], index: int) -> tuple[str | None, int]:
-    for platform, spellings in PLATFORMS.items():
-        for words in spellings:
-            end = index + len(words)
-            if end <= len(tokens) and tuple(t.text.lower() for t in tokens[index:end]) == words:
-                if words == ("x",) and tokens[index].text != "X":
-                    continue  # a lower-case "x" is a letter or a times sign
-                return platform, len(words)
+    for platform, words in _BY_FIRST_WORD.get(tokens[index].text.lower(), ()):
+        end = index + len(words)
+        if end <= len(tokens) and tuple(t.text.lower() for t in tokens[index:end]) == words:
+            if words == ("x",) and tokens[index].text != "X":
+                continue  # a lower-case "x" is a letter or a times sign
+            return platform, len(words)
     return None, 0
 
 
