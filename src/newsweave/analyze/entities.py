@@ -101,11 +101,16 @@ def words_match(first: str, second: str) -> bool:
         return True
     if not key_a or not key_b:
         return False
-    ratio = SequenceMatcher(None, key_a, key_b).ratio()
-    if _skeleton(key_a) == _skeleton(key_b):
-        return ratio >= WORD_SIMILARITY
+    skeleton_a, skeleton_b = _skeleton(key_a), _skeleton(key_b)
+    if skeleton_a == skeleton_b:
+        return SequenceMatcher(None, key_a, key_b).ratio() >= WORD_SIMILARITY
     # One consonant more or less ("Vicente" / "Vincente"): a typo when the words are otherwise alike.
-    return _one_letter_apart(_skeleton(key_a), _skeleton(key_b)) and min(len(key_a), len(key_b)) >= 5 and ratio >= 0.85
+    # The cheap checks go first: this runs for every pair of name words in a story.
+    return (
+        min(len(key_a), len(key_b)) >= 5
+        and _one_letter_apart(skeleton_a, skeleton_b)
+        and SequenceMatcher(None, key_a, key_b).ratio() >= 0.85
+    )
 
 
 def clean_entity_text(text: str) -> str:
