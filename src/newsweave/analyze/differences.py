@@ -391,9 +391,9 @@ def _negation_difference(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     # the verb of the same subject (and object, where both have one). A subject that is itself the
     # denial ("No one was injured" / "Two workers were injured") has no subject to share.
     if not (_no_one_subject(a, root_a) or _no_one_subject(b, root_b)):
-        if not _same_argument(a, root_a, b, root_b, _SUBJECT_DEPS, required=True):
+        if not _same_argument(a, root_a, b, root_b, _SUBJECT_DEPS, subject=True):
             return
-        if not _same_argument(a, root_a, b, root_b, _OBJECT_DEPS, required=False):
+        if not _same_argument(a, root_a, b, root_b, _OBJECT_DEPS, subject=False):
             return
     verb = (b if negated_a else a).tokens[root_b if negated_a else root_a].text.lower() + verb
     yield _Difference("negation", verb, ("not " if negated_a else "") + verb, ("not " if negated_b else "") + verb, a, b)
@@ -404,14 +404,15 @@ _OBJECT_DEPS = frozenset({"dobj"})
 _NO_ONE = frozenset({"nobody", "none", "nothing", "no-one"})
 
 
-def _argument(sentence: Sentence, root: int, deps: frozenset[str]) -> str | None:
+def _argument(sentence: Sentence, root: int, deps: frozenset[str], *, through_preposition: bool) -> str | None:
     """The lemma of the verb's subject or object head, lower case; None when it has none or a pronoun.
-    An object may hang from the verb's first preposition ("apologized for the voicemail")."""
+    `through_preposition`: an object may hang from the verb's first preposition ("apologized for the
+    voicemail")."""
     tokens = sentence.tokens
     for child in children(tokens, root):
         if tokens[child].dep in deps:
             return None if tokens[child].pos == "PRON" else tokens[child].lemma.lower()
-    if deps is _OBJECT_DEPS:
+    if through_preposition:
         for child in children(tokens, root):
             if tokens[child].dep == "prep":
                 objects = [c for c in children(tokens, child) if tokens[c].dep == "pobj"]
@@ -420,12 +421,13 @@ def _argument(sentence: Sentence, root: int, deps: frozenset[str]) -> str | None
     return None
 
 
-def _same_argument(a: Sentence, root_a: int, b: Sentence, root_b: int, deps: frozenset[str], *, required: bool) -> bool:
-    """Whether two verbs have the same subject (or object). `required`: both must have one; otherwise a
-    missing one on either side is no difference."""
-    first, second = _argument(a, root_a, deps), _argument(b, root_b, deps)
+def _same_argument(a: Sentence, root_a: int, b: Sentence, root_b: int, deps: frozenset[str], *, subject: bool) -> bool:
+    """Whether two verbs have the same subject (both must have one) or the same object (a missing
+    object on either side is no difference)."""
+    first = _argument(a, root_a, deps, through_preposition=not subject)
+    second = _argument(b, root_b, deps, through_preposition=not subject)
     if first is None or second is None:
-        return not required
+        return not subject
     return first == second
 
 
