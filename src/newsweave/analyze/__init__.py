@@ -20,7 +20,7 @@ from newsweave.analyze.detectors import StoryContext, run_detectors
 from newsweave.analyze.entities import merge_entities
 from newsweave.analyze.framing import find_framing
 from newsweave.analyze.quotes import extract_quotes
-from newsweave.analyze.roles import role_agreements
+from newsweave.analyze.roles import role_agreements, roles_by_name
 from newsweave.analyze.slots import extract_slot_values
 from newsweave.analyze.status import find_status_updates
 from newsweave.analyze.timeline import build_timeline
@@ -56,7 +56,8 @@ def analyze_story(
 
     claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
     slot_findings = find_slot_conflicts(extract_slot_values(originals), embed, settings, claim_of)
-    context = StoryContext(claims, originals, attributions, settings, slot_findings.conflicts)
+    roles_of_people = roles_by_name(originals)  # read once: the office disputes and the role agreements use them
+    context = StoryContext(claims, originals, attributions, settings, slot_findings.conflicts, roles_of_people)
     conflicts = tuple(found.conflict for found in run_detectors(context))
 
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
@@ -92,7 +93,7 @@ def analyze_story(
     )
     entities = merge_entities(originals)
     found = unit_agreements + agreements + figures
-    roles = [agreement_of(item.text, item.evidence, via_by_sentence, outlet_of) for item in role_agreements(entities, originals)]
+    roles = [agreement_of(item.text, item.evidence, via_by_sentence, outlet_of) for item in role_agreements(entities, originals, roles_of_people)]
     return Analysis(
         agreements=tuple(found + roles),
         conflicts=conflicts,

@@ -15,6 +15,7 @@ from newsweave.analyze.differences import find_claim_conflicts
 from newsweave.analyze.opposites import find_opposite_conflicts
 from newsweave.analyze.platforms import find_platform_conflicts
 from newsweave.analyze.ranks import find_rank_conflicts
+from newsweave.analyze.roles import Role
 from newsweave.analyze.titles import find_title_conflicts
 from newsweave.analyze.weekday_dates import find_weekday_date_conflicts
 from newsweave.config import Settings
@@ -33,6 +34,7 @@ class StoryContext:
     attributions: dict[str, list[Attribution | None]]
     settings: Settings
     slot_conflicts: tuple[Conflict, ...]  # found with the slot values, which also give updates and agreements
+    roles: dict[str, list[Role]] | None = None  # people's roles by name, read once per story (analyze/roles.py)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "which office a person holds (a deputy or acting holder, or the office itself)",
         frozenset({"name"}),
-        lambda c: find_rank_conflicts(c.originals),
+        lambda c: find_rank_conflicts(c.originals, c.roles),
     ),
 )
 

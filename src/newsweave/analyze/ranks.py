@@ -30,16 +30,19 @@ def _as_written(name: str, sentence_of: dict[tuple[str, int], Sentence], by_sour
     return name.title()
 
 
-def find_rank_conflicts(articles: Sequence[AnalyzedArticle]) -> list[Conflict]:
-    """People to whom sources give one role noun with different rank words."""
+def find_rank_conflicts(
+    articles: Sequence[AnalyzedArticle], known_roles: dict[str, list[Role]] | None = None
+) -> list[Conflict]:
+    """People to whom sources give one role noun with different rank words (`known_roles`: `roles_by_name` of
+    the articles, when the caller has read them already)."""
     sentence_of = {(s.source, s.index): s for a in articles for s in a.sentences}
     by_person_noun: dict[tuple[str, str], dict[str, list[Role]]] = {}
     full_name: dict[str, str] = {}
-    for name, roles in roles_by_name(articles).items():
+    for name, named_roles in (known_roles if known_roles is not None else roles_by_name(articles)).items():
         surname = name.split()[-1]  # "Ilse Varga" and "Varga" are one person in one story
         if len(name) > len(full_name.get(surname, "")):
             full_name[surname] = name
-        for role in roles:
+        for role in named_roles:
             by_person_noun.setdefault((surname, role.noun), {}).setdefault(role.evidence.source, []).append(role)
     conflicts = []
     for (surname, _noun), by_source in by_person_noun.items():

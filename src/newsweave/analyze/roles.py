@@ -59,10 +59,12 @@ class Role:
         return self.lemmas & RANK_WORDS
 
 
-def role_agreements(groups: Sequence[EntityGroup], articles: Sequence[AnalyzedArticle]) -> list[RoleAgreement]:
+def role_agreements(
+    groups: Sequence[EntityGroup], articles: Sequence[AnalyzedArticle], known_roles: dict[str, list[Role]] | None = None
+) -> list[RoleAgreement]:
     """Each person to whom two or more sources give a role noun with the same lemma."""
     after_former = _words_after_former(articles)
-    roles_of_name = roles_by_name(articles)
+    roles_of_name = known_roles if known_roles is not None else roles_by_name(articles)
     position = {analyzed.article.id: number for number, analyzed in enumerate(articles)}
     found = []
     for group in groups:
