@@ -74,16 +74,17 @@ def clause_verb(tokens: tuple[Token, ...], index: int) -> int:
 def clause_of(sentence: Sentence, index: int) -> Clause:
     """The clause around token `index`, without the clauses hanging off it.
 
-    An infinitive or a second verb without a subject of its own ("are set to
-    resume …", "… but could happen on Tuesday") takes in the verb above it, so
-    the clause keeps the subject that says what it is about.
+    An infinitive, a second verb or a participle without a subject of its own
+    ("are set to resume …", "… but could happen on Tuesday", "…, starting at
+    noon") takes in the verb above it, so the clause keeps the subject that says
+    what it is about.
     """
     tokens = sentence.tokens
     verb = clause_verb(tokens, index)
     top = verb
     for _ in range(3):
         parent = _head(tokens, top)
-        if parent == top or tokens[top].dep not in {"xcomp", "conj"} or _has_subject(tokens, top):
+        if parent == top or not _leans_on_the_clause_above(tokens, top):
             break
         top = parent
     protected = set(_path_to(tokens, index, top))
@@ -102,6 +103,23 @@ def clause_of(sentence: Sentence, index: int) -> Clause:
     spans = token_char_spans(sentence)
     text = " ".join(sentence.text[spans[i][0] : spans[i][1]] for i in ordered)
     return Clause(verb=verb, tokens=ordered, text=text)
+
+
+def _leans_on_the_clause_above(tokens: tuple[Token, ...], verb: int) -> bool:
+    """A verb without a subject of its own that tells more of the act above it: an infinitive or a
+    second verb, or a participle with no conjunction ("…, starting at 11:52", "…, killing 12 people")."""
+    if _has_subject(tokens, verb):
+        return False
+    return tokens[verb].dep in {"xcomp", "conj"} or _bare_participle(tokens, verb)
+
+
+def _bare_participle(tokens: tuple[Token, ...], verb: int) -> bool:
+    """"…, starting at 11:52": a participle hung on the clause before it with no conjunction of its own."""
+    return (
+        tokens[verb].dep == "advcl"
+        and tokens[verb].tag == "VBG"
+        and not any(tokens[child].dep == "mark" for child in children(tokens, verb))
+    )
 
 
 def _has_subject(tokens: tuple[Token, ...], verb: int) -> bool:
@@ -223,7 +241,7 @@ def clause_tense(sentence: Sentence, verb: int) -> Tense:
             return "past"
         if tokens[current].tag == "VBN" and (not auxiliaries or any(a.lemma.lower() == "have" for a in auxiliaries)):
             return "past"  # "has resigned", and a participle with no auxiliary ("collided", "a photo taken")
-        if tokens[current].dep not in {"xcomp", "conj"} or parent == current:
+        if (tokens[current].dep not in {"xcomp", "conj"} and not _bare_participle(tokens, current)) or parent == current:
             break
         current = parent
     return "present"
@@ -241,7 +259,7 @@ def clause_certainty(sentence: Sentence, verb: int) -> Certainty:
         ):
             return "possible"
         parent = _head(tokens, current)
-        if tokens[current].dep not in {"xcomp", "conj"} or parent == current:
+        if (tokens[current].dep not in {"xcomp", "conj"} and not _bare_participle(tokens, current)) or parent == current:
             break
         current = parent
     return "expected" if clause_tense(sentence, verb) == "future" else "confirmed"

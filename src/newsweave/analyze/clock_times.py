@@ -164,6 +164,26 @@ def times_compatible(a: ClockTime, b: ClockTime, tolerance_minutes: int) -> bool
     )
 
 
+# Zones differ from one another by whole half hours (a few by 45 minutes, left aside here).
+ZONE_OFFSET_STEP_MINUTES = 30
+
+
+def may_be_read_in_two_zones(a: ClockTime, b: ClockTime) -> bool:
+    """Whether two times with no zone written may be one moment on two countries' clocks.
+
+    "Local time" is the writer's: an outlet in one country and one in its neighbour tell one
+    ceasefire as "5 pm" and "4:30 pm". Exact times a whole number of half hours apart may be
+    that; 11:52 and 19:11, or 10:20 and 10:40, are not.
+    """
+    if a.zone is not None or b.zone is not None or a.bound != "exact" or b.bound != "exact":
+        return False
+    return any(
+        (first - second) % ZONE_OFFSET_STEP_MINUTES == 0 and first != second
+        for first in _readings(a)
+        for second in _readings(b)
+    )
+
+
 # ----------------------------------------------------------------- comparing
 
 

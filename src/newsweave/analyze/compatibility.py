@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsweave.analyze.clock_times import times_compatible
+from newsweave.analyze.clock_times import may_be_read_in_two_zones, times_compatible
 from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, HedgedAmount, amounts_compatible
+from newsweave.analyze.quantities import one_sum_in_two_currencies
 from newsweave.analyze.slots import SlotValue
 from newsweave.config import Settings
 
@@ -27,6 +28,8 @@ def values_compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         return _times_compatible(a, b, settings.clock_tolerance_minutes)
     if a.dimension == "age":
         return abs(a.amount - b.amount) <= 1  # a birthday may fall between two reports, or be about to
+    if a.dimension != b.dimension:  # sums in two currencies, told apart only when no rough rate joins them
+        return one_sum_in_two_currencies(a.dimension, a.amount, b.dimension, b.amount)
     # Counts are whole and never converted between units: 150 and 151 are two counts, not a rounding.
     rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
     return amounts_compatible(
@@ -40,11 +43,12 @@ def values_compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
 
 def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
     """Two times compared in a zone they share: "4 a.m. local time (0200 GMT)" against "4am GMT" is
-    02:00 against 04:00 GMT; times with no zone in common cannot be compared and never disagree."""
+    02:00 against 04:00 GMT; times with no zone in common cannot be compared and never disagree, nor
+    can two with no zone written that may be one moment on two countries' clocks."""
     readings_a = [c for c in (a.clock, a.restated) if c is not None]
     readings_b = [c for c in (b.clock, b.restated) if c is not None]
     shared = [(x, y) for x in readings_a for y in readings_b if (x.zone or "local") == (y.zone or "local")]
-    return all(times_compatible(x, y, tolerance) for x, y in shared)
+    return all(times_compatible(x, y, tolerance) or may_be_read_in_two_zones(x, y) for x, y in shared)
 
 
 def all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool:
@@ -67,6 +71,8 @@ def same_value(a: SlotValue, b: SlotValue) -> bool:
         return a.amount == b.amount
     if a.kind == "time":  # the same minute in the same zone (no zone written reads as local)
         return a.amount == b.amount and _zone(a) == _zone(b)
+    if a.dimension != b.dimension:
+        return False  # €200 million and $207 million may be one sum, but are not one value as written
     if (a.bound == "several") != (b.bound == "several"):
         return False  # "hundreds of people" is not the amount "100 people" states
     if a.dimension.startswith("count:"):

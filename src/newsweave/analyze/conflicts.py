@@ -20,9 +20,10 @@ import numpy as np
 from newsweave.analyze.clauses import position_certainty
 from newsweave.analyze.compatibility import all_compatible, same_value, values_compatible
 from newsweave.analyze.entities import words_match
-from newsweave.analyze.hedges import HedgedAmount, vague_range
 from newsweave.analyze.positions import build_position
+from newsweave.analyze.quantities import comparable_dimension
 from newsweave.analyze.self_contradictions import self_contradictions
+from newsweave.analyze.slot_membership import may_share_slot
 from newsweave.analyze.slots import SlotValue
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.analyze.topics import slot_topic
@@ -33,13 +34,6 @@ from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position,
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
 SAME_DISPUTE_SIMILARITY = 0.35
-# Counted nouns that say nothing of what is counted ("three people", "four times", "13 more", "116
-# others"): two such figures are one slot only when what they measure (their key) is the same.
-COUNTS_NEEDING_A_KEY = frozenset(
-    {"count:people", "count:time", "count:other", "count:more", "count:another", "count:each", "count:such"}
-)
-
-
 @dataclass(frozen=True)
 class UnitAgreement:
     """Sources that state the same amount in different units ("1,600 feet" = "488 metres")."""
@@ -76,9 +70,10 @@ def find_slot_conflicts(
     vectors = embed([v.context for v in usable])
     slots = []
     # Only values of one dimension can share a slot: group each dimension on its own (much smaller).
+    # Sums of money in any currency are one dimension: "€216m a year" may dispute "$75 million a year".
     by_dimension: dict[str, list[int]] = {}
     for index, value in enumerate(usable):
-        by_dimension.setdefault(value.dimension, []).append(index)
+        by_dimension.setdefault(comparable_dimension(value.dimension), []).append(index)
     for indices in by_dimension.values():
         if len(indices) > 1:
             grouped = _group_slots([usable[i] for i in indices], vectors[indices], claim_of, settings)
@@ -166,7 +161,7 @@ def _group_slots(
 
     Two values whose sentences were aligned into one claim get a small bonus:
     the whole sentences already told the same fact. Values that may not share a
-    slot (see `_may_share_slot`) keep their clusters apart for good.
+    slot (see `may_share_slot`) keep their clusters apart for good.
     """
     count = len(values)
     similarity = (vectors @ vectors.T).astype(np.float64)
@@ -176,7 +171,7 @@ def _group_slots(
         claim_a = claim_of.get((a.source, a.sentence.index))
         for j in range(i + 1, count):
             b = values[j]
-            if not _may_share_slot(a, b, settings):
+            if not may_share_slot(a, b, settings):
                 forbidden[i, j] = forbidden[j, i] = True
                 continue
             if a.key is not None and a.key == b.key:
@@ -243,55 +238,19 @@ def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue], settings:
             merged.append(list(members))
             continue
         first = values[members[0]]
-        target = home.get((first.dimension, key, first.history_year))
+        home_key = (comparable_dimension(first.dimension), key, first.history_year)
+        target = home.get(home_key)
         if target is None:
-            home[(first.dimension, key, first.history_year)] = target = []
+            home[home_key] = target = []
             merged.append(target)
         target.extend(members)
     # A figure no clause-alike joined still measures its key's attribute: it joins that slot when it may.
     placed = {i for members in slots for i in members}
     for index, value in enumerate(values):
-        target = home.get((value.dimension, value.key or "", value.history_year))
-        if index not in placed and target and all(_may_share_slot(value, values[i], settings) for i in target):
+        target = home.get((comparable_dimension(value.dimension), value.key or "", value.history_year))
+        if index not in placed and target and all(may_share_slot(value, values[i], settings) for i in target):
             target.append(index)
     return merged
-
-
-def _may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
-    """Values that cannot be one slot: two of one sentence, different dimensions, or too far apart.
-
-    Reports of one event disagree by a day or two ("Monday or Tuesday?") or by a
-    share of an amount (40 or 60 centimetres); a date months away or an amount
-    many times larger is another fact that happens to read alike.
-    """
-    if a.dimension != b.dimension or (a.source, a.sentence.index) == (b.source, b.sentence.index):
-        return False
-    if a.history_year != b.history_year:
-        return False  # a figure of a past event meets only figures of that year's events
-    if a.dimension in COUNTS_NEEDING_A_KEY and (a.key is None or a.key != b.key):
-        # "36 killed" and "85 injured" read alike but measure two things; "15 people" and "three
-        # people" tied to no measured attribute ("hit three people") say nothing of which people.
-        return False
-    if a.key is not None and b.key is not None and a.key != b.key:
-        return False
-    if a.person is not None and b.person is not None and a.person != b.person:
-        return False  # "the 76-year-old Varga" and "Ivo Brandt, a 43-year-old councillor": two people's ages
-    if a.kind in ("date", "time") and None not in (a.tense, b.tense) and "past" in {a.tense, b.tense} and a.tense != b.tense:
-        # "collided on Tuesday" and "will appear before a prosecutor on Thursday" are two events; one
-        # event told as planned and as done on different days is a change of plan, not a dispute. The
-        # present tense with a day tells a schedule ("the talks begin Tuesday") or a photo caption
-        # ("police on Sunday guard the alley"), never the completed event a past tense tells.
-        return False
-    if a.kind == "date":
-        return abs(a.amount - b.amount) <= settings.slot_max_days_apart
-    if a.kind == "time":
-        return True  # any two times of day may be one moment told two ways
-    # A vague magnitude is compared by the nearest end of what it spans ("tens of thousands": 20,000 to 100,000).
-    (low_a, high_a), (low_b, high_b) = (
-        vague_range(HedgedAmount(abs(v.amount), v.bound), settings.several_range) for v in (a, b)
-    )
-    small, large = (high_a, low_b) if high_a <= low_b else (high_b, low_a) if high_b <= low_a else (1.0, 1.0)
-    return large == 0 or (small > 0 and large / small <= settings.slot_max_amount_ratio)
 
 
 def _merge_same_dispute(conflicts: list[tuple[float, Conflict, np.ndarray]]) -> list[tuple[float, Conflict]]:

@@ -357,15 +357,24 @@ def comparable_dimension(dimension: str) -> str:
 
 
 def _one_sum_in_two_currencies(a: Quantity, b: Quantity) -> bool:
+    return one_sum_in_two_currencies(a.dimension, a.base_value, b.dimension, b.base_value)
+
+
+def one_sum_in_two_currencies(dimension_a: str, amount_a: float, dimension_b: str, amount_b: float) -> bool:
     """Whether two sums in different currencies may be one sum; a currency without a steady rate may be anything."""
-    if not (a.dimension.startswith("money:") and b.dimension.startswith("money:")):
+    if not (dimension_a.startswith("money:") and dimension_b.startswith("money:")):
         return False
-    rate_a = ROUGH_DOLLARS_PER_UNIT.get(a.dimension.removeprefix("money:"))
-    rate_b = ROUGH_DOLLARS_PER_UNIT.get(b.dimension.removeprefix("money:"))
-    if rate_a is None or rate_b is None:
+    dollars_a, dollars_b = rough_dollars(dimension_a, amount_a), rough_dollars(dimension_b, amount_b)
+    if dollars_a is None or dollars_b is None:
         return True
-    low, high = sorted((a.base_value * rate_a, b.base_value * rate_b))
+    low, high = sorted((abs(dollars_a), abs(dollars_b)))
     return low > 0 and high / low <= SAME_SUM_ACROSS_CURRENCIES
+
+
+def rough_dollars(dimension: str, amount: float) -> float | None:
+    """A sum's rough worth in dollars (see ROUGH_DOLLARS_PER_UNIT); None for a currency without a steady rate."""
+    rate = ROUGH_DOLLARS_PER_UNIT.get(dimension.removeprefix("money:"))
+    return None if rate is None else amount * rate
 
 
 def same_amount(a: Quantity, b: Quantity, tolerance: float = 0.02) -> bool:

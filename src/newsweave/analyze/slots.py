@@ -96,6 +96,7 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         dimension="date",
                         amount=float(mention.date.toordinal()),
                         date_form=mention.form,
+                        as_of=reference,
                     )
                 )
             clocks = find_clock_times(sentence.text)

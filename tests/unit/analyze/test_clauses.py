@@ -67,6 +67,16 @@ def test_nominal_coordination_stays_in_the_clause(parse_sentence):
     assert "Ukraine" in clause.text
 
 
+def test_a_participle_without_a_subject_keeps_the_clause_it_hangs_on(parse_sentence):
+    sentence = parse_sentence("Mourners held a vigil in the square for an hour, starting at 9 p.m.")
+    clause = _clause_at(sentence, "9 p.m.")
+    assert "vigil" in clause.text and "Mourners" in clause.text
+    assert clause_tense(sentence, clause.verb) == "past"  # the participle tells the past act above it
+    # With a conjunction of its own it is another clause: "after" dates an earlier act.
+    sentence = parse_sentence("Mourners held a vigil in the square after marching from the station at 9 p.m.")
+    assert "vigil" not in _clause_at(sentence, "9 p.m.").text
+
+
 def _verb_of_the_day(parse_sentence, text: str):
     """A one-sentence text parsed, with the verb of the clause its day or date sits in."""
     sentence = parse_sentence(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyze.clock_times import Bound, ClockTime, find_clock_times, times_compatible
+from newsweave.analyze.clock_times import Bound, ClockTime, find_clock_times, may_be_read_in_two_zones, times_compatible
 
 
 def only_time(text: str) -> ClockTime:
@@ -244,3 +244,14 @@ def test_a_restatement_may_name_the_place_whose_clock_it_reads():
     first, second = find_clock_times("The ferries collided just before midnight local time (10 p.m. in Port Avel) off the cape.")
     assert not first.restates
     assert second.restates and second.zone == "port avel"
+
+
+def test_times_with_no_zone_a_whole_number_of_half_hours_apart_may_be_two_countries_clocks() -> None:
+    five_pm = make(17 * 60)
+    assert may_be_read_in_two_zones(five_pm, make(16 * 60 + 30))  # one moment, two neighbours' clocks
+    assert may_be_read_in_two_zones(five_pm, make(11 * 60))
+    assert not may_be_read_in_two_zones(five_pm, make(17 * 60 + 20))  # no zone lies 20 minutes off
+    assert not may_be_read_in_two_zones(make(11 * 60 + 52), make(19 * 60 + 11))
+    assert not may_be_read_in_two_zones(five_pm, make(17 * 60))  # the same minute needs no second clock
+    assert not may_be_read_in_two_zones(five_pm, make(16 * 60 + 30, zone="local"))  # a zone written is that zone
+    assert not may_be_read_in_two_zones(five_pm, make(16 * 60 + 30, bound="before"))

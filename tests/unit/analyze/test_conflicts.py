@@ -188,6 +188,9 @@ def test_times_of_day_conflict_within_one_zone_and_never_across_zones():
     assert conflict.kind == "time"
     assert not find_slot_conflicts([at("S1", "at 4 a.m. local time"), at("S2", "at 0200 GMT")], _embed, DEFAULT_SETTINGS, {}).conflicts
     assert not find_slot_conflicts([at("S1", "around 10:15 p.m."), at("S2", "at 10:20 p.m.")], _embed, DEFAULT_SETTINGS, {}).conflicts
+    # No zone written: each outlet's own clock, so times a whole number of half hours apart may be one moment.
+    assert not find_slot_conflicts([at("S1", "from 5 pm on Saturday"), at("S2", "starting 4:30pm")], _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert find_slot_conflicts([at("S1", "at 10:20 p.m."), at("S2", "at 10:45 p.m.")], _embed, DEFAULT_SETTINGS, {}).conflicts
 
 
 def test_clauses_measuring_one_attribute_make_one_dispute_not_two():
@@ -298,3 +301,37 @@ def test_ages_of_two_people_are_never_one_slot():
     assert find_slot_conflicts(two_people, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
     one_person = [age("S1", 76, "varga"), age("S2", 74, "varga")]
     assert len(find_slot_conflicts(one_person, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1
+
+
+def test_sums_in_two_currencies_share_a_slot_and_differ_only_beyond_any_rough_rate():
+    def pay(source, display, amount, currency):
+        return _value(source, "drop", display, amount, dimension=f"money:{currency}", kind="number")
+
+    # Three times apart at any rate of the last decades: one fee cannot be both.
+    [conflict] = find_slot_conflicts(
+        [pay("S1", "$40 million", 40e6, "USD"), pay("S2", "€120 million", 120e6, "EUR")], _embed, DEFAULT_SETTINGS, {}
+    ).conflicts
+    assert {p.value for p in conflict.positions} == {"$40 million", "€120 million"}
+    assert {p.sources for p in conflict.positions} == {("S1",), ("S2",)}
+    # One sum told in two currencies agrees, whichever way the rate stood that week.
+    same = [pay("S1", "$115 million", 115e6, "USD"), pay("S2", "€100 million", 100e6, "EUR")]
+    assert find_slot_conflicts(same, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    # A currency with no steady rate is never set against another.
+    drifting = [pay("S1", "$40 million", 40e6, "USD"), pay("S2", "900 million lira", 900e6, "TRY")]
+    assert find_slot_conflicts(drifting, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_articles_of_two_days_each_leading_with_its_own_days_news_are_not_one_slot():
+    import datetime as dt
+
+    def dated(source, display, day, published):
+        return replace(_value(source, "reopen", display, dt.date(2026, 3, day).toordinal()), as_of=dt.date(2026, 3, published))
+
+    # Friday's article says "on Friday", Saturday's says "on Saturday": two days of a running story.
+    following = [dated("S1", "Friday", 13, 13), dated("S2", "Saturday", 14, 14)]
+    assert find_slot_conflicts(following, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    # Written the same day, or a day apart that the articles' dates do not explain: a dispute.
+    assert find_slot_conflicts([dated("S1", "Friday", 13, 14), dated("S2", "Saturday", 14, 14)], _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert find_slot_conflicts([dated("S1", "Thursday", 12, 13), dated("S2", "Saturday", 14, 14)], _embed, DEFAULT_SETTINGS, {}).conflicts
+    # Plans ahead are not a day's news: two days ahead of each article by chance, still a dispute.
+    assert find_slot_conflicts([dated("S1", "Thursday", 12, 10), dated("S2", "Friday", 13, 11)], _embed, DEFAULT_SETTINGS, {}).conflicts

@@ -1,0 +1,47 @@
+"""The hard limits of a slot: values that never share one, however alike their clauses read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsweave.analyze.slot_membership import may_share_slot
+from newsweave.analyze.slots import SlotValue
+from newsweave.config import DEFAULT_SETTINGS
+from newsweave.model import Sentence
+
+
+def _value(source, display, amount, dimension, kind="number", index=0, as_of=None, key=None):
+    text = f"{source} sentence {index} with {display}"
+    return SlotValue(
+        kind=kind, source=source, sentence=Sentence(source, index, text, 0, len(text)), display=display,
+        normalized=display, dimension=dimension, amount=float(amount), context="the fee was … a year",
+        speaker=None, via=(), denied=False, context_words=frozenset({"fee"}), as_of=as_of, key=key,
+    )
+
+
+def test_sums_in_any_currency_may_share_a_slot_unless_many_times_apart():
+    dollars = _value("S1", "$40 million", 40e6, "money:USD")
+    assert may_share_slot(dollars, _value("S2", "€120 million", 120e6, "money:EUR"), DEFAULT_SETTINGS)
+    # Read in rough dollars, not as written: £38 million is more than a fifth of a $200 million fee.
+    fee = _value("S1", "$200 million", 200e6, "money:USD")
+    assert may_share_slot(fee, _value("S2", "£38 million", 38e6, "money:GBP"), DEFAULT_SETTINGS)
+    assert not may_share_slot(fee, _value("S2", "$38 million", 38e6, "money:USD"), DEFAULT_SETTINGS)
+    assert not may_share_slot(dollars, _value("S2", "€900 million", 900e6, "money:EUR"), DEFAULT_SETTINGS)
+    assert not may_share_slot(dollars, _value("S2", "40 million tonnes", 40e9, "mass"), DEFAULT_SETTINGS)
+
+
+def test_two_values_of_one_sentence_never_share_a_slot():
+    first = _value("S1", "$40 million", 40e6, "money:USD")
+    assert not may_share_slot(first, _value("S1", "$60 million", 60e6, "money:USD"), DEFAULT_SETTINGS)
+    assert may_share_slot(first, _value("S1", "$60 million", 60e6, "money:USD", index=1), DEFAULT_SETTINGS)
+
+
+def test_each_articles_news_of_its_own_day_is_another_act():
+    def day(source, number, published):
+        return _value(source, f"March {number}", dt.date(2026, 3, number).toordinal(), "date", "date",
+                      as_of=dt.date(2026, 3, published))
+
+    assert not may_share_slot(day("S1", 13, 13), day("S2", 14, 14), DEFAULT_SETTINGS)  # each "today"
+    assert not may_share_slot(day("S1", 12, 13), day("S2", 13, 14), DEFAULT_SETTINGS)  # each "yesterday"
+    assert may_share_slot(day("S1", 13, 14), day("S2", 14, 14), DEFAULT_SETTINGS)  # one day's articles
+    assert may_share_slot(day("S1", 15, 13), day("S2", 16, 14), DEFAULT_SETTINGS)  # plans ahead
