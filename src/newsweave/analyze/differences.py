@@ -21,6 +21,7 @@ from newsweave.analyze.clauses import clause_certainty, main_predicate, position
 from newsweave.analyze.entities import words_match
 from newsweave.analyze.person_names import HONORIFICS, may_be_one_person
 from newsweave.analyze.positions import build_position
+from newsweave.analyze.roles import role_of
 from newsweave.analyze.spans import children, quoted_token_mask, token_char_spans
 from newsweave.analyze.verdicts import opposite_verdicts
 from newsweave.lexicon import REPORTING_VERBS, THIRD_PERSON_SUBJECTS
@@ -272,6 +273,8 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     """The same person named differently (beyond spelling variants), or given a different rank."""
     people_a = [(_whole_name(a, e), _title_words(a, e.start)) for e in a.entities if e.label == "PERSON"]
     people_b = [(_whole_name(b, e), _title_words(b, e.start)) for e in b.entities if e.label == "PERSON"]
+    roles_a = {e.start: _role_noun(a, e) for e, _ in people_a}
+    roles_b = {e.start: _role_noun(b, e) for e, _ in people_b}
     for entity_a, titles_a in people_a:
         parts_a = _name_parts(entity_a.text)
         for entity_b, titles_b in people_b:
@@ -291,12 +294,21 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
                     )
             if may_be_one_person(entity_a.text, entity_b.text):
                 continue  # "Mike" / "Michael", "Robert Card" / "Robert R. Card II": one person's name
+            if not titles_a & titles_b and not (roles_a[entity_a.start] and roles_a[entity_a.start] == roles_b[entity_b.start]):
+                # A shared name alone says nothing: "John McCain" and "John Kerry", "Hillary Clinton" and
+                # "Bill Clinton" are two people. A shared title says both sentences name the holder of one
+                # post ("chief engineer Ruth X" / "Ruth Y", "suspect Ivo Brandt" / "suspect Ian Brandt").
+                continue
             if same_last and len(parts_a) > 1 and len(parts_b) > 1 and not same_first and not _initial_of(parts_a[0], parts_b[0]):
-                yield _Difference("name", _person_key(titles_a | titles_b, parts_a[-1]), entity_a.text, entity_b.text, a, b)
-            elif same_first and not same_last and titles_a & titles_b:
-                # A shared given name alone says nothing ("John McCain", "John Kerry"); a shared title
-                # says both sentences name the holder of one post ("chief engineer Ruth X" / "Ruth Y").
+                yield _Difference("name", _person_key(titles_a & titles_b, parts_a[-1]), entity_a.text, entity_b.text, a, b)
+            elif same_first and not same_last:
                 yield _Difference("name", _person_key(titles_a & titles_b, parts_a[0]), entity_a.text, entity_b.text, a, b)
+
+
+def _role_noun(sentence: Sentence, entity: Entity) -> str:
+    """The role a name is given beside it ("The authority's chief engineer, X": "engineer"), or ""."""
+    role = role_of(sentence, entity.start, entity.end)
+    return role.noun if role is not None else ""
 
 
 def _named_together(by_value: dict[str, list[Sentence]], articles: Sequence[AnalyzedArticle]) -> bool:

@@ -100,6 +100,8 @@ _RANGE_WINDOW = 40
 _RANGE_AFTER = re.compile(r"[ \t]?(?:[–—-]|to[ \t])[ \t]?[$€£¥]?\d")
 # A capitalised word just before a figure with a letter on it: "Room 12C" names a place in a building.
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*[ \t]$")
+# "the No. 2 position", "Nos. 3 and 4", "#1 seed": a number that names a place in an order, never an amount.
+_NUMBERED_BEFORE = re.compile(r"(?:\bNos?\.|#)[ \t]?$")
 _LABEL_WINDOW = 24
 _AGE_AFTER = re.compile(r"[- ]olds?\b")
 # "tens of thousands of protesters", "hundreds of homes", "millions": a vague magnitude, read as
@@ -249,6 +251,8 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
         else:
             continue
         if _looks_like_date(text, match.start("number"), match.end("number")):
+            continue
+        if not currency and _NUMBERED_BEFORE.search(text, max(0, match.start("number") - 5), match.start("number")):
             continue
         if _RANGE_AFTER.match(text, end):
             continue  # the bottom of "$5-$7 million" may lack the scale its top carries: the top speaks for both

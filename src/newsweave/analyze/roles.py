@@ -114,13 +114,13 @@ def roles_by_name(articles: Sequence[AnalyzedArticle]) -> dict[str, list[Role]]:
                 continue
             for entity in sentence.entities:
                 if entity.label == "PERSON":
-                    role = _role_of(sentence, entity.start, entity.end)
+                    role = role_of(sentence, entity.start, entity.end)
                     if role is not None:
                         found.setdefault(entity.text.casefold(), []).append(role)
     return found
 
 
-def _role_of(sentence: Sentence, start: int, end: int) -> Role | None:
+def role_of(sentence: Sentence, start: int, end: int) -> Role | None:
     """The role noun beside a name at tokens [start, end) and its left-hand modifiers, or None."""
     tokens = sentence.tokens
     end = min(end, len(tokens))

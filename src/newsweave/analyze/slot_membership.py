@@ -41,7 +41,7 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     if a.key is not None and b.key is not None and a.key != b.key:
         return False
     if a.person is not None and b.person is not None and a.person != b.person:
-        return False  # "the 76-year-old Varga" and "Ivo Brandt, a 43-year-old councillor": two people's ages
+        return False  # "the 76-year-old Varga" and "Ivo Brandt, 43": two people's ages; two candidates' shares
     if a.kind in ("date", "time") and None not in (a.tense, b.tense) and "past" in {a.tense, b.tense} and a.tense != b.tense:
         # "collided on Tuesday" and "will appear before a prosecutor on Thursday" are two events; one
         # event told as planned and as done on different days is a change of plan, not a dispute. The

@@ -29,7 +29,7 @@ from newsweave.analyze.dates import find_date_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound, hedge_word_count
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.slot_keys import STATE_PLACES, distance_key, nearest_key
-from newsweave.analyze.spans import children_of, token_at_char, token_char_spans
+from newsweave.analyze.spans import children, children_of, token_at_char, token_char_spans
 from newsweave.lexicon import WEEKDAY_NAMES
 from newsweave.model import AnalyzedArticle, Attribution, Certainty, Sentence, Token
 
@@ -63,7 +63,7 @@ class SlotValue:
     # present-tense clause dating a noun's event ("closed after the collapse on Monday") does not say
     certainty: Certainty = "confirmed"  # how firmly its clause states it ("could", "will", "not")
     history_year: int | None = None  # for a figure of a past event ("304 died in 2014"): that year
-    person: str | None = None  # for an age: the last word of the nearest person's name, lower case
+    person: str | None = None  # for an age or a share: the last word of the nearest name, lower case
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -222,16 +222,26 @@ def _make_value(
         tense=_tense_of_the_dated(sentence, value_tokens, index, clause.verb),
         certainty=clause_certainty(sentence, clause.verb),
         history_year=history_year,
-        person=_nearest_person(sentence, index) if dimension == "age" else None,
+        person=_nearest_person(sentence, index) if dimension in _FIGURES_OF_A_PERSON else None,
     )
 
 
+# Figures that belong to the person named beside them: an age ("Ilse Varga, 43"), a share ("Romney
+# leads with 21 percent", "Huckabee (14 percent)"). Two people's figures are never one slot.
+_FIGURES_OF_A_PERSON = frozenset({"age", "percent"})
 _AGE_NAME_REACH = 6  # tokens: in "the 76 - year - old Varga" the name is five tokens after the figure
 
 
+_OWNER_REACH = 4  # head links climbed from a figure to the name or the verb it hangs on
+
+
 def _nearest_person(sentence: Sentence, index: int) -> str | None:
-    """The person an age belongs to: the name nearest to it in the sentence ("Ilse Varga, 43";
-    "the 76-year-old Varga"), by tokens; None when the sentence names no one."""
+    """The person a figure belongs to: the name it hangs on ("Huckabee (14 percent)", "Ilse Varga,
+    43"), or the named subject of its verb ("Romney leads with 21 percent"); failing both, the name
+    nearest to it in the sentence ("the 76-year-old Varga"), by tokens; None when it names no one."""
+    owner = _owner_by_attachment(sentence, index)
+    if owner is not None:
+        return owner
     people = [entity for entity in sentence.entities if entity.label == "PERSON" and entity.end > entity.start]
     if not people:
         # The small tagger misses many names: a proper noun right beside the age ("the 76-year-old Varga").
@@ -240,6 +250,36 @@ def _nearest_person(sentence: Sentence, index: int) -> str | None:
         return sentence.tokens[min(near, key=lambda i: abs(i - index))].text.lower() if near else None
     nearest = min(people, key=lambda e: min(abs(e.start - index), abs(e.end - 1 - index)))
     return sentence.tokens[nearest.end - 1].text.lower() if nearest.end - 1 < len(sentence.tokens) else None
+
+
+def _owner_by_attachment(sentence: Sentence, index: int) -> str | None:
+    tokens = sentence.tokens
+    current = index
+    for _ in range(_OWNER_REACH):
+        head = tokens[current].head
+        if not 0 <= head < len(tokens) or head == current:
+            return None
+        current = head
+        if _may_name_a_person(tokens[current]):
+            return _last_word_of_name(sentence, current)
+        if tokens[current].pos in ("VERB", "AUX"):
+            subjects = [c for c in children(tokens, current) if tokens[c].dep in ("nsubj", "nsubjpass")]
+            return _last_word_of_name(sentence, subjects[0]) if subjects and _may_name_a_person(tokens[subjects[0]]) else None
+    return None
+
+
+def _may_name_a_person(token: Token) -> bool:
+    """A proper noun tagged as a person, or left untagged (the small tagger misses many names);
+    not a group, place or body ("Latinos", "Colorado"), whose figure is no one person's."""
+    return token.pos == "PROPN" and token.ent_type in ("", "PERSON")
+
+
+def _last_word_of_name(sentence: Sentence, index: int) -> str:
+    """"Romney" for a token of "Mitt Romney": the name's last word, lower case."""
+    for entity in sentence.entities:
+        if entity.start <= index < entity.end <= len(sentence.tokens):
+            return sentence.tokens[entity.end - 1].text.lower()
+    return sentence.tokens[index].text.lower()
 
 
 def _tense_of_the_dated(sentence: Sentence, value_tokens: set[int], index: int, verb: int) -> Tense | None:

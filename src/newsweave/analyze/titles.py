@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze.positions import build_position
-from newsweave.model import AnalyzedArticle, Conflict, Position, Sentence
+from newsweave.analyze.spans import children
+from newsweave.model import AnalyzedArticle, Conflict, Position, Sentence, Token
 
 # Title nouns written before a name. General public-office and corporate titles; no names.
 TITLE_WORDS = frozenset(
@@ -25,10 +26,13 @@ TITLE_WORDS = frozenset(
         "speaker", "judge", "ambassador", "general", "coach", "manager", "captain",
     }
 )  # fmt: skip
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "then-"})
+# "recently resigned director X", "ousted President X": a word before the title that says the post was left.
+LEFT_OFFICE_WORDS = frozenset({"resigned", "retired", "ousted", "deposed", "sacked", "fired", "dismissed"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "then-"}) | LEFT_OFFICE_WORDS
 # "then-President X" gives the title X held at a past moment the sentence tells of: it says nothing
 # about the title now, so it is neither side. Only "former" and "ex-" say the title is no longer held.
 _HELD_AT_THAT_TIME = frozenset({"then"})
+_NO_LONGER_HELD = frozenset({"former", "ex", "then"}) | LEFT_OFFICE_WORDS
 # Punctuation inside a mention means the parse ran a name across a quotation or a list.
 _NOT_IN_A_NAME = frozenset({",", "“", "”", '"', "‘", "’", ";", ":"})
 _MAX_TITLE_WORDS = 5  # "former U.S. Secretary of State" reaches no further back than this
@@ -91,8 +95,8 @@ def _titled_mentions(sentence: Sentence) -> Iterator[_TitledMention]:
                 break
         if title_at is None:
             continue
-        former = any(tokens[i].text.lower().rstrip("-") in {"former", "ex", "then"} for i in range(start, title_at))
-        if not former and start > 0 and tokens[start - 1].text.lower() in FORMER_WORDS:
+        former = any(_no_longer_held(tokens, i) for i in range(start, title_at))
+        if not former and start > 0 and _no_longer_held(tokens, start - 1):
             former, start = True, start - 1
         marks = {tokens[i].text.lower().rstrip("-") for i in range(start, title_at + 1)}
         if marks & _HELD_AT_THAT_TIME or any(tokens[i].text in _NOT_IN_A_NAME for i in range(start, end)):
@@ -107,6 +111,19 @@ def _titled_mentions(sentence: Sentence) -> Iterator[_TitledMention]:
             words=words,
             sentence=sentence,
         )
+
+
+def _no_longer_held(tokens: tuple[Token, ...], index: int) -> bool:
+    """"former", "ex-", or a word for leaving the post used of the title ("recently resigned director
+    X"), not a verb with a subject of its own ("Musk fired CEO X" tells of the firing, not of now)."""
+    word = tokens[index].text.lower().rstrip("-")
+    if word not in _NO_LONGER_HELD:
+        return False
+    if word not in LEFT_OFFICE_WORDS:
+        return True
+    return tokens[index].dep != "ROOT" and not any(
+        tokens[child].dep in ("nsubj", "nsubjpass") for child in children(tokens, index)
+    )
 
 
 def _position(mentions: list[_TitledMention], normalized: str) -> Position:

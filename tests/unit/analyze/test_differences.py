@@ -168,6 +168,16 @@ def test_two_people_of_one_family_or_one_given_name_are_not_a_name_dispute(analy
         },
     )
     assert [c for c in given if c.kind == "name"] == []
+    # A shared family name with another given name is another person too, unless one post is named:
+    # no single article need name both a senator and her husband.
+    tax = "said the harbour tax would pass on Friday."
+    spouses = _conflicts(analyze_texts, {"S1": f"Helga Sorensby {tax}", "S2": f"Her husband, Anders Sorensby, {tax}"})
+    assert [c for c in spouses if c.kind == "name"] == []
+    one_post = _conflicts(
+        analyze_texts,
+        {"S1": f"The port's chief engineer, Helga Sorensby, {tax}", "S2": f"The port's chief engineer, Hilde Sorensby, {tax}"},
+    )
+    assert [c.kind for c in one_post] == ["name"]
 
 
 def test_a_not_denies_only_the_same_subject_and_object(analyze_texts):

@@ -30,6 +30,11 @@ def test_dates_years_and_times_are_not_quantities():
     assert quantities("On March 28, 2022 at 13:56 the talks began, as in 2019.") == []
 
 
+def test_a_number_that_names_a_place_in_an_order_is_not_an_amount():
+    assert quantities("She kept the No. 2 job, and he remained in No. 3 position behind the #1 seed.") == []
+    assert [q.text for q in quantities("Three positions are open and 5 people applied.")] == ["Three positions", "5 people"]
+
+
 def test_counts_compare_only_with_counts_of_the_same_thing():
     [workers] = quantities("Two maintenance workers were hurt and 12 workers went home.")[:1]
     [metres] = quantities("The crack was 2 metres long.")

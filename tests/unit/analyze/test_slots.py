@@ -120,7 +120,16 @@ def test_an_age_belongs_to_the_nearest_named_person(analyze_texts):
     [age] = [v for v in values if v.dimension == "age"]
     assert age.person == "lindqvist"  # not Berg, named further away
     [count] = [v for v in values if v.dimension != "age"]
-    assert count.person is None  # only ages are tied to a person
+    assert count.person is None  # a count of votes is no one's own figure
+
+
+def test_a_share_belongs_to_the_candidate_named_beside_it(analyze_texts):
+    values = _values(
+        analyze_texts,
+        "Among harbour voters Anna Berg leads with 21 percent, followed by Peter Lindqvist (14 percent) and Ola Sand (9 percent).",
+    )
+    owner = {v.display: v.person for v in values if v.dimension == "percent"}
+    assert owner == {"21 percent": "berg", "14 percent": "lindqvist", "9 percent": "sand"}
 
 
 def test_an_age_right_beside_a_name_the_tagger_missed_still_belongs_to_it(analyze_texts):

@@ -45,3 +45,19 @@ def test_a_title_dated_to_its_time_or_a_possessive_takes_no_side(detect):
         "The plan revives Governor Alma Rusk's dam project.",
         "Former Governor Alma Rusk spoke against the plan.",
     ) == []
+
+
+def test_a_word_for_leaving_the_post_before_the_title_says_former_but_a_verb_of_its_own_does_not(detect):
+    [conflict] = detect(
+        find_title_conflicts,
+        "The ousted Governor Alma Rusk left the capital on Saturday.",
+        "Governor Alma Rusk left the capital on Saturday.",
+    )
+    current, former = conflict.positions
+    assert former.sources == ("S1",) and current.sources == ("S2",)
+    # "The council sacked Governor X" tells of the sacking: X held the title when it happened.
+    assert detect(
+        find_title_conflicts,
+        "The council sacked Governor Alma Rusk on Saturday.",
+        "Governor Alma Rusk left the capital on Saturday.",
+    ) == []
