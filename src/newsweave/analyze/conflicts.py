@@ -243,6 +243,9 @@ def _one_slot_per_key(slots: list[list[int]], values: list[SlotValue], settings:
         if target is None:
             home[home_key] = target = []
             merged.append(target)
+        elif not all(may_share_slot(values[i], values[j], settings) for i in members for j in target if values[i].source != values[j].source):
+            merged.append(list(members))  # "earning $16,450" and "paid $13.6 million": one key, amounts of two facts
+            continue
         target.extend(members)
     # A figure no clause-alike joined still measures its key's attribute: it joins that slot when it may.
     placed = {i for members in slots for i in members}

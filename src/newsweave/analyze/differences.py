@@ -447,6 +447,8 @@ def _no_one_subject(sentence: Sentence, root: int) -> bool:
     tokens = sentence.tokens
     for child in children(tokens, root):
         if tokens[child].dep in _SUBJECT_DEPS:
+            if any(tokens[c].dep == "prep" and tokens[c].text.lower() == "of" for c in children(tokens, child)):
+                return False  # "none of the associates": a denial about them, with a subject to compare
             determiners = {tokens[c].text.lower() for c in children(tokens, child)}
             text = tokens[child].text.lower()
             return text in _NO_ONE or (text == "one" and "no" in determiners) or "no" in determiners

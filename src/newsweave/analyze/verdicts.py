@@ -68,8 +68,8 @@ def _verdicts(sentence: Sentence) -> list[Verdict]:
         if any(tokens[k].dep == "neg" for k in kids):
             continue  # "did not rule out": neither verdict
         judged = _judged(tokens, kids)
-        if judged is None:
-            continue
+        if judged is None or tokens[judged].pos == "PROPN":
+            continue  # "confirm Judge X", "reject X": a nominee approved or turned down, no fact judged
         subtree = _subtree(tokens, judged)
         start = index - 1 if index > 0 and tokens[index - 1].dep == "advmod" and tokens[index - 1].head == index else index
         end = max(subtree)

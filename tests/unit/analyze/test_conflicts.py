@@ -335,3 +335,17 @@ def test_articles_of_two_days_each_leading_with_its_own_days_news_are_not_one_sl
     assert find_slot_conflicts([dated("S1", "Thursday", 12, 13), dated("S2", "Saturday", 14, 14)], _embed, DEFAULT_SETTINGS, {}).conflicts
     # Plans ahead are not a day's news: two days ahead of each article by chance, still a dispute.
     assert find_slot_conflicts([dated("S1", "Thursday", 12, 10), dated("S2", "Friday", 13, 11)], _embed, DEFAULT_SETTINGS, {}).conflicts
+
+
+def test_slots_of_one_key_merge_only_when_their_amounts_may_be_one_fact():
+    def paid(source, display, amount, topic):
+        return replace(_value(source, topic, display, amount, dimension="money:USD", kind="number"), key="paid")
+
+    values = [
+        paid("S1", "$16,450", 16_450, "reopen"), paid("S2", "$15,000", 15_000, "reopen"),
+        paid("S3", "$13.6 million", 13.6e6, "drop"), paid("S4", "$12 million", 12e6, "drop"),
+    ]
+    conflicts = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert sorted(sorted(p.value for p in c.positions) for c in conflicts) == [
+        ["$12 million", "$13.6 million"], ["$15,000", "$16,450"],
+    ]

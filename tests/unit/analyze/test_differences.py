@@ -75,6 +75,13 @@ def test_denial_against_assertion_is_a_negation_conflict(analyze_texts):
     assert "negation" in kinds
 
 
+def test_none_of_a_group_denies_only_of_that_group(analyze_texts):
+    # "None of the councillors" is a denial about the councillors, not about everyone.
+    fraud = "charged with fraud in the bridge contract."
+    texts = {"S1": f"The harbour master was {fraud}", "S2": f"None of the councillors have been {fraud}"}
+    assert [c for c in _conflicts(analyze_texts, texts) if c.kind == "negation"] == []
+
+
 def test_same_place_named_twice_is_no_conflict(analyze_texts):
     conflicts = _conflicts(
         analyze_texts,

@@ -32,3 +32,9 @@ def test_no_dispute_without_a_clear_opposite_about_a_shared_thing(parse_sentence
     assert opposite_verdicts(other_thing, confirmed) is None  # the charges and foul play share no word
     assert opposite_verdicts(quoted, confirmed) is None  # words in quotation marks are not the outlet's
     assert opposite_verdicts(confirmed, confirmed) is None
+
+
+def test_a_person_approved_or_turned_down_is_no_verdict_on_a_fact(parse_sentence):
+    confirmed = parse_sentence("The council voted on Tuesday to confirm Judge Ilse Varga.")
+    rejected = parse_sentence("Another councillor said she would reject Judge Varga.")
+    assert opposite_verdicts(rejected, confirmed) is None
