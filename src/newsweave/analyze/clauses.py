@@ -108,13 +108,14 @@ def clause_of(sentence: Sentence, index: int) -> Clause:
 def _leans_on_the_clause_above(tokens: tuple[Token, ...], verb: int) -> bool:
     """A verb without a subject of its own that tells more of the act above it: an infinitive or a
     second verb, or a participle with no conjunction ("…, starting at 11:52", "…, killing 12 people")."""
-    if _has_subject(tokens, verb):
-        return False
-    return tokens[verb].dep in {"xcomp", "conj"} or _bare_participle(tokens, verb)
+    return not has_subject(tokens, verb) and _tells_more_of_the_verb_above(tokens, verb)
 
 
-def _bare_participle(tokens: tuple[Token, ...], verb: int) -> bool:
-    """"…, starting at 11:52": a participle hung on the clause before it with no conjunction of its own."""
+def _tells_more_of_the_verb_above(tokens: tuple[Token, ...], verb: int) -> bool:
+    """An infinitive or a second verb ("set to resume", "… and could happen"), or a participle hung on
+    the clause before it with no conjunction of its own ("…, starting at 11:52")."""
+    if tokens[verb].dep in {"xcomp", "conj"}:
+        return True
     return (
         tokens[verb].dep == "advcl"
         and tokens[verb].tag == "VBG"
@@ -122,7 +123,7 @@ def _bare_participle(tokens: tuple[Token, ...], verb: int) -> bool:
     )
 
 
-def _has_subject(tokens: tuple[Token, ...], verb: int) -> bool:
+def has_subject(tokens: tuple[Token, ...], verb: int) -> bool:
     return any(tokens[child].dep in SUBJECT_DEPS for child in children(tokens, verb))
 
 
@@ -241,7 +242,7 @@ def clause_tense(sentence: Sentence, verb: int) -> Tense:
             return "past"
         if tokens[current].tag == "VBN" and (not auxiliaries or any(a.lemma.lower() == "have" for a in auxiliaries)):
             return "past"  # "has resigned", and a participle with no auxiliary ("collided", "a photo taken")
-        if (tokens[current].dep not in {"xcomp", "conj"} and not _bare_participle(tokens, current)) or parent == current:
+        if not _tells_more_of_the_verb_above(tokens, current) or parent == current:
             break
         current = parent
     return "present"
@@ -259,7 +260,7 @@ def clause_certainty(sentence: Sentence, verb: int) -> Certainty:
         ):
             return "possible"
         parent = _head(tokens, current)
-        if (tokens[current].dep not in {"xcomp", "conj"} and not _bare_participle(tokens, current)) or parent == current:
+        if not _tells_more_of_the_verb_above(tokens, current) or parent == current:
             break
         current = parent
     return "expected" if clause_tense(sentence, verb) == "future" else "confirmed"

@@ -34,6 +34,8 @@ from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position,
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
 SAME_DISPUTE_SIMILARITY = 0.35
+
+
 @dataclass(frozen=True)
 class UnitAgreement:
     """Sources that state the same amount in different units ("1,600 feet" = "488 metres")."""

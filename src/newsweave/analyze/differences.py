@@ -273,8 +273,6 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
     """The same person named differently (beyond spelling variants), or given a different rank."""
     people_a = [(_whole_name(a, e), _title_words(a, e.start)) for e in a.entities if e.label == "PERSON"]
     people_b = [(_whole_name(b, e), _title_words(b, e.start)) for e in b.entities if e.label == "PERSON"]
-    roles_a = {e.start: _role_noun(a, e) for e, _ in people_a}
-    roles_b = {e.start: _role_noun(b, e) for e, _ in people_b}
     for entity_a, titles_a in people_a:
         parts_a = _name_parts(entity_a.text)
         for entity_b, titles_b in people_b:
@@ -294,7 +292,7 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
                     )
             if may_be_one_person(entity_a.text, entity_b.text):
                 continue  # "Mike" / "Michael", "Robert Card" / "Robert R. Card II": one person's name
-            if not titles_a & titles_b and not (roles_a[entity_a.start] and roles_a[entity_a.start] == roles_b[entity_b.start]):
+            if not titles_a & titles_b and not _same_role(a, entity_a, b, entity_b):
                 # A shared name alone says nothing: "John McCain" and "John Kerry", "Hillary Clinton" and
                 # "Bill Clinton" are two people. A shared title says both sentences name the holder of one
                 # post ("chief engineer Ruth X" / "Ruth Y", "suspect Ivo Brandt" / "suspect Ian Brandt").
@@ -305,10 +303,11 @@ def _name_differences(a: Sentence, b: Sentence) -> Iterator[_Difference]:
                 yield _Difference("name", _person_key(titles_a & titles_b, parts_a[0]), entity_a.text, entity_b.text, a, b)
 
 
-def _role_noun(sentence: Sentence, entity: Entity) -> str:
-    """The role a name is given beside it ("The authority's chief engineer, X": "engineer"), or ""."""
-    role = role_of(sentence, entity.start, entity.end)
-    return role.noun if role is not None else ""
+def _same_role(a: Sentence, entity_a: Entity, b: Sentence, entity_b: Entity) -> bool:
+    """Whether both names are given one role beside them ("The authority's chief engineer, X")."""
+    role_a = role_of(a, entity_a.start, entity_a.end)
+    role_b = role_of(b, entity_b.start, entity_b.end) if role_a is not None else None
+    return role_b is not None and role_a is not None and role_a.noun == role_b.noun
 
 
 def _named_together(by_value: dict[str, list[Sentence]], articles: Sequence[AnalyzedArticle]) -> bool:

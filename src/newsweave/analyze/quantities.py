@@ -100,9 +100,9 @@ _RANGE_WINDOW = 40
 _RANGE_AFTER = re.compile(r"[ \t]?(?:[–—-]|to[ \t])[ \t]?[$€£¥]?\d")
 # A capitalised word just before a figure with a letter on it: "Room 12C" names a place in a building.
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*[ \t]$")
+_LABEL_WINDOW = 24
 # "the No. 2 position", "Nos. 3 and 4", "#1 seed": a number that names a place in an order, never an amount.
 _NUMBERED_BEFORE = re.compile(r"(?:\bNos?\.|#)[ \t]?$")
-_LABEL_WINDOW = 24
 _AGE_AFTER = re.compile(r"[- ]olds?\b")
 # "tens of thousands of protesters", "hundreds of homes", "millions": a vague magnitude, read as
 # several of its unit (tens of thousands = several times 10,000), like "several hundred thousand".
@@ -348,7 +348,7 @@ def can_both_be_true(a: Quantity, b: Quantity, estimate_tolerance: float = 0.05)
     "about 350" and "342" can, and two counts are never rounded into each other.
     """
     if a.dimension != b.dimension:
-        return _one_sum_in_two_currencies(a, b)
+        return one_sum_in_two_currencies(a.dimension, a.base_value, b.dimension, b.base_value)
     rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
     return amounts_compatible(
         HedgedAmount(a.base_value, a.bound), HedgedAmount(b.base_value, b.bound), estimate_tolerance, rounding
@@ -358,10 +358,6 @@ def can_both_be_true(a: Quantity, b: Quantity, estimate_tolerance: float = 0.05)
 def comparable_dimension(dimension: str) -> str:
     """What a figure can be compared with: any sum of money with any other, each unit with its own."""
     return "money" if dimension.startswith("money:") else dimension
-
-
-def _one_sum_in_two_currencies(a: Quantity, b: Quantity) -> bool:
-    return one_sum_in_two_currencies(a.dimension, a.base_value, b.dimension, b.base_value)
 
 
 def one_sum_in_two_currencies(dimension_a: str, amount_a: float, dimension_b: str, amount_b: float) -> bool:

@@ -230,8 +230,6 @@ def _make_value(
 # leads with 21 percent", "Huckabee (14 percent)"). Two people's figures are never one slot.
 _FIGURES_OF_A_PERSON = frozenset({"age", "percent"})
 _AGE_NAME_REACH = 6  # tokens: in "the 76 - year - old Varga" the name is five tokens after the figure
-
-
 _OWNER_REACH = 4  # head links climbed from a figure to the name or the verb it hangs on
 
 
@@ -253,6 +251,7 @@ def _nearest_person(sentence: Sentence, index: int) -> str | None:
 
 
 def _owner_by_attachment(sentence: Sentence, index: int) -> str | None:
+    """The name a figure hangs on, or the named subject of the verb it hangs on; None otherwise."""
     tokens = sentence.tokens
     current = index
     for _ in range(_OWNER_REACH):

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyze.positions import build_position
-from newsweave.analyze.spans import children
+from newsweave.analyze.clauses import has_subject
 from newsweave.model import AnalyzedArticle, Conflict, Position, Sentence, Token
 
 # Title nouns written before a name. General public-office and corporate titles; no names.
@@ -32,7 +32,7 @@ FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "then-"}) | LEFT_OFFICE
 # "then-President X" gives the title X held at a past moment the sentence tells of: it says nothing
 # about the title now, so it is neither side. Only "former" and "ex-" say the title is no longer held.
 _HELD_AT_THAT_TIME = frozenset({"then"})
-_NO_LONGER_HELD = frozenset({"former", "ex", "then"}) | LEFT_OFFICE_WORDS
+_NO_LONGER_HELD = frozenset(word.rstrip("-") for word in FORMER_WORDS)  # read with any hyphen stripped
 # Punctuation inside a mention means the parse ran a name across a quotation or a list.
 _NOT_IN_A_NAME = frozenset({",", "“", "”", '"', "‘", "’", ";", ":"})
 _MAX_TITLE_WORDS = 5  # "former U.S. Secretary of State" reaches no further back than this
@@ -121,9 +121,7 @@ def _no_longer_held(tokens: tuple[Token, ...], index: int) -> bool:
         return False
     if word not in LEFT_OFFICE_WORDS:
         return True
-    return tokens[index].dep != "ROOT" and not any(
-        tokens[child].dep in ("nsubj", "nsubjpass") for child in children(tokens, index)
-    )
+    return tokens[index].dep != "ROOT" and not has_subject(tokens, index)
 
 
 def _position(mentions: list[_TitledMention], normalized: str) -> Position:
