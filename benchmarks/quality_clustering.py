@@ -50,10 +50,11 @@ from newsweave.stories.clustering import (
     ENTITY_WEIGHT,
     IDLE_ARTICLES,
     JOIN_THRESHOLD,
+    SPLIT_THRESHOLD,
     TERM_WEIGHT,
     StoryClusterer,
-    normalise_entity,
 )
+from newsweave.stories.naming import normalise_entity
 
 START_MARKER = "<!-- clustering:start -->"
 END_MARKER = "<!-- clustering:end -->"
@@ -130,14 +131,19 @@ def cluster_stream(
     entity_weight: float = ENTITY_WEIGHT,
     use_dates: bool = True,
 ) -> list[str]:
-    """StoryClusterer's story id for every signature (in signature order), fed in `order`."""
+    """StoryClusterer's story id for every signature (in signature order), fed in `order`; an article a
+    split moved is in the story it moved to."""
     clusterer = StoryClusterer(threshold=threshold, entity_weight=entity_weight)
     labels = [""] * len(signatures)
+    index_of = {signature.article_id: index for index, signature in enumerate(signatures)}
     for index in order:
         signature = signatures[index]
         if not use_dates:
             signature = ArticleSignature(signature.article_id, signature.vector, signature.entities, None)
         labels[index] = clusterer.add(signature).story_id
+        for split in clusterer.take_splits():
+            for moved in split.moved:
+                labels[index_of[moved]] = split.new
     return labels
 
 
@@ -212,6 +218,7 @@ def evaluate(rows: Sequence[Row]) -> Evaluation:
     setting = f"`newsweave ingest` into an empty database (title-and-lead and body-word signatures, date order); "
     setting += f"threshold {JOIN_THRESHOLD}, entity weight {ENTITY_WEIGHT}, body-word weight {TERM_WEIGHT}, "
     setting += f"date weight {DATE_WEIGHT} over {DATE_SCALE_DAYS:g} days, "
+    setting += f"a story splits when two parts of it score under {SPLIT_THRESHOLD} against each other, "
     setting += f"stories close after {IDLE_ARTICLES} articles without a join; {skipped} articles skipped"
     newsweave = Result("newsweave ingest", setting, bcubed(ours, gold))
     baselines, reference, baseline_grids = run_baselines(rows, signatures, vectors, gold)

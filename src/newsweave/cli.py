@@ -206,6 +206,7 @@ def ingest_summary(report: IngestReport) -> dict[str, Any]:
         "failed": [{"input": problem.input, "problem": problem.problem} for problem in report.failed],
         "stories_opened": report.stories_opened,
         "stories_grown": report.stories_grown,
+        "stories_split": report.stories_split,
         "stories_closed": report.stories_closed,
         "seconds": round(report.seconds, 3),
     }

@@ -67,7 +67,9 @@ class Settings:
     # "10:20"): wider hides real disputes about when something happened, narrower reports rounding.
     clock_tolerance_minutes: int = 10
     # stories (corpus mode); chosen on four dev sets by benchmarks/quality_story_sets.py, see docs/quality.md
-    story_join_threshold: float = 0.35  # lowest score at which an article joins a story rather than opening one
+    # Lowest score at which an article joins a story rather than opening one: lower joins reports worded
+    # apart, and leans on splitting (below) to undo a join that put two events together.
+    story_join_threshold: float = 0.3
     story_entity_weight: float = 0.1  # share of that score given to shared named entities
     # (the lead embedding's cosine takes what the entities and the body's words leave: 0.4)
     # Share of the score given to the body's words (TF-IDF cosine with the story): more tells apart
@@ -85,6 +87,15 @@ class Settings:
     # A story none of this many articles joined closes: fewer bounds the cost of each article more
     # tightly, more lets a late article (undated ones come last) still find its story.
     story_idle_articles: int = 3000
+    # A story whose members cut in two parts scoring under this against each other (the join score,
+    # part centroid to part centroid) splits, the smaller part becoming a new story. Higher splits
+    # more: it keeps two events of one kind apart, at the cost of cutting a story whose reports
+    # drift (a trial's opening and its verdict). 0 or less never splits.
+    story_split_threshold: float = 0.4
+    story_split_min_part: int = 2  # fewest members either part needs: one odd article is no second event
+    # Members remembered per story for splitting; a story past this is settled and never split
+    # (bounds memory and the cost of a try).
+    story_split_max_members: int = 64
     # Every this many articles clustered (and when `newsweave ingest` ends), an ingest saves the clusterer's
     # state with them, and a restart replays at most this many signatures: fewer makes restarts quicker, more saves less often
     # (a save costs about as much as clustering a few dozen articles).

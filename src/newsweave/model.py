@@ -461,6 +461,15 @@ class StoryAssignment:
 
 
 @dataclass(frozen=True)
+class StorySplit:
+    """A story found to hold two events: the smaller part's articles left it for a new story."""
+
+    kept: str  # the story id the larger part keeps
+    new: str  # the id of the story the moved articles now form
+    moved: tuple[str, ...]  # article ids, in the order they had joined
+
+
+@dataclass(frozen=True)
 class StoredStory:
     """A story in the corpus: its articles and outlets, its date span, whether it still takes articles."""
 

@@ -28,7 +28,7 @@ from typing import BinaryIO
 from newsweave import clean, dedupe, nlp, sources, stories
 from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.errors import CheckpointError, UsageError
-from newsweave.model import ArticleSignature, CleanLine, InputProblem, RawDocument, StoredArticle
+from newsweave.model import ArticleSignature, CleanLine, InputProblem, RawDocument, StoredArticle, StorySplit
 from newsweave.pipeline.brief import BriefingRun, brief_documents
 from newsweave.pipeline.prepare import PreparedBatch, prepare_batch
 from newsweave.store import ArticleStore, StoredCheckpoint
@@ -56,6 +56,7 @@ class IngestReport:
     stories_closed: int
     seconds: float
     added_ids: tuple[str, ...] = ()  # ids of the articles stored by this ingest, in the order they were stored
+    stories_split: int = 0  # stories found to hold two events, whose smaller part became a story of its own
 
     def summary(self) -> str:
         """One line a user reads at the end of an ingest."""
@@ -63,7 +64,7 @@ class IngestReport:
         return (
             f"{self.added} added, {self.duplicates} already stored, {self.copies} copies folded, "
             f"{len(self.failed)} failed; stories: {self.stories_opened} opened, {self.stories_grown} grown, "
-            f"{self.stories_closed} closed; {self.seen} articles in {self.seconds:.1f} s ({rate:.1f}/s)"
+            f"{self.stories_split} split, {self.stories_closed} closed; {self.seen} articles in {self.seconds:.1f} s ({rate:.1f}/s)"
         )
 
 
@@ -78,6 +79,7 @@ class IngestTally:
     opened: int = 0
     grown: set[str] = field(default_factory=set)
     closed: int = 0
+    split: int = 0
     failed: list[InputProblem] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)
 
@@ -106,6 +108,7 @@ class Ingestor:
             self._last_clustered = signature.article_id
             self._since_checkpoint += 1
         self.clusterer.take_closed()
+        self.clusterer.take_splits()  # the store holds their outcome already
         for article in self.store.recent_articles(COPY_WINDOW_DAYS, COPY_WINDOW_UNDATED):
             self._index_for_copies(article)
 
@@ -118,6 +121,9 @@ class Ingestor:
             date_weight=self.settings.story_date_weight,
             date_scale_days=self.settings.story_date_scale_days,
             idle_articles=self.settings.story_idle_articles,
+            split_threshold=self.settings.story_split_threshold,
+            split_min_part=self.settings.story_split_min_part,
+            split_max_members=self.settings.story_split_max_members,
         )
 
     def _fingerprint(self) -> str:
@@ -125,9 +131,10 @@ class Ingestor:
         s = self.settings
         values = (
             s.story_join_threshold, s.story_entity_weight, s.story_term_weight, s.story_top_terms,
-            s.story_date_weight, s.story_date_scale_days, s.story_idle_articles,
+            s.story_date_weight, s.story_date_scale_days, s.story_idle_articles, s.story_split_threshold,
+            s.story_split_min_part, s.story_split_max_members,
         )  # fmt: skip
-        return "stories/1 " + " ".join(repr(value) for value in values)
+        return "stories/2 " + " ".join(repr(value) for value in values)
 
     def _resume(self) -> str | None:
         """Resume the clusterer from the stored checkpoint; the article it runs through, or None to replay all."""
@@ -135,7 +142,12 @@ class Ingestor:
         if checkpoint is None or checkpoint.fingerprint != self._fingerprint():
             return None
         try:
-            self.clusterer.resume(stories.decode_snapshot(checkpoint.data))
+            snapshot = stories.decode_snapshot(checkpoint.data)
+            members = {
+                signature.article_id: signature if signature.terms else self._with_body_terms(signature)
+                for signature in self.store.signatures_of(snapshot.member_ids)
+            }
+            self.clusterer.resume(snapshot, members)
             first = next(iter(self.store.load_signatures()), None)
             if first is not None and self.clusterer.dimension not in (None, first.vector.shape[-1]):
                 raise CheckpointError("the checkpoint's vectors are not the stored signatures' length")
@@ -237,10 +249,27 @@ class Ingestor:
         if assignment.opened:
             self.store.create_story(assignment.story_id, article.title, article.published, article.published)
             tally.opened += 1
-        else:
+        for split in self.clusterer.take_splits():
+            self._apply_split(split)
+            tally.split += 1
+            tally.grown.update((split.kept, split.new))
+        if not assignment.opened:
             tally.grown.add(assignment.story_id)
             self._keep_earliest_headline(assignment.story_id, article)
         self.store.assign(article.id, assignment.story_id)
+
+    def _apply_split(self, split: StorySplit) -> None:
+        """Move a split's articles, and the copies folded into them, to their new story; both stories
+        take the headline and date span of what they now hold (their kept briefings go stale with it)."""
+        moved = set(split.moved)
+        leaving = [a for a in self.store.story_articles(split.kept) if a.id in moved or a.copy_of in moved]
+        leaving += [a for a in (self.store.get_article(i) for i in moved - {a.id for a in leaving}) if a]
+        headline, first, last = _story_face(leaving)
+        self.store.create_story(split.new, headline, first, last)
+        for article in leaving:
+            self.store.assign(article.id, split.new)
+        headline, first, last = _story_face(self.store.story_articles(split.kept))
+        self.store.update_story(split.kept, headline=headline, first_published=first, last_published=last)
 
     def _keep_earliest_headline(self, story_id: str, article: StoredArticle) -> None:
         """A story is headlined by its earliest article, whatever order the articles arrive in."""
@@ -302,7 +331,18 @@ def run_ingest(
         stories_closed=tally.closed,
         seconds=time.perf_counter() - started,
         added_ids=tuple(tally.added_ids),
+        stories_split=tally.split,
     )
+
+
+def _story_face(articles: Sequence[StoredArticle]) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """Headline (the earliest dated article's title, else the first title) and date span of some articles."""
+    dates = [article.published for article in articles if article.published is not None]
+    titled = sorted(
+        (article for article in articles if article.title),
+        key=lambda article: (article.published is None, article.published or dt.date.min),
+    )
+    return (titled[0].title if titled else None), min(dates, default=None), max(dates, default=None)
 
 
 def _arrival_key(document: RawDocument) -> tuple[bool, str]:

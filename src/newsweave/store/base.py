@@ -270,6 +270,10 @@ class ArticleStore(Protocol):
         `after_article` those stored after that article (UsageError when it is not stored)."""
         ...
 
+    def signatures_of(self, article_ids: Collection[str]) -> list[ArticleSignature]:
+        """The stored signatures of these articles, in ingest order; an id without one is left out."""
+        ...
+
     def save_checkpoint(self, checkpoint: StoredCheckpoint) -> None:
         """Keep a checkpoint, replacing the one of the same name; `through_article` must be stored."""
         ...

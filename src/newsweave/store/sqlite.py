@@ -357,6 +357,22 @@ class SQLiteStore:
                   JOIN articles ON articles.id = signatures.article_id WHERE articles.seq > :after {where}"""
         return self._db.stream(sql, params, row_to_signature, 500, after=start)
 
+    def signatures_of(self, article_ids: Collection[str]) -> list[ArticleSignature]:
+        """The stored signatures of these articles, in ingest order; an id without one is left out."""
+        found: list[tuple[int, ArticleSignature]] = []
+        ids = list(dict.fromkeys(article_ids))
+        with self._db.access() as connection:
+            for start in range(0, len(ids), sqlite_briefings.IDS_PER_QUERY):
+                chunk = ids[start : start + sqlite_briefings.IDS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"""SELECT articles.seq AS seq, signatures.* FROM signatures
+                        JOIN articles ON articles.id = signatures.article_id WHERE signatures.article_id IN ({marks})""",
+                    chunk,
+                ).fetchall()
+                found.extend((int(row["seq"]), row_to_signature(row)) for row in rows)
+        return [signature for _, signature in sorted(found, key=lambda item: item[0])]
+
     def save_checkpoint(self, checkpoint: StoredCheckpoint) -> None:
         """Keep a checkpoint, replacing the one of the same name."""
         with self._db.transaction(write=True) as connection:

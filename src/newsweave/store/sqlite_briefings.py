@@ -9,7 +9,7 @@ from newsweave.errors import UsageError
 from newsweave.store.base import BriefingStamp, StoredBriefing, StoredCheckpoint
 
 # SQLite refuses statements with too many host parameters; ask in chunks.
-_IDS_PER_QUERY = 500
+IDS_PER_QUERY = 500
 
 
 def save_briefing(connection: sqlite3.Connection, briefing: StoredBriefing) -> None:
@@ -51,8 +51,8 @@ def briefing_stamps(connection: sqlite3.Connection, story_ids: Collection[str]) 
     """Revision, conflict and update counts of each stored briefing among `story_ids`."""
     wanted = list(dict.fromkeys(story_ids))
     stamps: dict[str, BriefingStamp] = {}
-    for start in range(0, len(wanted), _IDS_PER_QUERY):
-        chunk = wanted[start : start + _IDS_PER_QUERY]
+    for start in range(0, len(wanted), IDS_PER_QUERY):
+        chunk = wanted[start : start + IDS_PER_QUERY]
         marks = ", ".join("?" for _ in chunk)
         rows = connection.execute(
             f"SELECT story_id, revision, conflicts, updates FROM briefings WHERE story_id IN ({marks})", chunk

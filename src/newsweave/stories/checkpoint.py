@@ -28,7 +28,7 @@ import numpy as np
 
 from newsweave.errors import CheckpointError
 
-FORMAT = 1
+FORMAT = 2  # 2: members and the size last tried for a split
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,6 +44,9 @@ class OpenStorySnapshot:
     vector_sum: np.ndarray = field(repr=False)  # float64
     terms: tuple[tuple[str, float], ...]  # summed TF-IDF vector of the body words
     terms_squared_norm: float
+    checked_size: int = 1  # its size when it was last tried for a split
+    # Article ids of its members while it may still split (their signatures are in the store), else None
+    members: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,6 +64,11 @@ class ClustererSnapshot:
     term_articles: int
     term_frequency: tuple[tuple[str, int], ...]
     stories: tuple[OpenStorySnapshot, ...]  # in row order
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        """Every article whose signature `StoryClusterer.resume` needs, in story order."""
+        return tuple(article for story in self.stories for article in story.members or ())
 
 
 def encode_snapshot(snapshot: ClustererSnapshot) -> bytes:
@@ -108,6 +116,8 @@ def _story_document(story: OpenStorySnapshot) -> dict[str, Any]:
         "vector_sum": base64.b64encode(np.asarray(story.vector_sum, dtype="<f8").tobytes()).decode("ascii"),
         "terms": story.terms,
         "terms_squared_norm": story.terms_squared_norm,
+        "checked_size": story.checked_size,
+        "members": story.members,
     }
 
 
@@ -124,4 +134,6 @@ def _story(document: dict[str, Any]) -> OpenStorySnapshot:
         ),
         terms=tuple((str(word), float(weight)) for word, weight in document["terms"]),
         terms_squared_norm=float(document["terms_squared_norm"]),
+        checked_size=int(document["checked_size"]),
+        members=None if document["members"] is None else tuple(str(article) for article in document["members"]),
     )

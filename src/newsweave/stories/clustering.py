@@ -28,28 +28,35 @@ comparison a single matrix product and the saved state a fixed size, and a
 mean does not chain the way nearest-member linking does, where A joins B
 because of C, D because of A, and a story drifts off its event.
 
+A story can also split. While it is small (up to `story_split_max_members`) it
+keeps its members' signatures, and each time it has grown by a quarter it is
+tried: when its members cut into two parts that score under
+`split_threshold` against each other, two events met in it, and the smaller
+part leaves for a new story (stories/splitting.py). The larger part keeps the
+id; `take_splits` tells the store which articles moved.
+
 Everything is deterministic: the same signatures in the same order give the
-same stories with the same ids, and `export_state` / `restore` let an ingest
-stop and resume with the same result.
+same stories with the same ids, and `snapshot` / `resume` let an ingest stop
+and resume with the same result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from newsweave.config import DEFAULT_SETTINGS
 from newsweave.errors import UsageError
-from newsweave.model import ArticleSignature, StoryAssignment
+from newsweave.model import ArticleSignature, StoryAssignment, StorySplit
 from newsweave.stories.checkpoint import ClustererSnapshot, OpenStorySnapshot
+from newsweave.stories.naming import STORY_ID, normalise_entity, story_id
 from newsweave.stories.open_stories import OpenStories
+from newsweave.stories.splitting import ScoreMix, SplitMember, separable_part
 from newsweave.stories.terms import TermIndex
 
 # Chosen on the development sets (benchmarks/quality_story_sets.py, leave one set out;
@@ -61,36 +68,14 @@ TOP_TERMS = DEFAULT_SETTINGS.story_top_terms  # words of each article's body tha
 DATE_WEIGHT = DEFAULT_SETTINGS.story_date_weight  # what a date gap of DATE_SCALE_DAYS takes off the score
 DATE_SCALE_DAYS = DEFAULT_SETTINGS.story_date_scale_days
 IDLE_ARTICLES = DEFAULT_SETTINGS.story_idle_articles  # a story none of this many articles joined closes
-
-STORY_ID_PREFIX = "st-"
-_STORY_ID = re.compile(r"^st-(\d+)$")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_EDGE_PUNCTUATION = " \t\"'.,;:!?()[]{}-\u201c\u201d"
-
-
-def normalise_entity(name: str) -> str:
-    """The comparable form of an entity name: lowercase, single spaces, no "the " or "'s".
-
-    "The Republican National Committee" and "Republican National Committee",
-    or "Michael Steele's" and "Michael Steele", become the same entity.
-    """
-    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).lower()
-    text = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
-    if text.startswith("the "):
-        text = text[4:]
-    if text.endswith("'s"):
-        text = text[:-2]
-    return text.strip(_EDGE_PUNCTUATION)
-
-
-def story_id(number: int) -> str:
-    """The id of the story opened `number`-th: "st-000001" for the first."""
-    return f"{STORY_ID_PREFIX}{number:06d}"
-
+SPLIT_THRESHOLD = DEFAULT_SETTINGS.story_split_threshold  # two parts scoring under it against each other split
+SPLIT_MIN_PART = DEFAULT_SETTINGS.story_split_min_part
+SPLIT_MAX_MEMBERS = DEFAULT_SETTINGS.story_split_max_members
+SPLIT_GROWTH = 1.25  # a story is tried again once it has grown by a quarter: the cost stays linear
 
 @dataclass(frozen=True, eq=False)
 class StoryState:
-    """Everything the clusterer needs of one story to resume after a restart.
+    """What the clusterer holds of one story, to inspect it (`snapshot` is what a restart resumes from).
 
     `centroid` is the mean of the members' vectors (not re-normalised), so
     centroid × size gives back the running sum. `entity_counts` says in how
@@ -101,7 +86,7 @@ class StoryState:
     """
 
     story_id: str
-    centroid: np.ndarray | None = field(repr=False)  # float32; may be None for a closed story
+    centroid: np.ndarray | None = field(repr=False)  # float32
     size: int
     entity_counts: tuple[tuple[str, int], ...]  # sorted by entity
     first_published: dt.date | None
@@ -123,6 +108,7 @@ class _Story:
     last_joined: int  # articles seen when the last member joined
     open: bool = True
     closed_centroid: np.ndarray | None = None  # kept once the story leaves the open rows
+    checked_size: int = 1  # its size when it was last tried for a split
 
 
 def _ordinal(day: dt.date | None) -> float:
@@ -146,6 +132,9 @@ class StoryClusterer:
         date_weight: float = DATE_WEIGHT,
         date_scale_days: float = DATE_SCALE_DAYS,
         idle_articles: int = IDLE_ARTICLES,
+        split_threshold: float = SPLIT_THRESHOLD,
+        split_min_part: int = SPLIT_MIN_PART,
+        split_max_members: int = SPLIT_MAX_MEMBERS,
     ) -> None:
         if not (0.0 <= entity_weight and 0.0 <= term_weight and entity_weight + term_weight <= 1.0):
             raise UsageError(
@@ -159,13 +148,23 @@ class StoryClusterer:
             raise UsageError(f"date_scale_days must be more than 0, not {date_scale_days}")
         if idle_articles < 1:
             raise UsageError(f"idle_articles must be 1 or more, not {idle_articles}")
+        if split_min_part < 1 or split_max_members < 2 * split_min_part:
+            raise UsageError(
+                f"split_min_part must be 1 or more and split_max_members at least twice it, "
+                f"not {split_min_part} and {split_max_members}"
+            )
         self.threshold = threshold
         self.entity_weight = entity_weight
         self.term_weight = term_weight
         self.date_weight = date_weight
         self.date_scale_days = date_scale_days
         self.idle_articles = idle_articles
+        self.split_threshold = split_threshold
+        self.split_min_part = split_min_part
+        self.split_max_members = split_max_members
         self.last_compared = 0
+        self._members: dict[int, list[ArticleSignature]] = {}  # open stories small enough to be split
+        self._splits: list[StorySplit] = []
         self._stories: dict[int, _Story] = {}
         self._open: OpenStories | None = None  # created with the first vector, which fixes the dimension
         self._entity_frequency: Counter[str] = Counter()  # articles seen per entity
@@ -220,8 +219,87 @@ class StoryClusterer:
         self._terms.join(number, words)
         self._terms.count(word for word, _ in signature.terms)
         self._entity_frequency.update(entities)
+        self._remember(number, signature)
+        moved_to = self._maybe_split(number)
+        if signature.article_id in moved_to:
+            number = moved_to[signature.article_id]
         self._close_idle()
         return StoryAssignment(signature.article_id, story_id(number), opened, score)
+
+    # ----------------------------------------------------------------- splitting
+
+    def _remember(self, number: int, signature: ArticleSignature) -> None:
+        """Keep a member's signature while its story is small enough to be split; forget them all past that."""
+        members = self._members.setdefault(number, []) if self._stories[number].size == 1 else self._members.get(number)
+        if members is None:
+            return
+        if len(members) >= self.split_max_members:
+            del self._members[number]
+            return
+        members.append(signature)
+
+    def _maybe_split(self, number: int) -> dict[str, int]:
+        """Split the story if it has grown enough since it was last tried and holds two events;
+        the moved articles and their new story number."""
+        story = self._stories[number]
+        members = self._members.get(number)
+        due = max(2 * self.split_min_part, math.ceil(story.checked_size * SPLIT_GROWTH))
+        if self.split_threshold <= 0 or members is None or story.size < due:
+            return {}
+        story.checked_size = story.size
+        cut = [
+            SplitMember(
+                self._unit_vector(member),
+                self._terms.vector(member.terms),
+                frozenset(filter(None, (normalise_entity(name) for name in member.entities))),
+                _ordinal(member.published),
+            )
+            for member in members
+        ]
+        weights = self._entity_weights(frozenset().union(*(member.entities for member in cut)))
+        mix = ScoreMix(self.entity_weight, self.term_weight, self.date_weight, self.date_scale_days)
+        leaving = set(separable_part(cut, mix, weights, threshold=self.split_threshold, min_part=self.split_min_part))
+        if not leaving:
+            return {}
+        kept = [index for index in range(len(members)) if index not in leaving]
+        new = self._next_number
+        self._next_number += 1
+        self._rebuild(number, [members[i] for i in kept], [cut[i] for i in kept], reopen=False)
+        self._rebuild(new, [members[i] for i in sorted(leaving)], [cut[i] for i in sorted(leaving)], reopen=True)
+        moved = tuple(members[i].article_id for i in sorted(leaving))
+        self._splits.append(StorySplit(story_id(number), story_id(new), moved))
+        return dict.fromkeys(moved, new)
+
+    def _rebuild(self, number: int, members: list[ArticleSignature], cut: list[SplitMember], *, reopen: bool) -> None:
+        """Make a story's sums, counts and dates those of exactly these members (a new story when `reopen`)."""
+        assert self._open is not None
+        days = [member.day for member in cut if not math.isnan(member.day)]
+        first, last = (min(days), max(days)) if days else (math.nan, math.nan)
+        vector_sum = np.sum([member.vector for member in cut], axis=0)
+        dates = [member.published for member in members if member.published is not None]
+        entity_counts: Counter[str] = Counter()
+        for member in cut:
+            entity_counts.update(member.entities)
+        if reopen:
+            self._open.append(number, vector_sum, first, last, float(self._articles_seen))
+            self._stories[number] = _Story(
+                number, len(members), entity_counts, min(dates, default=None), max(dates, default=None),
+                self._articles_seen, checked_size=len(members),
+            )  # fmt: skip
+        else:
+            self._open.reset(self._open.row_of(number), vector_sum, first, last)
+            story = self._stories[number]
+            story.size, story.entity_counts, story.checked_size = len(members), entity_counts, len(members)
+            story.first, story.last = min(dates, default=None), max(dates, default=None)
+        self._terms.close(number)
+        for member in cut:
+            self._terms.join(number, member.terms)
+        self._members[number] = list(members)
+
+    def take_splits(self) -> tuple[StorySplit, ...]:
+        """The splits made since the previous call, in order, so that a store can move the articles."""
+        splits, self._splits = tuple(self._splits), []
+        return splits
 
     def _unit_vector(self, signature: ArticleSignature) -> np.ndarray:
         vector = np.asarray(signature.vector, dtype=np.float64).reshape(-1)
@@ -296,6 +374,7 @@ class StoryClusterer:
             story.open = False
             story.closed_centroid = (vector_sum / story.size).astype(np.float32)
             self._terms.close(number)
+            self._members.pop(number, None)
             self._closed_since_taken.append(story_id(number))
 
     def take_closed(self) -> tuple[str, ...]:
@@ -317,18 +396,18 @@ class StoryClusterer:
 
     def state_of(self, story: str) -> StoryState:
         """The current state of one story, e.g. to save the story an `add` just touched."""
-        match = _STORY_ID.match(story)
+        match = STORY_ID.match(story)
         record = self._stories.get(int(match.group(1))) if match else None
         if record is None:
             raise UsageError(f"no story {story!r} in this clusterer")
         return self._state(record)
 
     def export_state(self) -> tuple[StoryState, ...]:
-        """The state of every story, in opening order: enough for `restore` to carry on identically."""
+        """The state of every story, in opening order (to inspect; `snapshot` is what resumes)."""
         return tuple(self._state(self._stories[number]) for number in sorted(self._stories))
 
     def _state(self, story: _Story) -> StoryState:
-        centroid: np.ndarray | None  # None for a closed story restored without its centroid
+        centroid: np.ndarray | None
         if story.open:
             assert self._open is not None
             centroid = (self._open.vector_sum(self._open.row_of(story.number)) / story.size).astype(np.float32)
@@ -365,6 +444,7 @@ class StoryClusterer:
 
     def _story_snapshot(self, rows: OpenStories, row: int, number: int) -> OpenStorySnapshot:
         story = self._stories[number]
+        members = self._members.get(number)
         return OpenStorySnapshot(
             number=number,
             size=story.size,
@@ -375,15 +455,21 @@ class StoryClusterer:
             vector_sum=rows.vector_sum(row),
             terms=self._terms.story_vector(number),
             terms_squared_norm=self._terms.squared_norm(number),
+            checked_size=story.checked_size,
+            members=None if members is None else tuple(member.article_id for member in members),
         )
 
-    def resume(self, snapshot: ClustererSnapshot) -> None:
+    def resume(self, snapshot: ClustererSnapshot, members: Mapping[str, ArticleSignature] | None = None) -> None:
         """Carry on from `snapshot` exactly as the clusterer that took it would.
 
         Only a new clusterer, with the settings of the one that took the
         snapshot, can resume. Closed stories stay unknown to it: `state_of`
-        and `export_state` cover the open ones only.
+        and `export_state` cover the open ones only. `members` gives the
+        stored signature of every article the snapshot lists as a member of a
+        story that may still split (`ClustererSnapshot.member_ids`); one
+        missing is a UsageError, since the run would not go on as before.
         """
+        members = members or {}
         if self._articles_seen or self._stories:
             raise UsageError("only a clusterer that has seen no article can resume from a snapshot")
         self._articles_seen = snapshot.articles_seen
@@ -407,86 +493,15 @@ class StoryClusterer:
                 story.first_published,
                 story.last_published,
                 story.last_joined,
+                checked_size=story.checked_size,
             )
             self._terms.restore_story(story.number, dict(story.terms), story.terms_squared_norm)
+            if story.members is not None:
+                missing = [article for article in story.members if article not in members]
+                if missing:
+                    raise UsageError(f"story number {story.number} lists member {missing[0]}, whose signature is not given")
+                self._members[story.number] = [members[article] for article in story.members]
 
     def term_frequencies(self) -> tuple[int, tuple[tuple[str, int], ...]]:
-        """How many articles' body words were counted, and in how many each word appeared: saved
-        beside `export_state`, so that `restore` weighs words by rarity as before."""
+        """How many articles' body words were counted, and in how many each word appeared."""
         return self._terms.frequencies()
-
-    @classmethod
-    def restore(
-        cls,
-        stories: Iterable[StoryState],
-        *,
-        threshold: float = JOIN_THRESHOLD,
-        entity_weight: float = ENTITY_WEIGHT,
-        term_weight: float = TERM_WEIGHT,
-        top_terms: int = TOP_TERMS,
-        date_weight: float = DATE_WEIGHT,
-        date_scale_days: float = DATE_SCALE_DAYS,
-        idle_articles: int = IDLE_ARTICLES,
-        term_frequencies: tuple[int, tuple[tuple[str, int], ...]] = (0, ()),
-    ) -> StoryClusterer:
-        """A clusterer that carries on from saved story states.
-
-        Pass every story, closed ones too: their entity counts keep the
-        rarity weights as they were, and their numbers keep new ids from
-        colliding. Closed stories may come without a centroid. Story ids must
-        look like "st-000042", as this class makes them. `term_frequencies`,
-        from `term_frequencies()`, keeps the body words' rarity as it was.
-        """
-        clusterer = cls(
-            threshold=threshold,
-            entity_weight=entity_weight,
-            term_weight=term_weight,
-            top_terms=top_terms,
-            date_weight=date_weight,
-            date_scale_days=date_scale_days,
-            idle_articles=idle_articles,
-        )
-        clusterer._terms.restore_frequencies(*term_frequencies)
-        states = sorted(stories, key=lambda state: _number_of(state.story_id))
-        for state in states:
-            clusterer._restore_one(state)
-        return clusterer
-
-    def _restore_one(self, state: StoryState) -> None:
-        number = _number_of(state.story_id)
-        if number in self._stories:
-            raise UsageError(f"story {state.story_id} is given twice")
-        if state.size < 1:
-            raise UsageError(f"story {state.story_id} has size {state.size}; a story has at least one article")
-        counts = Counter(dict(state.entity_counts))
-        story = _Story(
-            number, state.size, counts, state.first_published, state.last_published, state.last_joined, state.open
-        )
-        if state.open:
-            if state.centroid is None:
-                raise UsageError(f"open story {state.story_id} has no centroid; it cannot take articles without one")
-            centroid = np.asarray(state.centroid, dtype=np.float64).reshape(-1)
-            rows = self._open_rows(centroid.shape[0])
-            if centroid.shape[0] != rows.dim:
-                raise UsageError(f"story {state.story_id} has a {centroid.shape[0]}-dimensional centroid, not {rows.dim}")
-            rows.append(
-                number,
-                centroid * state.size,
-                _ordinal(state.first_published),
-                _ordinal(state.last_published),
-                float(state.last_joined),
-            )
-            self._terms.join(number, dict(state.terms))
-        else:
-            story.closed_centroid = state.centroid
-        self._stories[number] = story
-        self._entity_frequency.update(counts)
-        self._articles_seen += state.size
-        self._next_number = max(self._next_number, number + 1)
-
-
-def _number_of(identifier: str) -> int:
-    match = _STORY_ID.match(identifier)
-    if match is None:
-        raise UsageError(f"story id {identifier!r} is not of the form {STORY_ID_PREFIX}000001")
-    return int(match.group(1))

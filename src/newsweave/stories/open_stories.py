@@ -56,6 +56,12 @@ class OpenStories:
         if not np.isnan(active):
             self._active[row] = np.fmax(self._active[row], active)
 
+    def reset(self, row: int, vector_sum: np.ndarray, first: float, last: float) -> None:
+        """Give a row a new sum and date span (a story that lost members to a split)."""
+        self._sums[row] = vector_sum
+        self._norms[row] = float(np.linalg.norm(vector_sum))
+        self._first[row], self._last[row] = first, last
+
     def vector_sum(self, row: int) -> np.ndarray:
         return self._sums[row].copy()
 

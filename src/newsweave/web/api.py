@@ -93,6 +93,7 @@ class IngestOut(BaseModel):
     failed: list[ProblemOut]
     stories_opened: int
     stories_grown: int
+    stories_split: int
 
 
 def _state(request: Request) -> WebState:
@@ -191,6 +192,7 @@ async def post_articles(
         failed=[ProblemOut(input=p.input, problem=p.problem) for p in report.failed],
         stories_opened=report.stories_opened,
         stories_grown=report.stories_grown,
+        stories_split=report.stories_split,
     )
 
 

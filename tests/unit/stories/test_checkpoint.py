@@ -15,8 +15,12 @@ from newsweave.stories import StoryClusterer, decode_snapshot, encode_snapshot
 
 from .test_clustering import random_stream
 
-# Every signal on, and a short idle window so that stories close inside the stream.
-SETTINGS = {"threshold": 0.45, "entity_weight": 0.1, "term_weight": 0.3, "top_terms": 6, "idle_articles": 40}
+# Every signal on, a short idle window so that stories close inside the stream, and splits eager
+# enough that some happen on both sides of the snapshot.
+SETTINGS = {
+    "threshold": 0.45, "entity_weight": 0.1, "term_weight": 0.3, "top_terms": 6, "idle_articles": 40,
+    "split_threshold": 0.7,
+}  # fmt: skip
 
 
 def stream_with_words(count: int, seed: int):
@@ -36,19 +40,25 @@ def test_a_resumed_clusterer_carries_on_exactly_like_the_original():
     whole = StoryClusterer(**SETTINGS)
     expected = [whole.add(s) for s in stream[:230]]
     whole.take_closed()
+    splits_before = whole.take_splits()
     expected += [whole.add(s) for s in stream[230:]]
     head = StoryClusterer(**SETTINGS)
     for s in stream[:230]:
         head.add(s)
     head.take_closed()
+    assert splits_before and head.take_splits() == splits_before
+    snapshot = decode_snapshot(encode_snapshot(head.snapshot()))
+    assert snapshot.member_ids, "the small stories keep their members, to be split later"
     resumed = StoryClusterer(**SETTINGS)
-    resumed.resume(decode_snapshot(encode_snapshot(head.snapshot())))
+    resumed.resume(snapshot, {s.article_id: s for s in stream[:230]})
     continued = [resumed.add(s) for s in stream[230:]]
     # Exactly: same stories, same scores to the last digit, stories closing at the same moment.
     assert continued == expected[230:]
     assert any(a.opened for a in continued) and any(not a.opened for a in continued)
     closed_after = whole.take_closed()
     assert closed_after and resumed.take_closed() == closed_after
+    splits_after = whole.take_splits()
+    assert splits_after and resumed.take_splits() == splits_after
     open_whole = {s.story_id: s for s in whole.export_state() if s.open}
     open_resumed = {s.story_id: s for s in resumed.export_state() if s.open}
     assert open_resumed.keys() == open_whole.keys()
@@ -74,6 +84,17 @@ def test_damaged_bytes_are_refused_with_a_checkpoint_error():
     for damaged in (b"", good[:-5], b"not zlib at all", zlib.compress(b"[1, 2]"), zlib.compress(b'{"format": 99}')):
         with pytest.raises(CheckpointError):
             decode_snapshot(damaged)
+
+
+def test_a_snapshot_without_its_members_signatures_is_refused():
+    stream = stream_with_words(40, seed=9)
+    c = StoryClusterer(**SETTINGS)
+    for s in stream:
+        c.add(s)
+    snapshot = c.snapshot()
+    assert snapshot.member_ids
+    with pytest.raises(UsageError, match="signature is not given"):
+        StoryClusterer(**SETTINGS).resume(snapshot)
 
 
 def test_only_a_new_clusterer_resumes():

@@ -10,15 +10,16 @@ import pytest
 
 from newsweave.errors import UsageError
 from newsweave.model import ArticleSignature
-from newsweave.stories import StoryClusterer, StoryState, normalise_entity
+from newsweave.stories import StoryClusterer, normalise_entity
 
 DIM = 32
 DAY0 = dt.date(2020, 3, 1)
 # Explicit parameters, so that retuning the module constants does not change what these tests mean.
-# Body words are off here (the signatures carry none); tests/unit/stories/test_terms.py covers them.
+# Body words are off here (the signatures carry none); tests/unit/stories/test_terms.py covers them,
+# and splitting is off (test_splitting.py).
 PARAMS = {
     "threshold": 0.55, "entity_weight": 0.1, "term_weight": 0.0, "date_weight": 0.2, "date_scale_days": 7.0,
-    "idle_articles": 50,
+    "idle_articles": 50, "split_threshold": 0.0,
 }  # fmt: skip
 
 
@@ -210,37 +211,6 @@ def test_the_same_stream_gives_the_same_stories():
     assert 12 <= len(opened) < 150  # topics recur across days: far fewer stories than articles
 
 
-def test_restoring_the_exported_state_continues_identically():
-    stream = random_stream(400, seed=2)
-    whole = clusterer()
-    expected = [whole.add(s) for s in stream]
-    head = clusterer()
-    for s in stream[:200]:
-        head.add(s)
-    # What a database keeps: float32 centroids, nothing for closed stories' centroids.
-    saved = [
-        StoryState(
-            story_id=state.story_id,
-            centroid=None if not state.open else np.asarray(state.centroid, np.float32).copy(),
-            size=state.size,
-            entity_counts=state.entity_counts,
-            first_published=state.first_published,
-            last_published=state.last_published,
-            last_joined=state.last_joined,
-            open=state.open,
-        )
-        for state in head.export_state()
-    ]
-    assert any(not state.open for state in saved) and any(state.open for state in saved)
-    resumed = StoryClusterer.restore(reversed(saved), **PARAMS)  # order of the rows does not matter
-    continued = [resumed.add(s) for s in stream[200:]]
-    assert [(a.story_id, a.opened) for a in continued] == [(a.story_id, a.opened) for a in expected[200:]]
-    assert any(a.opened for a in continued) and any(not a.opened for a in continued)
-    assert [a.score for a in continued] == pytest.approx([a.score for a in expected[200:]], abs=1e-3)
-    final = {s.story_id: (s.size, s.entity_counts, s.last_published, s.open) for s in whole.export_state()}
-    assert {s.story_id: (s.size, s.entity_counts, s.last_published, s.open) for s in resumed.export_state()} == final
-
-
 def test_exported_state_describes_the_story():
     c = clusterer()
     c.add(sig("a", unit(0), {"rnc", "michael steele"}, day=2))
@@ -255,25 +225,14 @@ def test_exported_state_describes_the_story():
     np.testing.assert_allclose(state.centroid, expected, atol=1e-6)
 
 
-def test_restored_ids_continue_after_the_highest_number():
-    state = StoryState("st-000041", unit(0), 1, (), DAY0, DAY0, 1, True)
-    c = StoryClusterer.restore([state], **PARAMS)
-    assert c.add(sig("new", unit(5), day=1)).story_id == "st-000042"
-    assert c.add(sig("same", unit(0), day=1)).story_id == "st-000041"
-
-
-@pytest.mark.parametrize(
-    "states, problem",
-    [
-        ([StoryState("story-1", unit(0), 1, (), None, None, 0, True)], "not of the form"),
-        ([StoryState("st-000001", unit(0), 1, (), None, None, 0, True)] * 2, "given twice"),
-        ([StoryState("st-000001", None, 1, (), None, None, 0, True)], "no centroid"),
-        ([StoryState("st-000001", unit(0), 0, (), None, None, 0, True)], "at least one article"),
-    ],
-)
-def test_bad_saved_state_is_refused(states, problem):
-    with pytest.raises(UsageError, match=problem):
-        StoryClusterer.restore(states)
+def test_resumed_ids_continue_after_the_highest_number():
+    head = clusterer()
+    for n in range(3):
+        head.add(sig(f"a{n}", unit(n), day=1))
+    resumed = clusterer()
+    resumed.resume(head.snapshot(), {f"a{n}": sig(f"a{n}", unit(n), day=1) for n in range(3)})
+    assert resumed.add(sig("new", unit(5), day=1)).story_id == "st-000004"
+    assert resumed.add(sig("same", unit(1), day=1)).story_id == "st-000002"
 
 
 def test_vectors_of_another_dimension_are_refused():
