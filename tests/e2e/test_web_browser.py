@@ -128,7 +128,17 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh page that may only talk to the local server; anything else is refused and fails the test."""
-    context = browser.new_context(base_url=base_url)
+    yield from _local_page(browser, base_url)
+
+
+@pytest.fixture
+def phone(browser: Browser, base_url: str) -> Iterator[Page]:
+    """The same, on a phone's screen: 375 CSS pixels wide."""
+    yield from _local_page(browser, base_url, viewport={"width": 375, "height": 740}, is_mobile=True)
+
+
+def _local_page(browser: Browser, base_url: str, **options) -> Iterator[Page]:
+    context = browser.new_context(base_url=base_url, **options)
     outside: list[str] = []
 
     def local_only(route) -> None:
@@ -158,6 +168,29 @@ def test_stories_page_lists_ingested_stories(page: Page, corpus: dict, tmp_path:
     expect(story_link(page, corpus["sample"])).to_contain_text("Merrow Sound Bridge")
     shot = tmp_path / "stories.png"
     page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 1000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_story_of_one_outlet_is_marked_and_the_others_are_not(page: Page, corpus: dict) -> None:
+    page.goto("/")
+    row = page.locator(f'tr.story-row[data-story="{corpus["hostile"]}"]')
+    expect(row.locator(".single-outlet")).to_be_visible()
+    for many in (corpus["seeds"], corpus["sample"]):
+        expect(page.locator(f'tr.story-row[data-story="{many}"] .single-outlet')).to_have_count(0)
+
+
+def test_pages_fit_a_phone_screen(phone: Page, corpus: dict, tmp_path: Path) -> None:
+    """No page is wider than a 375-pixel screen: the stories table turns into cards, wide tables scroll inside."""
+    paths = ["/", f"/stories/{corpus['seeds']}", f"/stories/{corpus['sample']}", f"/articles/{SAMPLE_ARTICLE}"]
+    for path in paths:
+        phone.goto(path)
+        overflow = phone.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} is {overflow} px wider than the phone's screen"
+    phone.goto("/")
+    expect(phone.locator("table.stories thead")).to_be_hidden()
+    expect(story_link(phone, corpus["sample"])).to_be_visible()
+    shot = tmp_path / "stories-phone.png"
+    phone.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 1000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from newsweave.model import StoredArticle, StoredStory
+from newsweave.render.outlets import fold_outlets
 
 STORIES_SCHEMA = "newsweave.stories/1"
 UNKNOWN = "-"  # a count the table cannot give: no current briefing, or one kept before the count existed
@@ -82,7 +83,7 @@ def render_stories_table(stories: Sequence[StoredStory], counts: Mapping[str, Br
                 _iso(story.first_published) or "-",
                 _iso(story.last_published) or "-",
                 str(len(story.article_ids)),
-                str(len(story.outlets)),
+                str(len(fold_outlets(story.outlets))),
                 UNKNOWN if conflicts is None else str(conflicts),
                 UNKNOWN if updates is None else str(updates),
                 _one_line(story.headline or "(no headline)", 70),

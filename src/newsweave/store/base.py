@@ -220,14 +220,14 @@ class ArticleStore(Protocol):
         offset: int = 0,
         *,
         until: dt.date | None = None,
-        outlet: str | None = None,
+        outlet: str | Collection[str] | None = None,
         ids: Collection[str] | None = None,
     ) -> list[StoredStory]:
         """Stories, most recently active first.
 
         `since` / `until` keep stories whose last article is dated within the
-        bounds; `outlet` keeps stories with an article from that outlet; `ids`
-        keeps only the stories named.
+        bounds; `outlet` keeps stories with an article from that outlet (or
+        from any of several spellings of it); `ids` keeps only the stories named.
         """
         ...
 

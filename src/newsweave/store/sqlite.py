@@ -256,14 +256,15 @@ class SQLiteStore:
         offset: int = 0,
         *,
         until: dt.date | None = None,
-        outlet: str | None = None,
+        outlet: str | Collection[str] | None = None,
         ids: Collection[str] | None = None,
     ) -> list[StoredStory]:
         """Stories, most recently active first; undated stories come last.
 
         `since` / `until` keep stories whose last article is dated within the
         bounds (inclusive); `outlet` keeps stories with an article from that
-        outlet; `ids` keeps only the stories named. `limit` and `offset` page.
+        outlet (or any of several spellings of it); `ids` keeps only the stories
+        named. `limit` and `offset` page.
         """
         if limit is not None:
             _require_count(limit, "limit", minimum=0)
@@ -499,7 +500,7 @@ def _story_exists(connection: sqlite3.Connection, story_id: str) -> bool:
 
 
 def _story_filter(
-    since: dt.date | None, until: dt.date | None, outlet: str | None, ids: Collection[str] | None
+    since: dt.date | None, until: dt.date | None, outlet: str | Collection[str] | None, ids: Collection[str] | None
 ) -> tuple[str, dict[str, object]]:
     """`AND` conditions (and their parameters) selecting stories for `list_stories`."""
     where, params = _published_since("stories.last_published", since)
@@ -507,8 +508,10 @@ def _story_filter(
         where += " AND stories.last_published <= :until"
         params["until"] = date_to_text(until)
     if outlet is not None:
-        where += " AND EXISTS (SELECT 1 FROM articles WHERE articles.outlet = :outlet AND articles.story_id = stories.id)"
-        params["outlet"] = outlet
+        spellings = [outlet] if isinstance(outlet, str) else list(outlet)
+        where += """ AND EXISTS (SELECT 1 FROM articles WHERE articles.story_id = stories.id
+                                 AND articles.outlet IN (SELECT value FROM json_each(:outlets)))"""
+        params["outlets"] = json.dumps(spellings)
     if ids is not None:
         # A JSON array keeps any number of ids in one parameter.
         where += " AND stories.id IN (SELECT value FROM json_each(:ids))"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from newsweave.model import StoredStory
+from newsweave.render.outlets import fold_outlets, spellings_of
 from newsweave.store import ArticleStore, SearchHit, current_stamps
 from newsweave.web.errors import ApiError
 
@@ -46,6 +47,16 @@ class StoryRow:
     # or one kept before updates were counted (then the count is not shown rather than shown as 0).
     updates: int | None
 
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The story's outlets, each once under one spelling ("New York Times (News)" is "New York Times")."""
+        return fold_outlets(self.story.outlets)
+
+    @property
+    def single_outlet(self) -> bool:
+        """Carried by one outlet only: nothing to compare it with."""
+        return len(self.outlets) == 1
+
 
 @dataclass(frozen=True)
 class StoryPage:
@@ -70,12 +81,14 @@ def list_stories(store: ArticleStore, filters: StoryFilters, page_size: int) -> 
     if query:
         hits = store.search(query, limit=SEARCH_HITS)
         ids = list(dict.fromkeys(hit.story_id for hit in hits if hit.story_id))
+    # An outlet chosen by its shown name matches every spelling of it in the corpus.
+    outlet = (spellings_of(filters.outlet, store.outlets()) or (filters.outlet,)) if filters.outlet else None
     stories = store.list_stories(
         filters.since,
         limit=page_size + 1,  # one more tells whether a next page exists
         offset=(filters.page - 1) * page_size,
         until=filters.until,
-        outlet=filters.outlet or None,
+        outlet=outlet,
         ids=ids,
     )
     shown = stories[:page_size]

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from newsweave.pipeline import article_lines
+from newsweave.render.outlets import fold_outlets
 from newsweave.render.presentation import is_web_url
 from newsweave.store.base import MATCH_CLOSE, MATCH_OPEN
 from newsweave.web.anchors import article_href, story_href
@@ -80,7 +81,7 @@ def stories_page(
         render_page(
             "stories.html",
             listing=listing,
-            outlets=state.reader.outlets(),
+            outlets=fold_outlets(state.reader.outlets()),
             hits=listing.best_hits,
             counts=state.reader.counts(),
         )

@@ -35,7 +35,7 @@ def _count_cells(page: str, story_id: str) -> tuple[str, str]:
     """The disagreements and updates cells of one story's row, as HTML."""
     row = re.search(rf'<tr class="story-row" data-story="{re.escape(story_id)}">(.*?)</tr>', page, flags=re.S)
     assert row is not None, story_id
-    cells = re.findall(r'<td class="num[^"]*">(.*?)</td>', row.group(1), flags=re.S)
+    cells = re.findall(r'<td class="num[^"]*"[^>]*>(.*?)</td>', row.group(1), flags=re.S)
     assert len(cells) == 3, cells  # articles, disagreements, updates over time
     return cells[1], cells[2]
 
