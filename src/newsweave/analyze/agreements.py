@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from newsweave.analyze.chains import dependent_sources
 from newsweave.analyze.quantities import Quantity, can_both_be_true, comparable_dimension, find_quantities, same_amount
-from newsweave.analyze.spans import QUOTE_MARKS
+from newsweave.analyze.spans import QUOTE_MARKS, quoted_token_mask
 from newsweave.model import (
     Agreement,
     AnalyzedArticle,
@@ -254,6 +254,13 @@ def _told_elsewhere(key, quantities, vector_of, amounts_by_source) -> bool:
     )
 
 
+def _mostly_quoted(sentence: Sentence) -> bool:
+    """Whether most of a sentence's words lie inside quotation marks: a quotation, not the outlet's own detail."""
+    words = [token for token in sentence.tokens if token.pos != "PUNCT"]
+    inside = [quoted for token, quoted in zip(sentence.tokens, quoted_token_mask(sentence.tokens)) if token.pos != "PUNCT"]
+    return bool(words) and 2 * sum(inside) > len(words)
+
+
 def find_single_source(
     claims: Sequence[Claim],
     articles: Sequence[AnalyzedArticle],
@@ -282,6 +289,8 @@ def find_single_source(
         text = sentence.text.strip()
         if len(text.split()) < MIN_DETAIL_WORDS or sum(text.count(m) for m in QUOTE_MARKS) % 2:
             continue  # a piece of a quotation cut by the sentence splitter is no claim of its own
+        if _mostly_quoted(sentence):
+            continue  # someone's words: the quotes section gives them, with the speaker
         quantities = find_quantities(sentence)
         if not quantities and not any(e.label in DETAIL_ENTITY_LABELS for e in sentence.entities):
             continue

@@ -63,6 +63,27 @@ def test_a_detail_another_source_states_is_not_single_source(analyze_texts):
     assert [item.source for item in single] == ["S3"]
 
 
+def test_a_quotation_is_left_to_the_quotes_section_but_a_detail_around_a_short_quote_stays(analyze_texts):
+    from newsweave.analyze.agreements import find_single_source
+    from newsweave.model import Claim, Evidence
+
+    from .conftest import make_article
+
+    articles = analyze_texts(
+        [
+            make_article("S1", '"We lost 40 crates of herring and two nets in one night," the skipper told the harbour board.'),
+            make_article("S2", 'The board fined the trawler 2,400 crowns for what it called "reckless" night fishing.'),
+        ]
+    )
+    claims = [
+        Claim(id=f"C{i}", text=a.sentences[0].text, evidence=(Evidence(a.article.id, a.sentences[0].text, 0),))
+        for i, a in enumerate(articles, 1)
+    ]
+    attributions = {a.article.id: [None] * len(a.sentences) for a in articles}
+    single = find_single_source(claims, articles, attributions)
+    assert [item.source for item in single] == ["S2"]
+
+
 def test_a_source_stating_another_amount_of_the_same_thing_is_not_evidence(parse_text):
     first, second, third = (
         parse_text(text, source=source)[0]

@@ -66,6 +66,28 @@ def test_every_source_of_a_briefing_is_a_stored_article(client):
         assert article["outlet"] == source["outlet"]
 
 
+def test_a_story_numbers_its_sources_alike_in_the_api_the_page_and_the_cli(client, corpus_db):
+    """`brief --story` (brief_story, as the CLI runs it), the JSON API and the story page give each article
+    the same source id."""
+    import re
+
+    from newsweave.pipeline import brief_story
+    from newsweave.render.json_contract import briefing_to_dict
+    from newsweave.store import open_store
+
+    ids = story_ids(client)
+    for story in (ids["Kremlin"], ids["Bridge"]):
+        api = {s["id"]: s["external_id"] for s in client.get(f"/api/stories/{story}").json()["sources"]}
+        with open_store(corpus_db) as store:
+            run = brief_story(store, story)
+        cli = {s["id"]: s["external_id"] for s in briefing_to_dict(run.briefing)["sources"]}
+        assert api == cli and len(api) >= 4
+        page = client.get(f"/stories/{story}").text
+        table = page[page.index('<table class="sources">') :]
+        for source_id, article_id in api.items():
+            assert re.search(rf"<td>{source_id}</td>\s*<td><a href=\"/articles/{re.escape(article_id)}\"", table), source_id
+
+
 def test_an_article_answers_with_its_text_and_removed_lines(client):
     ids = story_ids(client)
     briefing = client.get(f"/api/stories/{ids['Kremlin']}").json()
