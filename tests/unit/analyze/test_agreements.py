@@ -41,10 +41,20 @@ def test_the_other_side_of_a_conflict_is_not_evidence():
     assert agreement.sources == ("S1", "S3")
 
 
-def test_a_detail_another_source_states_is_not_single_source(analyze_texts):
+def _single_source_of_first_sentences(articles):
+    """find_single_source over one claim per article: its first sentence, attributed to no one."""
     from newsweave.analyze.agreements import find_single_source
     from newsweave.model import Claim, Evidence
 
+    claims = [
+        Claim(id=f"C{i}", text=a.sentences[0].text, evidence=(Evidence(a.article.id, a.sentences[0].text, 0),))
+        for i, a in enumerate(articles, 1)
+    ]
+    attributions = {a.article.id: [None] * len(a.sentences) for a in articles}
+    return find_single_source(claims, articles, attributions)
+
+
+def test_a_detail_another_source_states_is_not_single_source(analyze_texts):
     from .conftest import make_article
 
     articles = analyze_texts(
@@ -54,19 +64,11 @@ def test_a_detail_another_source_states_is_not_single_source(analyze_texts):
             make_article("S3", "Repairs to the failed hanger will cost an estimated $14 million, a briefing note says."),
         ]
     )
-    claims = [
-        Claim(id=f"C{i}", text=a.sentences[0].text, evidence=(Evidence(a.article.id, a.sentences[0].text, 0),))
-        for i, a in enumerate(articles, 1)
-    ]
-    attributions = {a.article.id: [None] * len(a.sentences) for a in articles}
-    single = find_single_source(claims, articles, attributions)
+    single = _single_source_of_first_sentences(articles)
     assert [item.source for item in single] == ["S3"]
 
 
 def test_a_quotation_is_left_to_the_quotes_section_but_a_detail_around_a_short_quote_stays(analyze_texts):
-    from newsweave.analyze.agreements import find_single_source
-    from newsweave.model import Claim, Evidence
-
     from .conftest import make_article
 
     articles = analyze_texts(
@@ -75,12 +77,7 @@ def test_a_quotation_is_left_to_the_quotes_section_but_a_detail_around_a_short_q
             make_article("S2", 'The board fined the trawler 2,400 crowns for what it called "reckless" night fishing.'),
         ]
     )
-    claims = [
-        Claim(id=f"C{i}", text=a.sentences[0].text, evidence=(Evidence(a.article.id, a.sentences[0].text, 0),))
-        for i, a in enumerate(articles, 1)
-    ]
-    attributions = {a.article.id: [None] * len(a.sentences) for a in articles}
-    single = find_single_source(claims, articles, attributions)
+    single = _single_source_of_first_sentences(articles)
     assert [item.source for item in single] == ["S2"]
 
 
