@@ -263,7 +263,9 @@ class Ingestor:
         take the headline and date span of what they now hold (their kept briefings go stale with it)."""
         moved = set(split.moved)
         leaving = [a for a in self.store.story_articles(split.kept) if a.id in moved or a.copy_of in moved]
-        leaving += [a for a in (self.store.get_article(i) for i in moved - {a.id for a in leaving}) if a]
+        found = {a.id for a in leaving}
+        # The article being added is not in the story yet; in the split's order, so headlines never tie by chance.
+        leaving += [a for a in (self.store.get_article(i) for i in split.moved if i not in found) if a]
         headline, first, last = _story_face(leaving)
         self.store.create_story(split.new, headline, first, last)
         for article in leaving:
