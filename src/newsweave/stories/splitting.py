@@ -62,6 +62,8 @@ class _Members:
     words: np.ndarray  # members x distinct words
     entities: np.ndarray  # members x distinct entities, each entity's rarity weight where the member names it
     days: np.ndarray  # NaN when undated
+    named: np.ndarray  # members x entities: True where the member names the entity
+    entity_totals: np.ndarray  # each member's summed entity weight
 
     @classmethod
     def of(cls, members: Sequence[SplitMember], entity_weights: Mapping[str, float]) -> _Members:
@@ -75,14 +77,14 @@ class _Members:
             for name in member.entities:
                 entities[row, names[name]] = entity_weights.get(name, 1.0)
         vectors = np.vstack([np.asarray(m.vector, np.float64) for m in members])
-        return cls(vectors, words, entities, np.array([m.day for m in members], np.float64))
+        days = np.array([m.day for m in members], np.float64)
+        return cls(vectors, words, entities, days, entities > 0, entities.sum(axis=1))
 
     def scores(self, part: np.ndarray, mix: ScoreMix) -> np.ndarray:
         """Every member's join score against the centroid of the members where `part` is True."""
         size = int(part.sum())
-        named = self.entities > 0
-        counts = named[part].sum(axis=0)  # members of the part naming each entity
-        totals = self.entities.sum(axis=1)
+        counts = self.named[part].sum(axis=0)  # members of the part naming each entity
+        totals = self.entity_totals
         shared = self.entities @ counts
         entity_share = np.divide(shared, totals * size, out=np.zeros_like(shared), where=totals > 0)
         return (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 from newsweave.model import StoredStory
@@ -47,7 +48,7 @@ class StoryRow:
     # or one kept before updates were counted (then the count is not shown rather than shown as 0).
     updates: int | None
 
-    @property
+    @cached_property
     def outlets(self) -> tuple[str, ...]:
         """The story's outlets, each once under one spelling ("New York Times (News)" is "New York Times")."""
         return fold_outlets(self.story.outlets)
