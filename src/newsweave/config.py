@@ -104,7 +104,36 @@ class Settings:
     unrelated_similarity: float = 0.25  # mean article-to-story similarity under which an article is off-topic
     # summarize
     summary_words: int = 200
-    redundancy_similarity: float = 0.7
+    # What each feature of a candidate sentence (summarize/features.py) adds to its score; the
+    # summary takes the best-scored sentences that fit. Fitted on the 100 Multi-News dev clusters
+    # (ridge regression of how much of each sentence the editors kept; the five folds' fits differ
+    # by at most 0.07 per weight), cross-validated by cluster: benchmarks/summary_fit.py prints
+    # them, docs/quality.md has the out-of-fold ROUGE. Word coverage, centrality and origins
+    # carry most of the weight.
+    summary_feature_weights: tuple[tuple[str, float], ...] = (
+        ("origins", 0.13), ("centrality", 0.268), ("lead", 0.0926), ("echo", 0.1265),
+        ("quoted", 0.0604), ("length", -0.032), ("short", -0.021), ("figures", -0.0053),
+        ("names", 0.0362), ("coverage", 0.5576), ("weight", -0.0693),
+    )  # fmt: skip
+    redundancy_similarity: float = 0.7  # embedding cosine at which a sentence tells what a chosen one told
+    # Share of the shorter sentence's content words two summary sentences may share before the later
+    # one counts as the same fact told again: lower drops more near-repeats, and also sentences that
+    # add one new figure to a known fact.
+    repeat_word_overlap: float = 0.5
+    # A summary sentence stating a disputed value as written is marked disputed when it shares at least
+    # this share of content words with a side's evidence (it tells the same fact): lower marks more
+    # sentences that merely mention the value ("Thursday") about something else.
+    same_fact_word_overlap: float = 0.4
+    # The lede comes from each article's first this many body sentences (its opening): more lets a
+    # slow-starting article lead, fewer keeps the lede to what outlets put first.
+    lede_opening_sentences: int = 3
+    # What naming a place, and naming a time, adds to an opening's echo among the other openings
+    # (a mean cosine): more prefers a lede that says where and when over one more outlets echo.
+    lede_anchor_bonus: float = 0.05
+    # What each place further into its article, and a main verb in the future ("will reopen"), take
+    # off an opening's claim to lead: more prefers the first sentence, and what happened over what is to come.
+    lede_position_step: float = 0.02
+    lede_plan_penalty: float = 0.05
     # serve: how long a client may take to send a request; longer holds a connection (and its
     # memory) for a client that trickles bytes, shorter cuts off honest uploads on slow links
     request_body_timeout_seconds: float = 30.0  # from the end of the headers to the end of the body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -113,12 +114,16 @@ def _embed_all(embedder: TextEmbedder, texts: list[str]) -> np.ndarray:
     return vectors
 
 
+# "a.m.", "p.m.", "U.S.", "e.g.": letters with a full stop after each; a sentence may end on one, or go on.
+DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
 def _segment_sentences(
     article: Article, segment: Segment, doc: Doc, first_index: int, settings: Settings, *, last: bool
 ) -> list[Sentence]:
     spans = [
         piece
-        for span in doc.sents
+        for span in _rejoin_abbreviation_cuts(list(doc.sents))
         for piece in _bounded_pieces(span, settings.max_sentence_tokens)
         if any(not token.is_space for token in piece)
     ]
@@ -131,6 +136,28 @@ def _segment_sentences(
             sentence = dataclasses.replace(sentence, kind="cut" if cut else "heading")
         sentences.append(sentence)
     return sentences
+
+
+def _rejoin_abbreviation_cuts(spans: list[Span]) -> list[Span]:
+    """Spans with a cut after a dotted abbreviation undone ("by 9 a.m. | Pacific time on Friday.").
+
+    The parser may end a sentence at "a.m." or "U.S.". When what follows starts in lower case or
+    has no verb of its own, it is the rest of that sentence, not a new one.
+    """
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        words = [token for token in span if not token.is_space]
+        if (
+            previous is not None
+            and words
+            and DOTTED_ABBREVIATION.match(previous.text.split()[-1])
+            and (words[0].text[:1].islower() or not any(token.pos_ in ("VERB", "AUX") for token in words))
+        ):
+            joined[-1] = previous.doc[previous.start : span.end]
+        else:
+            joined.append(span)
+    return joined
 
 
 def _reads_as_broken_off(sentence: Sentence, min_words: int) -> bool:

@@ -1,5 +1,5 @@
-"""Extractive, cited summary: consensus first, no redundancy, within a word budget."""
+"""Extractive, cited summary: a lede, then developments, reactions and background, each fact once, within a word budget."""
 
-from newsweave.summarize.extractive import summarize
+from newsweave.summarize.extractive import candidate_features, summarize
 
-__all__ = ["summarize"]
+__all__ = ["candidate_features", "summarize"]

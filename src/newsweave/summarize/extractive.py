@@ -1,40 +1,49 @@
 """Pick sentences from the sources, never write new ones.
 
 Each claim offers one candidate: the sentence among its evidence that reads
-best on its own. Candidates are scored by how many independent origins back
-the claim, how central it is to the story and how early it comes in its
-article (news puts the essentials first); sentences that lean on context
-("He said…", a bare quotation) are held back. Selection is greedy under the
-word budget and skips anything too close to a sentence already chosen.
-Every sentence cites the sources whose aligned sentence carries the claim.
+best on its own; a candidate that is no whole sentence or leans on its
+neighbours (summarize/sentences.py) is left out. Candidates are scored by how
+many independent origins back the claim, how central it is to the story and
+how early it comes in its article (news puts the essentials first).
+
+The summary opens on the lede (summarize/lede.py): the opening sentence the
+other outlets' openings echo most, so the first thing a reader sees is what
+happened. The rest is filled greedily under the word budget, skipping
+anything close to a sentence already chosen (by embedding, or by sharing most
+of its content words: one fact is told once), and is ordered developments
+first, then reactions, then background. Every sentence cites the sources
+whose aligned sentence carries the claim, and a sentence that is one side of
+a reported dispute says so.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from newsweave.config import DEFAULT_SETTINGS, Settings
-from newsweave.lexicon import THIRD_PERSON_POSSESSIVES, THIRD_PERSON_SUBJECTS
 from newsweave.model import Analysis, AnalyzedArticle, Claim, Evidence, Sentence, SummarySentence
+from newsweave.summarize.features import CandidateFeatures, SentenceFeatures, recurring_names, sentence_features, word_shares
+from newsweave.summarize.lede import Openings, anchors, tells_a_plan
+from newsweave.summarize.sentences import (
+    DATELINE,
+    STANDS_ALONE_LIMIT,
+    Role,
+    content_words,
+    context_penalty,
+    is_whole,
+    off_register,
+    opens_on_a_quotation,
+    quotes_without_a_speaker,
+    role_of,
+    word_overlap,
+)
 
-# "March 28 (Reuters) - ", "LONDON (AP) — ", "KYIV, March 28 (Reuters) -": wire datelines carry no content.
-DATELINE = re.compile(r"^[A-Z][\w .,'’/-]{0,40}\((?:[A-Z][\w .&-]{1,30})\)\s*[-–—]+\s*")
-# Openings that lean on the sentence before: pronouns, demonstratives, connectives.
-_LEANING_OPENERS = THIRD_PERSON_SUBJECTS | THIRD_PERSON_POSSESSIVES | {
-    "this", "that", "these", "those", "but", "and", "so", "also", "meanwhile", "however", "still", "yet",
-}  # fmt: skip
-CONTEXT_DEPENDENT_START = re.compile(r"^(?:" + "|".join(sorted(_LEANING_OPENERS)) + r")\b", re.IGNORECASE)
-QUOTE_CHARS = "\"“”«»„"
-STANDS_ALONE_LIMIT = 1.5
-SHOUTED_WORD = re.compile(r"\b[A-Z]{5,}\b")
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: one candidate per claim
 class _Candidate:
     sentence: Sentence
     vector: np.ndarray
@@ -43,6 +52,11 @@ class _Candidate:
     origins: int
     score: float
     text: str
+    position: int  # among its article's body sentences
+    role: Role
+    words: frozenset[str]  # content words, to tell a fact told twice
+    echo: float  # how closely the other articles' openings tell it
+    features: SentenceFeatures
 
 
 def summarize(
@@ -52,11 +66,51 @@ def summarize(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[SummarySentence]:
     """An extractive summary of at most `settings.summary_words` words, every sentence cited."""
+    openings = Openings.of(articles, settings.lede_opening_sentences)
+    candidates = _candidates(articles, claims, analysis, openings, dict(settings.summary_feature_weights))
+    if not candidates:
+        return []
+    lede = _lede(candidates, settings)
+    chosen = _select(candidates, lede, settings)
+    if lede not in chosen:
+        lede = None  # longer than the whole budget
+    order = {a.article.id: i for i, a in enumerate(articles)}
+    rest = sorted(
+        (c for c in chosen if c is not lede),
+        key=lambda c: (c.role, -min(c.origins, 3), order[c.sentence.source], c.sentence.index),
+    )
+    sentences = {(s.source, s.index): s for a in articles for s in a.sentences}
+    return _with_dispute_marks([lede, *rest] if lede is not None else rest, analysis, sentences, settings)
+
+
+def candidate_features(
+    articles: Sequence[AnalyzedArticle], claims: Sequence[Claim], analysis: Analysis, settings: Settings = DEFAULT_SETTINGS
+) -> list[CandidateFeatures]:
+    """Every sentence the summary could take, with its features: what benchmarks/summary_fit.py fits on."""
+    openings = Openings.of(articles, settings.lede_opening_sentences)
+    weights = dict(settings.summary_feature_weights)
+    return [CandidateFeatures(c.text, c.features) for c in _candidates(articles, claims, analysis, openings, weights)]
+
+
+def _candidates(
+    articles: Sequence[AnalyzedArticle],
+    claims: Sequence[Claim],
+    analysis: Analysis,
+    openings: Openings,
+    weights: Mapping[str, float],
+) -> list[_Candidate]:
     sentence_of = {(a.article.id, s.index): (s, a.vectors[i]) for a in articles for i, s in enumerate(a.sentences)}
     position_of = {(a.article.id, s.index): rank for a in articles for rank, s in enumerate(b for b in a.sentences if b.kind == "body")}
     if not sentence_of:
         return []
     story_vector = _unit(np.vstack([v for _, v in sentence_of.values()]).mean(axis=0))
+    story_years = {a.article.published.year for a in articles if a.article.published is not None}
+    story_names = recurring_names([s for s, _ in sentence_of.values()])
+    words_of = {key: content_words(s) for key, (s, _) in sentence_of.items()}
+    by_article: dict[str, set[str]] = {}
+    for (source, _), words in words_of.items():
+        by_article.setdefault(source, set()).update(words)
+    shares = word_shares(by_article)
     support = {agreement.claim: agreement for agreement in analysis.agreements}
     # Sources that state a sentence's value otherwise (the analysis found them): never cited for it.
     gainsaid: dict[tuple[str, int], set[str]] = {}
@@ -73,50 +127,112 @@ def summarize(
             continue
         sentence, vector = sentence_of[(best.source, best.index)]
         text = DATELINE.sub("", sentence.text).strip()
-        if len(text.split()) < 6 or _context_penalty(text) >= STANDS_ALONE_LIMIT:
+        penalty = context_penalty(text)
+        if (
+            len(text.split()) < 6
+            or penalty >= STANDS_ALONE_LIMIT
+            or not is_whole(sentence, text)
+            or quotes_without_a_speaker(sentence, text)
+            or off_register(sentence, text)
+        ):
             continue  # a summary sentence must make sense without its neighbours
-        score = (
-            math.log2(1 + origins)
-            + 1.5 * float(vector @ story_vector)
-            + 0.8 * _lead_bonus(position_of.get((best.source, best.index), 99))
-            - _context_penalty(text)
-        )
+        position = position_of.get((best.source, best.index), 99)
+        echo = openings.echo(vector, best.source)
+        features = sentence_features(
+            sentence, text, origins=origins, centrality=float(vector @ story_vector), position=position,
+            echo=echo, quoted=opens_on_a_quotation(text), story_names=story_names, words=words_of[(best.source, best.index)],
+            word_shares=shares,
+        )  # fmt: skip
         cited: dict[str, Evidence] = {}
         otherwise = gainsaid.get((best.source, best.index), set())
         for item in [best, *evidence]:
             if item is best or item.source not in otherwise:
                 cited.setdefault(item.source, item)
-        candidates.append(_Candidate(sentence, vector, tuple(cited), tuple(cited.values()), origins, score, text))
+        candidates.append(
+            _Candidate(
+                sentence, vector, tuple(cited), tuple(cited.values()), origins, features.score(weights), text,
+                position, role_of(sentence, text, story_years), words_of[(best.source, best.index)], echo, features,
+            )
+        )  # fmt: skip
+    return candidates
 
-    candidates.sort(key=lambda c: -c.score)
+
+def _lede(candidates: Sequence[_Candidate], settings: Settings) -> _Candidate | None:
+    """The opening sentence that tells the event as the other outlets' openings do; None if no opening stands alone."""
+    eligible = [
+        c
+        for c in candidates
+        if c.position < settings.lede_opening_sentences
+        and c.role is Role.DEVELOPMENT
+        and context_penalty(c.text) == 0.0
+    ]
+    if not eligible:
+        return None
+    return max(
+        eligible,
+        key=lambda c: (
+            c.echo
+            + settings.lede_anchor_bonus * anchors(c.sentence)
+            - settings.lede_position_step * c.position
+            - settings.lede_plan_penalty * tells_a_plan(c.sentence),
+            c.score,
+        ),
+    )
+
+
+def _select(candidates: Sequence[_Candidate], lede: _Candidate | None, settings: Settings) -> list[_Candidate]:
+    """The lede, then the best-scored candidates that fit the budget and tell something new."""
     chosen: list[_Candidate] = []
     words = 0
-    for candidate in candidates:
+    for candidate in ([lede] if lede is not None else []) + sorted(candidates, key=lambda c: -c.score):
         length = len(candidate.text.split())
-        if words + length > settings.summary_words:
-            continue
-        if any(float(candidate.vector @ other.vector) >= settings.redundancy_similarity for other in chosen):
+        if words + length > settings.summary_words or _repeats(candidate, chosen, settings):
             continue
         chosen.append(candidate)
         words += length
-    # Consensus first: the claims most sources back lead, then the story's own order.
-    order = {a.article.id: i for i, a in enumerate(articles)}
-    chosen.sort(key=lambda c: (-min(c.origins, 3), order[c.sentence.source], c.sentence.index))
-    # A sentence that is one side of a reported conflict says so: the reader is sent to the dispute.
-    sides: dict[tuple[str, int], list[int]] = {}
+    return chosen
+
+
+def _repeats(candidate: _Candidate, chosen: Sequence[_Candidate], settings: Settings) -> bool:
+    """Whether a chosen sentence already tells this one's fact: close in meaning, or in words."""
+    return any(
+        other is candidate
+        or float(candidate.vector @ other.vector) >= settings.redundancy_similarity
+        or word_overlap(candidate.words, other.words) > settings.repeat_word_overlap
+        for other in chosen
+    )
+
+
+def _with_dispute_marks(
+    chosen: Sequence[_Candidate], analysis: Analysis, sentences: Mapping[tuple[str, int], Sentence], settings: Settings
+) -> list[SummarySentence]:
+    """The summary's sentences; one that gives a disputed value sends the reader to the conflict.
+
+    A sentence gives it when it is a side's own evidence, or when it states the side's value
+    as written while telling the same fact as the side's evidence (most of its content words):
+    another outlet's wording of a disputed figure is as disputed as the original.
+    """
+    marks: list[set[int]] = [set() for _ in chosen]
     for number, conflict in enumerate(analysis.conflicts, start=1):
         for position in conflict.positions:
-            for item in position.evidence:
-                sides.setdefault((item.source, item.index), []).append(number)
+            sides = {(item.source, item.index) for item in position.evidence}
+            side_words = [content_words(sentences[key]) for key in sides if key in sentences]
+            spellings = [v.strip().lower() for v in position.value.split(" / ") if len(v.strip()) >= 3]
+            for candidate, mark in zip(chosen, marks):
+                if any((e.source, e.index) in sides for e in candidate.evidence) or (
+                    _states_any(candidate.text, spellings)
+                    and any(word_overlap(candidate.words, words) >= settings.same_fact_word_overlap for words in side_words)
+                ):
+                    mark.add(number)
     return [
-        SummarySentence(
-            text=c.text,
-            citations=c.citations,
-            evidence=c.evidence,
-            disputed=tuple(sorted({n for e in c.evidence for n in sides.get((e.source, e.index), [])})),
-        )
-        for c in chosen
+        SummarySentence(text=c.text, citations=c.citations, evidence=c.evidence, disputed=tuple(sorted(mark)))
+        for c, mark in zip(chosen, marks)
     ]
+
+
+def _states_any(text: str, spellings: Sequence[str]) -> bool:
+    lowered = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", lowered) for spelling in spellings)
 
 
 def _best_sentence(
@@ -130,34 +246,13 @@ def _best_sentence(
         return None
     return min(
         usable,
-        key=lambda e: (_context_penalty(e.sentence), abs(len(e.sentence.split()) - 24), position_of.get((e.source, e.index), 99)),
+        key=lambda e: (
+            not is_whole(sentence_of[(e.source, e.index)][0], e.sentence),
+            context_penalty(e.sentence),
+            abs(len(e.sentence.split()) - 24),
+            position_of.get((e.source, e.index), 99),
+        ),
     )
-
-
-def _lead_bonus(position: int) -> float:
-    return max(0.0, 1.0 - position / 8)
-
-
-def _context_penalty(text: str) -> float:
-    """How much a sentence needs its neighbours to make sense, or reads as opinion rather than report."""
-    penalty = 0.0
-    stripped = text.strip()
-    if CONTEXT_DEPENDENT_START.match(stripped):
-        penalty += 1.5
-    if stripped[:1] in QUOTE_CHARS:
-        penalty += 1.0
-    if sum(stripped.count(mark) for mark in QUOTE_CHARS) % 2 or stripped[:1].islower():
-        penalty += 2.5  # a piece of a quotation that the sentence splitter cut apart
-    if stripped.endswith("?"):
-        penalty += 1.0
-    if "!" in stripped or SHOUTED_WORD.search(stripped):
-        penalty += 1.0  # tabloid emphasis ("TERRIFIED drivers fled") is not the neutral register of a summary
-    words = len(stripped.split())
-    if words > 50:
-        penalty += 0.5
-    if words < 9:
-        penalty += 0.4
-    return penalty
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

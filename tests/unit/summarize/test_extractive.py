@@ -1,4 +1,4 @@
-"""The summary: extractive, cited, within budget, consensus first, not redundant."""
+"""The summary: extractive, cited, within budget, each fact once, disputes marked."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
-from newsweave.align import align_claims
 from newsweave.config import DEFAULT_SETTINGS
-from newsweave.model import Agreement, Analysis, Article, Conflict, Gainsay, Position
+from newsweave.model import Analysis, Conflict, Evidence, Gainsay, Position, Sentence
 from newsweave.summarize import summarize
+
+from .story_inputs import summary_inputs
 
 TEXTS = {
     "S1": "KESTRELMOUTH, June 11 (Harbourline Wire) - The harbour council approved a new budget for the port on Tuesday.\n\n"
@@ -26,19 +27,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def story():
-    from newsweave.nlp import analyze_articles
-
-    articles = [
-        Article(id=s, path=s, text=t, title=None, outlet=None, url=None, published=dt.date(2024, 6, 11))
-        for s, t in TEXTS.items()
-    ]
-    analyzed = analyze_articles(articles, DEFAULT_SETTINGS)
-    claims = align_claims(analyzed)
-    agreements = tuple(
-        Agreement(claim=c.text, sources=c.sources, origins=len(c.sources), evidence=c.evidence)
-        for c in claims if len(c.sources) > 1
-    )
-    return analyzed, claims, Analysis(agreements=agreements)
+    return summary_inputs(TEXTS, dt.date(2024, 6, 11))
 
 
 def test_sentences_come_from_the_sources_and_cite_them(story):
@@ -78,15 +67,6 @@ def test_empty_story():
     assert summarize([], [], Analysis()) == []
 
 
-def test_shouting_is_not_the_register_of_a_summary():
-    from newsweave.summarize.extractive import _context_penalty
-
-    calm = "Drivers left their cars when a steel cable snapped on the bridge on Monday night."
-    loud = "TERRIFIED drivers fled for their lives when a giant steel cable snapped on Monday night."
-    assert _context_penalty(loud) > _context_penalty(calm)
-    assert _context_penalty("NATO leaders met in Brussels on Thursday to discuss the summit.") == _context_penalty(calm)
-
-
 def test_a_source_that_states_the_value_otherwise_is_not_cited(story):
     analyzed, claims, analysis = story
     first = summarize(analyzed, claims, analysis)[0]
@@ -115,3 +95,31 @@ def test_a_sentence_that_is_a_side_of_a_conflict_is_marked_disputed(story):
     )
     again = summarize(analyzed, claims, dataclasses.replace(analysis, conflicts=(conflict,)))[0]
     assert again.text == first.text and again.disputed == (1,)
+
+
+def test_another_wording_of_a_disputed_value_is_marked_too():
+    """A summary sentence that states a side's value about the same fact is marked, even when
+    it is not the side's own evidence; one that only mentions the value about another fact is not."""
+
+    texts = {
+        "A1": "The harbour council approved a port budget of 12 million on Tuesday.\n\nFerry crews welcomed the plan.",
+        "A2": "On Tuesday the harbour council approved a port budget of 12 million.\n\nThe ferry strike ended on Tuesday.",
+    }
+    analyzed, claims, _ = summary_inputs(texts, dt.date(2024, 6, 11), agreements=False)
+    sentence = {s.text: s for a in analyzed for s in a.sentences}
+    budget = sentence["On Tuesday the harbour council approved a port budget of 12 million."]
+    strike = sentence["The ferry strike ended on Tuesday."]
+
+    def conflict(value: str, side: Sentence) -> Conflict:
+        evidence = (Evidence(source=side.source, sentence=side.text, index=side.index),)
+        return Conflict(
+            topic="a figure", kind="number",
+            positions=(Position(value, side.text, (side.source,), None, evidence), Position("other", "", ("A9",), None, ())),
+        )  # fmt: skip
+
+    analysis = Analysis(conflicts=(conflict("12 million", budget), conflict("Tuesday", strike)))
+    summary = summarize(analyzed, claims, analysis)
+    told = next(s for s in summary if "12 million" in s.text)
+    assert told.evidence[0].source == "A1"  # no agreements: the sentence is A1's own wording
+    assert told.disputed == (1,)  # "Tuesday" is in it too, but conflict 2 is about the strike
+    assert next(s for s in summary if "strike" in s.text).disputed == (2,)  # the side's own evidence
