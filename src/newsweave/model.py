@@ -330,6 +330,7 @@ class SummarySentence:
     citations: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()  # the sentence each cited source holds, in citation order
     disputed: tuple[int, ...] = ()  # 1-based numbers of the conflicts this sentence is a side of
+    updated: tuple[int, ...] = ()  # 1-based numbers of the updates whose earlier stage this sentence gives
 
 
 # --------------------------------------------------------------------------- briefing

@@ -122,6 +122,12 @@ def _summary(briefing: Briefing, directory: SourceDirectory) -> str:
             f' <a class="disputed" href="#{view.conflict_anchor(n)}">{_text(view.DISPUTED_TEXT)}</a>'
             for n in sentence.disputed
         )
+        + "".join(
+            f' <a class="updated" href="#{view.update_anchor(n)}">'
+            f"{_text(view.UPDATED_TEXT)}: {_text(view.latest_stage_text(briefing.analysis.updates[n - 1]))}</a>"
+            for n in sentence.updated
+            if 0 < n <= len(briefing.analysis.updates) and briefing.analysis.updates[n - 1].values
+        )
         for sentence in briefing.summary
     )
     return _section("summary", view.SECTION_SUMMARY, f'<div class="summary"><p>{sentences}</p></div>')
@@ -146,14 +152,14 @@ def _updates(updates: tuple[Update, ...], directory: SourceDirectory) -> str:
     if not updates:
         return ""
     cards = []
-    for update in updates:
+    for number, update in enumerate(updates, start=1):
         stages = "\n".join(
             f'<li><strong>{_text(stage.value)}</strong> {_chips(stage.sources, directory, with_outlet=True)} '
             f'<span class="as-of">as of: {_text(stage.as_of)}</span></li>'
             for stage in update.values
         )
         cards.append(
-            '<article class="update">\n'
+            f'<article class="update" id="{view.update_anchor(number)}">\n'
             f'<h3>{_text(update.topic)} <span class="kind">latest first</span></h3>\n'
             f"<ol>\n{stages}\n</ol>\n"
             "</article>"

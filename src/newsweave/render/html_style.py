@@ -52,6 +52,7 @@ h2 { font-size: 1.35rem; margin: 2.2rem 0 0.8rem; padding-bottom: 0.25rem; borde
 h3 { font-size: 1.1rem; margin: 1.4rem 0 0.5rem; }
 a { color: var(--accent); }
 .meta, .muted { color: var(--muted); }
+a.updated { color: var(--muted); font-style: italic; }
 .meta { margin: 0; }
 ul { padding-left: 1.3rem; }
 li { margin: 0.3rem 0; }

@@ -51,6 +51,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
                 "citations": list(sentence.citations),
                 "evidence": _evidence(sentence.evidence),
                 "disputed": list(sentence.disputed),
+                "updated": list(sentence.updated),
             }
             for sentence in briefing.summary
         ],
@@ -214,7 +215,11 @@ def _read_briefing(data: dict[str, Any]) -> Briefing:
         ),
         summary=tuple(
             SummarySentence(
-                item["text"], tuple(item["citations"]), _read_evidence(item), tuple(item.get("disputed", ()))
+                item["text"],
+                tuple(item["citations"]),
+                _read_evidence(item),
+                tuple(item.get("disputed", ())),
+                tuple(item.get("updated", ())),
             )
             for item in data["summary"]
         ),

@@ -130,6 +130,7 @@ def _summary(briefing: Briefing) -> str:
     # One sentence per line: still a single paragraph when rendered, easier to diff.
     lines = [
         f"{_line(sentence.text)} {_ids(sentence.citations)}{_disputed_mark(sentence.disputed, briefing)}"
+        f"{_updated_mark(sentence.updated, briefing)}"
         for sentence in briefing.summary
     ]
     return heading + "\n\n" + "\n".join(lines)
@@ -139,6 +140,13 @@ def _disputed_mark(numbers: tuple[int, ...], briefing: Briefing) -> str:
     """" (disputed: see “day the talks start”)": the reader is sent to the disagreement by its topic."""
     topics = [briefing.analysis.conflicts[n - 1].topic for n in numbers if 0 < n <= len(briefing.analysis.conflicts)]
     return f" ({view.DISPUTED_TEXT}: see {', '.join(f'“{_line(t)}”' for t in topics)})" if topics else ""
+
+
+def _updated_mark(numbers: tuple[int, ...], briefing: Briefing) -> str:
+    """" (since updated: 57 people, as of article dated 2023-03-02)": the figure's latest stage."""
+    updates = briefing.analysis.updates
+    latest = [view.latest_stage_text(updates[n - 1]) for n in numbers if 0 < n <= len(updates) and updates[n - 1].values]
+    return f" ({view.UPDATED_TEXT}: {'; '.join(_line(text) for text in latest)})" if latest else ""
 
 
 def _conflicts(conflicts: tuple[Conflict, ...], directory: SourceDirectory) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsweave.model import Briefing, Quote, RemovedFromSource, SourceInfo
+from newsweave.model import Briefing, Quote, RemovedFromSource, SourceInfo, Update
 
 UNTITLED_HEADLINE = "Untitled story"
 NO_SUMMARY_TEXT = "No summary could be written for this story."
@@ -19,6 +19,7 @@ NO_SUMMARY_TEXT = "No summary could be written for this story."
 SECTION_SUMMARY = "Summary"
 SECTION_CONFLICTS = "Where the sources disagree"
 DISPUTED_TEXT = "disputed"  # the mark on a summary sentence that is one side of a disagreement
+UPDATED_TEXT = "since updated"  # the mark on a summary sentence that gives an earlier stage of a changing figure
 # How a side that is not stated as fact is marked; a confirmed side carries no mark.
 CERTAINTY_TEXT = {"expected": "expected, still to happen", "possible": "stated as possible", "denied": "denied"}
 SECTION_UPDATES = "Figures that changed over time"
@@ -82,6 +83,17 @@ class SourceDirectory:
 def conflict_anchor(number: int) -> str:
     """The id of a disagreement's card, numbered from 1 in briefing order."""
     return f"conflict-{number}"
+
+
+def update_anchor(number: int) -> str:
+    """The id of the number-th update card (1-based), which a summary sentence's mark links to."""
+    return f"update-{number}"
+
+
+def latest_stage_text(update: Update) -> str:
+    """"57 people, as of article dated 2023-03-02": what a changing figure stood at last."""
+    latest = update.values[0]
+    return f"{latest.value}, as of {latest.as_of}"
 
 
 def is_web_url(url: str | None) -> bool:

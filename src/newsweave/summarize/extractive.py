@@ -206,28 +206,60 @@ def _repeats(candidate: _Candidate, chosen: Sequence[_Candidate], settings: Sett
 def _with_dispute_marks(
     chosen: Sequence[_Candidate], analysis: Analysis, sentences: Mapping[tuple[str, int], Sentence], settings: Settings
 ) -> list[SummarySentence]:
-    """The summary's sentences; one that gives a disputed value sends the reader to the conflict.
+    """The summary's sentences, marked where they give a disputed value or an outdated figure.
 
-    A sentence gives it when it is a side's own evidence, or when it states the side's value
-    as written while telling the same fact as the side's evidence (most of its content words):
-    another outlet's wording of a disputed figure is as disputed as the original.
+    A sentence is one side of a conflict when any source it cites holds that side's sentence,
+    or when it states the side's value as written while telling the same fact as the side's
+    evidence (most of its content words): another outlet's wording of a disputed figure is as
+    disputed as the original. It gives an outdated figure when its own sentence gives an earlier
+    stage of an update (the same two ways) and not the latest one: the reader is then told
+    where the figure stands now.
     """
-    marks: list[set[int]] = [set() for _ in chosen]
+    disputed: list[set[int]] = [set() for _ in chosen]
     for number, conflict in enumerate(analysis.conflicts, start=1):
         for position in conflict.positions:
-            sides = {(item.source, item.index) for item in position.evidence}
-            side_words = [content_words(sentences[key]) for key in sides if key in sentences]
-            spellings = [v.strip().lower() for v in position.value.split(" / ") if len(v.strip()) >= 3]
-            for candidate, mark in zip(chosen, marks):
-                if any((e.source, e.index) in sides for e in candidate.evidence) or (
-                    _states_any(candidate.text, spellings)
-                    and any(word_overlap(candidate.words, words) >= settings.same_fact_word_overlap for words in side_words)
-                ):
+            for candidate, mark in zip(chosen, disputed):
+                if _gives(candidate, position.value, position.evidence, sentences, settings, cited=candidate.evidence):
                     mark.add(number)
+    updated: list[set[int]] = [set() for _ in chosen]
+    for number, update in enumerate(analysis.updates, start=1):
+        if len(update.values) < 2:
+            continue
+        latest, earlier = update.values[0], update.values[1:]
+        for candidate, mark in zip(chosen, updated):
+            own = candidate.evidence[:1]
+            if any(_gives(candidate, stage.value, stage.evidence, sentences, settings, cited=own) for stage in earlier) and not (
+                _gives(candidate, latest.value, latest.evidence, sentences, settings, cited=own)
+            ):
+                mark.add(number)
     return [
-        SummarySentence(text=c.text, citations=c.citations, evidence=c.evidence, disputed=tuple(sorted(mark)))
-        for c, mark in zip(chosen, marks)
+        SummarySentence(
+            text=c.text, citations=c.citations, evidence=c.evidence, disputed=tuple(sorted(d)), updated=tuple(sorted(u))
+        )
+        for c, d, u in zip(chosen, disputed, updated)
     ]
+
+
+def _gives(
+    candidate: _Candidate,
+    value: str,
+    evidence: Sequence[Evidence],
+    sentences: Mapping[tuple[str, int], Sentence],
+    settings: Settings,
+    *,
+    cited: Sequence[Evidence],
+) -> bool:
+    """Whether a candidate gives a value: one of `cited` is the value's own sentence, or its text
+    states the value as written about the same fact as one of those sentences."""
+    holders = {(item.source, item.index) for item in evidence}
+    if any((item.source, item.index) in holders for item in cited):
+        return True
+    spellings = [v.strip().lower() for v in value.split(" / ") if len(v.strip()) >= 3]
+    return _states_any(candidate.text, spellings) and any(
+        word_overlap(candidate.words, content_words(sentences[key])) >= settings.same_fact_word_overlap
+        for key in holders
+        if key in sentences
+    )
 
 
 def _states_any(text: str, spellings: Sequence[str]) -> bool:

@@ -16,16 +16,19 @@ from newsweave.model import Briefing, Conflict, Evidence, Position, StoredStory
 from newsweave.render.presentation import (
     CERTAINTY_TEXT,
     DISPUTED_TEXT,
+    UPDATED_TEXT,
     SourceDirectory,
     conflict_anchor,
     date_span_text,
     extra_aliases,
     headline_text,
     is_web_url,
+    latest_stage_text,
     plural,
     provenance_of,
     quotes_by_speaker,
     source_count_text,
+    update_anchor,
 )
 from newsweave.web.anchors import article_href
 
@@ -59,11 +62,20 @@ class Chip:
 
 
 @dataclass(frozen=True)
+class UpdatedMark:
+    """"since updated: 57 people, as of …", linked to the update's card."""
+
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
 class SummaryLine:
     text: str
     chips: tuple[Chip, ...]
     disputed: tuple[str, ...] = ()  # anchors of the disagreement cards this sentence is a side of
     disputed_text: str = DISPUTED_TEXT
+    updated: tuple[UpdatedMark, ...] = ()  # changing figures this sentence gives at an earlier stage
 
 
 @dataclass(frozen=True)
@@ -166,6 +178,7 @@ class UpdateCard:
 
     topic: str
     stages: tuple[UpdateStage, ...]
+    anchor: str = ""  # the card's id, which summary sentences giving an earlier stage link to
 
 
 @dataclass(frozen=True)
@@ -206,6 +219,11 @@ def story_view(story: StoredStory, briefing: Briefing) -> StoryView:
                 line.text,
                 links.chips(line.citations, line.evidence, fallback=line.text),
                 tuple(conflict_anchor(n) for n in line.disputed),
+                updated=tuple(
+                    UpdatedMark(update_anchor(n), f"{UPDATED_TEXT}: {latest_stage_text(analysis.updates[n - 1])}")
+                    for n in line.updated
+                    if 0 < n <= len(analysis.updates) and analysis.updates[n - 1].values
+                ),
             )
             for line in briefing.summary
         ),
@@ -219,8 +237,9 @@ def story_view(story: StoredStory, briefing: Briefing) -> StoryView:
                     UpdateStage(stage.value, stage.as_of, links.chips(stage.sources, stage.evidence, fallback=stage.value))
                     for stage in update.values
                 ),
+                update_anchor(number),
             )
-            for update in analysis.updates
+            for number, update in enumerate(analysis.updates, start=1)
         ),
         agreements=tuple(
             Finding(a.claim, links.chips(a.sources, a.evidence, fallback=a.claim), plural(a.origins, "independent origin"))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newsweave.model import Briefing, Evidence, Update, UpdateValue
+from newsweave.model import Briefing, Evidence, SummarySentence, Update, UpdateValue
 from newsweave.render import render_html, render_json, render_markdown
 from newsweave.render.json_contract import briefing_from_dict
 
@@ -52,3 +52,30 @@ def test_markdown_and_html_show_the_stages_apart_from_the_disputes(with_update: 
 def test_no_update_section_without_updates(briefing: Briefing) -> None:
     assert "Figures that changed over time" not in render_markdown(briefing)
     assert 'id="updates"' not in render_html(briefing)
+
+
+@pytest.fixture
+def with_outdated_summary(with_update: Briefing) -> Briefing:
+    """The summary gives the toll's earlier stage (36), marked as since updated by update 1."""
+    outdated = SummarySentence("At least 36 people were killed, officials said.", ("S1",), updated=(1,))
+    return dataclasses.replace(with_update, summary=(*with_update.summary, outdated))
+
+
+def test_a_summary_sentence_with_an_outdated_figure_gives_the_latest_stage(with_outdated_summary: Briefing) -> None:
+    markdown = render_markdown(with_outdated_summary)
+    line = next(line for line in markdown.splitlines() if line.startswith("At least 36 people"))
+    assert line.endswith("(since updated: 43 people, as of article dated 2024-06-14)")
+    assert "since updated" not in markdown.split("At least 36 people")[0]  # only that sentence is marked
+    page = render_html(with_outdated_summary)
+    assert '<a class="updated" href="#update-1">since updated: 43 people, as of article dated 2024-06-14</a>' in page
+    assert '<article class="update" id="update-1">' in page  # the link lands on the update's card
+    data = json.loads(render_json(with_outdated_summary))
+    assert data["summary"][-1]["updated"] == [1]
+    assert briefing_from_dict(data).summary == with_outdated_summary.summary
+
+
+def test_a_kept_briefing_without_update_marks_reads_back(with_outdated_summary: Briefing) -> None:
+    data = json.loads(render_json(with_outdated_summary))
+    for item in data["summary"]:
+        del item["updated"]
+    assert all(sentence.updated == () for sentence in briefing_from_dict(data).summary)

@@ -97,25 +97,36 @@ def test_a_sentence_that_is_a_side_of_a_conflict_is_marked_disputed(story):
     assert again.text == first.text and again.disputed == (1,)
 
 
+BUDGET_REPORTS = {
+    "A1": "The harbour council approved a port budget of 12 million on Tuesday.\n\nFerry crews welcomed the plan.",
+    "A2": "On Tuesday the harbour council approved a port budget of 12 million.\n\nThe ferry strike ended on Tuesday.",
+}
+STORM_REPORTS = {
+    "A1": "The storm killed 12 people in the harbour town on Monday, officials said.\n\nFerries stayed in port.",
+    "A2": "The storm that hit the harbour town on Monday killed 19 people, officials said.\n\nSchools closed.",
+}
+
+
+def _own_evidence(side: Sentence) -> tuple[Evidence, ...]:
+    return (Evidence(source=side.source, sentence=side.text, index=side.index),)
+
+
+def _unagreed(texts: dict[str, str]) -> tuple[list, list, dict[str, Sentence]]:
+    """The summary's inputs with no agreements (each claim cites its first source), and sentences by text."""
+    analyzed, claims, _ = summary_inputs(texts, dt.date(2024, 6, 11), agreements=False)
+    return analyzed, claims, {s.text: s for a in analyzed for s in a.sentences}
+
+
 def test_another_wording_of_a_disputed_value_is_marked_too():
     """A summary sentence that states a side's value about the same fact is marked, even when
     it is not the side's own evidence; one that only mentions the value about another fact is not."""
-
-    texts = {
-        "A1": "The harbour council approved a port budget of 12 million on Tuesday.\n\nFerry crews welcomed the plan.",
-        "A2": "On Tuesday the harbour council approved a port budget of 12 million.\n\nThe ferry strike ended on Tuesday.",
-    }
-    analyzed, claims, _ = summary_inputs(texts, dt.date(2024, 6, 11), agreements=False)
-    sentence = {s.text: s for a in analyzed for s in a.sentences}
+    analyzed, claims, sentence = _unagreed(BUDGET_REPORTS)
     budget = sentence["On Tuesday the harbour council approved a port budget of 12 million."]
     strike = sentence["The ferry strike ended on Tuesday."]
 
     def conflict(value: str, side: Sentence) -> Conflict:
-        evidence = (Evidence(source=side.source, sentence=side.text, index=side.index),)
-        return Conflict(
-            topic="a figure", kind="number",
-            positions=(Position(value, side.text, (side.source,), None, evidence), Position("other", "", ("A9",), None, ())),
-        )  # fmt: skip
+        sides = (Position(value, side.text, (side.source,), None, _own_evidence(side)), Position("other", "", ("A9",), None, ()))
+        return Conflict(topic="a figure", kind="number", positions=sides)
 
     analysis = Analysis(conflicts=(conflict("12 million", budget), conflict("Tuesday", strike)))
     summary = summarize(analyzed, claims, analysis)
@@ -123,3 +134,21 @@ def test_another_wording_of_a_disputed_value_is_marked_too():
     assert told.evidence[0].source == "A1"  # no agreements: the sentence is A1's own wording
     assert told.disputed == (1,)  # "Tuesday" is in it too, but conflict 2 is about the strike
     assert next(s for s in summary if "strike" in s.text).disputed == (2,)  # the side's own evidence
+
+
+def test_an_earlier_stage_of_a_changing_figure_is_marked_with_the_update():
+    """A summary sentence giving a toll that later grew is marked with that update; one giving the latest is not."""
+    from newsweave.model import Update, UpdateValue
+
+    analyzed, claims, sentence = _unagreed(STORM_REPORTS)
+    early = sentence["The storm killed 12 people in the harbour town on Monday, officials said."]
+    late = sentence["The storm that hit the harbour town on Monday killed 19 people, officials said."]
+
+    def stage(value: str, side: Sentence, as_of: str) -> UpdateValue:
+        return UpdateValue(value, value, as_of, (side.source,), _own_evidence(side))
+
+    toll = Update("number of dead", (stage("19 people", late, "article dated 2024-06-12"), stage("12 people", early, "article dated 2024-06-11")))
+    summary = summarize(analyzed, claims, Analysis(updates=(toll,)))
+    marks = {s.text: s.updated for s in summary}
+    assert marks[early.text] == (1,)
+    assert marks.get(late.text, ()) == ()

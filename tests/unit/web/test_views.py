@@ -211,3 +211,24 @@ def test_a_side_not_stated_as_fact_says_how_it_is_stated():
     monday_side, tuesday_side = view.conflicts[0].sides
     assert tuesday_side.certainty == "expected, still to happen"
     assert monday_side.certainty == ""
+
+
+def test_a_summary_sentence_with_an_outdated_figure_links_to_the_update_card():
+    from newsweave.model import Update, UpdateValue
+
+    sailings = Update(
+        "sailings a day",
+        (
+            UpdateValue("six sailings", None, "article dated 2024-05-02", ("S2",), ()),
+            UpdateValue("four sailings", None, "article dated 2024-05-01", ("S1",), ()),
+        ),
+    )
+    briefing = _briefing(updates=(sailings,))
+    outdated = SummarySentence("The ferry will run four sailings a day.", ("S1",), updated=(1,))
+    briefing = Briefing(briefing.story, briefing.sources, (*briefing.summary, outdated), briefing.analysis, briefing.removed)
+    view = story_view(STORY, briefing)
+    [card] = view.updates
+    [mark] = view.summary[-1].updated
+    assert mark.anchor == card.anchor == "update-1"
+    assert mark.text == "since updated: six sailings, as of article dated 2024-05-02"
+    assert view.summary[0].updated == ()
