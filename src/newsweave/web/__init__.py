@@ -7,7 +7,7 @@ corpus database through `newsweave.store`, makes briefings through
 - `app.py` builds the ASGI application (routes, error shape, security headers).
 - `briefings.py` keeps each story's briefing: made once per change of the
   story, kept in the database, served from memory.
-- `story_view.py` / `article_view.py` turn a briefing into what the pages show.
+- `article_view.py` turns an article into its page; the story page shows `render/story_view.py`'s view.
 - `api.py` / `pages.py` are the JSON and HTML routes.
 """
 

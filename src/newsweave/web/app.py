@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib.resources import files
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -56,7 +55,8 @@ def create_app(options: WebOptions = WebOptions(), *, brief: BriefStory = brief_
     app.state.web = state
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=str(files("newsweave.web") / "static")), name="static")
+    # The reader's script lives with the web; its stylesheet with the briefing templates it styles.
+    app.mount("/static", StaticFiles(packages=[("newsweave.web", "static"), ("newsweave.render", "static")]), name="static")
     _add_error_handlers(app)
     # Added innermost first: a request meets the security headers, HEAD, the body deadline, then the size cap.
     app.add_middleware(BodySizeLimit, limit=options.settings.max_input_bytes)

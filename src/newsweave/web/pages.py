@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import PackageLoader
 from markupsafe import Markup, escape
 
 from newsweave.pipeline import article_lines
@@ -24,16 +24,14 @@ from newsweave.web.article_view import article_view
 from newsweave.web.errors import ApiError
 from newsweave.web.listing import StoryFilters, list_stories
 from newsweave.web.state import WebState
-from newsweave.web.story_view import story_view
+from newsweave.render.html import template_environment
+from newsweave.render.story_view import story_view
+from newsweave.web.anchors import article_href
 
 router = APIRouter(include_in_schema=False)
 
-templates = Environment(
-    loader=PackageLoader("newsweave.web", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+# The web's own pages, and the briefing templates the story page shares with `brief --format html`.
+templates = template_environment(PackageLoader("newsweave.web", "templates"))
 templates.globals.update(story_href=story_href, article_href=article_href, is_web_url=is_web_url)
 
 
@@ -100,7 +98,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     if ready.briefing is None:
         body = render_page("no_briefing.html", story=story, problems=ready.problems)
     else:
-        body = render_page("story.html", view=story_view(story, ready.briefing))
+        body = render_page("story.html", view=story_view(ready.briefing, story_id=story.id, article_href=article_href))
     state.pages.put(key, body)
     return _html(body)
 

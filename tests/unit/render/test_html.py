@@ -1,4 +1,4 @@
-"""The HTML briefing: well-formed, self-contained, linked, and safe against hostile article text."""
+"""The HTML briefing file: the web story page's template, well-formed, self-contained, linked, safe."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from newsweave.model import Briefing
 from newsweave.render import render_html
-from newsweave.render.html import source_anchor
+from newsweave.render.story_view import source_anchor
 
 VOID_ELEMENTS = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source", "area", "base", "embed"}
 
@@ -86,20 +86,20 @@ def test_head_declares_charset_language_and_strict_csp(briefing: Briefing, page:
     assert page.text_of("title").startswith("Fire at Antwerp chemical plant")
 
 
-def test_page_is_self_contained_and_printable(briefing: Briefing, page: StrictPage) -> None:
-    # Nothing to fetch and nothing to run.
+def test_page_is_self_contained_and_printable(page: StrictPage) -> None:
+    # Nothing to fetch and nothing to run: the web reader's stylesheet is inlined, its script left out.
     assert page.find_all("script") == [] and page.find_all("link") == []
     assert not [e for e in page.elements if "src" in e.attrs]
     style = page.text_of("style")
-    assert "@media print" in style
-    assert "max-width: 46rem" in style
+    assert "@media print" in style and ".conflict" in style
     assert "url(" not in style and "@import" not in style
 
 
-def test_sections_match_the_markdown_ones(page: StrictPage) -> None:
+def test_sections_in_reading_order(page: StrictPage) -> None:
     assert [h2.text for h2 in page.find_all("h2")] == [
         "Summary",
         "Where the sources disagree",
+        "Who reports what",
         "What they agree on",
         "Reported by one source only",
         "Quotes",
@@ -108,23 +108,21 @@ def test_sections_match_the_markdown_ones(page: StrictPage) -> None:
         "Framing",
         "Sources",
         "Notes",
-        "Removed boilerplate",
     ]
 
 
-def test_every_citation_chip_links_to_an_existing_source_anchor(page: StrictPage) -> None:
+def test_every_citation_chip_links_to_an_existing_source_row(page: StrictPage) -> None:
     ids = set(page.ids())
     for source_id in ("S1", "S2", "S3"):
         assert source_anchor(source_id) in ids
-    chips = page.find_all("a", "cite")
+    chips = page.find_all("a", "chip")
     assert len(chips) > 10
     targets = {chip.attrs["href"] for chip in chips}
     assert targets == {"#source-S1", "#source-S2", "#source-S3"}
-    for chip in chips:
-        assert (chip.attrs["href"] or "")[1:] in ids
+    assert all(chip.attrs.get("title") for chip in chips)  # each names the sentence it cites
 
 
-def test_source_rows_carry_anchor_and_provenance(page: StrictPage) -> None:
+def test_source_rows_carry_anchor_provenance_and_where_they_came_from(page: StrictPage) -> None:
     rows = {row.attrs.get("id"): row.text for row in page.find_all("tr") if row.attrs.get("id")}
     assert list(rows) == ["source-S1", "source-S2", "source-S3"]
     assert "cites Reuters" in rows["source-S2"] and "copy of S1 (Reuters)" in rows["source-S2"]
@@ -134,27 +132,25 @@ def test_source_rows_carry_anchor_and_provenance(page: StrictPage) -> None:
     assert all("noopener" in (link.attrs.get("rel") or "") for link in external)
 
 
-def test_conflict_card_shows_each_position_side_by_side(page: StrictPage) -> None:
-    (card,) = page.find_all("article", "conflict")
+def test_conflict_card_shows_each_side_with_the_sentences_that_state_it(page: StrictPage) -> None:
+    (card,) = page.find_all("div", "conflict")
     assert "Number of people injured" in card.text and "number" in card.text
-    wire, governor = page.find_all("div", "position")
+    wire, governor = page.find_all("div", "side")
     assert "12" in wire.text
-    assert "S1 (Reuters)" in wire.text and "S2 (Harbour Courier)" in wire.text
-    assert "a fire brigade spokesperson" in wire.text
-    assert "Via" in wire.text and "Reuters" in wire.text
-    assert "Twelve people were hurt" in wire.text
+    assert "Reuters" in wire.text and "Harbour Courier citing Reuters" in wire.text
+    assert "a fire brigade spokesperson, via Reuters" in wire.text
+    assert "S2 (Harbour Courier): Twelve people were hurt" in wire.text
     assert "nine" in governor.text and "(9)" in governor.text
-    assert "the regional governor" in governor.text and "Via" not in governor.text
+    assert "the regional governor" in governor.text and "via" not in governor.text
 
 
-def test_quotes_grouped_and_removed_lines_collapsed(page: StrictPage) -> None:
-    speakers = [h3.text for h3 in page.find_all("h3", "speaker")]
-    assert speakers == ["Cathy Berx", "Jan Peeters"]
-    (details,) = page.find_all("details")
-    assert "Show the 3 lines removed" in details.text
-    assert "Reporting by Jane Doe" in details.text and "newsletter prompt" in details.text
-    (removed,) = [s for s in page.find_all("section") if s.attrs.get("id") == "removed"]
-    assert "S1 (Reuters) 2 lines" in removed.text
+def test_quotes_grouped_and_removed_lines_folded(page: StrictPage) -> None:
+    speakers = [group.text.split("\n")[0].strip() for group in page.find_all("div", "speaker")]
+    assert [s.split(" ")[0] for s in speakers] == ["Cathy", "Jan"]
+    (removed,) = page.find_all("details", "removed")
+    assert "3 lines of page furniture removed" in removed.text
+    assert "Reporting by Jane Doe" in removed.text and "byline" in removed.text
+    assert "S1 (Reuters)" in removed.text
 
 
 def test_timeline_uses_machine_readable_dates(page: StrictPage) -> None:
@@ -197,16 +193,16 @@ def test_non_web_urls_are_not_links(hostile_page: tuple[str, StrictPage]) -> Non
     _, page = hostile_page
     hrefs = [e.attrs["href"] or "" for e in page.find_all("a")]
     assert not [href for href in hrefs if href.lower().startswith("javascript")]
-    # The address is still visible as text beside the title.
+    # The address is still visible as text, where the source came from.
     (row,) = [r for r in page.find_all("tr") if r.attrs.get("id") == "source-S1"]
     assert "javascript:alert(1)" in row.text
 
 
-def test_minimal_briefing_renders_summary_and_sources_only(minimal_briefing: Briefing) -> None:
+def test_minimal_briefing_renders_summary_and_sources(minimal_briefing: Briefing) -> None:
     page = StrictPage(render_html(minimal_briefing))
     assert page.problems == []
     assert page.text_of("h1") == "Untitled story"
-    assert [h2.text for h2 in page.find_all("h2")] == ["Summary", "Sources"]
+    assert [h2.text for h2 in page.find_all("h2")] == ["Summary", "Who reports what", "Sources"]
     assert "No summary could be written" in page.text_of("section")
     assert page.find_all("details") == []
     assert "source-S1" in page.ids()
@@ -215,8 +211,8 @@ def test_minimal_briefing_renders_summary_and_sources_only(minimal_briefing: Bri
 def test_a_disputed_summary_sentence_links_to_its_disagreement_card(briefing: Briefing) -> None:
     page = render_html(briefing)
     assert '<a class="disputed" href="#conflict-1">disputed</a>' in page
-    assert '<article class="conflict" id="conflict-1">' in page
-    assert page.count('class="disputed"') == 1
+    assert '<div class="conflict" id="conflict-1" data-kind="number">' in page
+    assert page.count('<a class="disputed"') == 1
 
 
 def test_a_side_not_stated_as_fact_says_how_it_is_stated_on_the_page(briefing: Briefing) -> None:
@@ -226,6 +222,6 @@ def test_a_side_not_stated_as_fact_says_how_it_is_stated_on_the_page(briefing: B
     wire, governor = conflict.positions
     changed = replace(conflict, positions=(wire, replace(governor, certainty="denied")))
     page = StrictPage(render_html(replace(briefing, analysis=replace(briefing.analysis, conflicts=(changed,)))))
-    wire_side, governor_side = page.find_all("div", "position")
-    assert "Stated as" in governor_side.text and "denied" in governor_side.text
-    assert "Stated as" not in wire_side.text
+    wire_side, governor_side = page.find_all("div", "side")
+    assert "denied" in governor_side.text
+    assert "denied" not in wire_side.text

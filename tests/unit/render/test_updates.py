@@ -68,7 +68,7 @@ def test_a_summary_sentence_with_an_outdated_figure_gives_the_latest_stage(with_
     assert "since updated" not in markdown.split("At least 36 people")[0]  # only that sentence is marked
     page = render_html(with_outdated_summary)
     assert '<a class="updated" href="#update-1">since updated: 43 people, as of article dated 2024-06-14</a>' in page
-    assert '<article class="update" id="update-1">' in page  # the link lands on the update's card
+    assert '<div class="update" id="update-1">' in page  # the link lands on the update's card
     data = json.loads(render_json(with_outdated_summary))
     assert data["summary"][-1]["updated"] == [1]
     assert briefing_from_dict(data).summary == with_outdated_summary.summary

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from newsweave.model import Briefing, Conflict, Evidence, Position, StoredStory
+from newsweave.model import Briefing, Conflict, Evidence, Position, RemovedFromSource
 from newsweave.render.presentation import (
     CERTAINTY_TEXT,
     DISPUTED_TEXT,
@@ -27,10 +27,10 @@ from newsweave.render.presentation import (
     plural,
     provenance_of,
     quotes_by_speaker,
+    removed_by_source,
     source_count_text,
     update_anchor,
 )
-from newsweave.web.anchors import article_href
 
 MAX_COVERAGE_ROWS = 40  # a longer matrix stops being readable at a glance
 CHART_WIDTH = 720
@@ -50,6 +50,10 @@ class SourceRef:
     url: str | None  # the original address, only when it is a web address
     published: str | None
     provenance: str  # "cites Reuters", "copy of S1 (Reuters)", or ""
+    anchor: str = ""  # the id of its row, which the chips of a briefing file link to
+    title: str | None = None
+    path: str | None = None  # the file it was read from
+    address: str | None = None  # an address that is no web address: shown, never linked
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class ConflictSide:
     count: str  # "2 outlets"
     chips: tuple[Chip, ...]
     certainty: str = ""  # "expected, still to happen", ...; "" when stated as fact
+    quotes: tuple[str, ...] = ()  # "S1 (Reuters): the sentence", one per source that states it
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,7 @@ class TimelineEntry:
     date: str
     event: str
     chips: tuple[Chip, ...]
+    iso: str = ""  # the date as YYYY-MM-DD, for <time datetime>
 
 
 @dataclass(frozen=True)
@@ -182,8 +188,16 @@ class UpdateCard:
 
 
 @dataclass(frozen=True)
+class RemovedGroup:
+    """The lines the cleaner took out of one source, with the reason for each."""
+
+    source: str  # "S2 (Harbour Post)"
+    lines: tuple[RemovedFromSource, ...]
+
+
+@dataclass(frozen=True)
 class StoryView:
-    story_id: str
+    story_id: str | None  # the corpus's id of the story; None for a briefing of files
     headline: str
     span: str
     source_count: str
@@ -200,16 +214,22 @@ class StoryView:
     framing: tuple[FramingLine, ...]
     notes: tuple[str, ...]
     removed_lines: int
+    removed: tuple[RemovedGroup, ...] = ()  # the removed lines, by source
 
 
-def story_view(story: StoredStory, briefing: Briefing) -> StoryView:
-    """Everything the story page shows, from the story's briefing."""
+# Where an article's page is, scrolled to a sentence when one is given: the web reader's article
+# pages. A briefing file has no such pages; its chips then link nowhere and name the sentence.
+ArticleHref = Callable[[str, "str | None"], str]
+
+
+def story_view(briefing: Briefing, *, story_id: str | None = None, article_href: ArticleHref | None = None) -> StoryView:
+    """Everything the briefing page shows (the web story page and `brief --format html` alike)."""
     directory = SourceDirectory(briefing)
-    links = _ChipMaker(briefing, directory)
+    links = _ChipMaker(briefing, directory, article_href)
     analysis = briefing.analysis
-    sources = tuple(_source_ref(briefing, directory, source.id) for source in briefing.sources)
+    sources = tuple(_source_ref(briefing, directory, source.id, article_href) for source in briefing.sources)
     return StoryView(
-        story_id=story.id,
+        story_id=story_id,
         headline=headline_text(briefing),
         span=date_span_text(briefing.story.first_published, briefing.story.last_published),
         source_count=source_count_text(directory, len(briefing.sources)),
@@ -269,6 +289,9 @@ def story_view(story: StoredStory, briefing: Briefing) -> StoryView:
         framing=tuple(FramingLine(directory.label(f.source), f.terms) for f in analysis.framing if f.terms),
         notes=briefing.notes,
         removed_lines=len(briefing.removed),
+        removed=tuple(
+            RemovedGroup(directory.label(source_id), tuple(lines)) for source_id, lines in removed_by_source(briefing.removed)
+        ),
     )
 
 
@@ -292,7 +315,8 @@ def timeline_chart(briefing: Briefing, links: _ChipMaker) -> TimelineChart:
     """Dates placed on an axis in time order, farther apart the longer the gap, with the events listed below."""
     events = sorted(briefing.analysis.timeline, key=lambda event: event.date)
     entries = tuple(
-        TimelineEntry(_chart_date(e.date), e.event, links.chips(e.sources, e.evidence, fallback=e.event)) for e in events
+        TimelineEntry(_chart_date(e.date), e.event, links.chips(e.sources, e.evidence, fallback=e.event), e.date.isoformat())
+        for e in events
     )
     if not events:
         return TimelineChart(CHART_WIDTH, (), ())
@@ -324,8 +348,9 @@ def timeline_chart(briefing: Briefing, links: _ChipMaker) -> TimelineChart:
 class _ChipMaker:
     """Makes the citation chips of a finding, each pointing at the sentence its source holds."""
 
-    def __init__(self, briefing: Briefing, directory: SourceDirectory) -> None:
+    def __init__(self, briefing: Briefing, directory: SourceDirectory, article_href: ArticleHref | None) -> None:
         self.directory = directory
+        self.article_href = article_href
         self.article_of = {source.id: source.external_id for source in briefing.sources}
 
     def chips(self, source_ids: Sequence[str], evidence: Sequence[Evidence], *, fallback: str) -> tuple[Chip, ...]:
@@ -341,10 +366,16 @@ class _ChipMaker:
                 Chip(
                     label=source_id,
                     title=f"{self.directory.label(source_id)}: {sentence}",
-                    href=article_href(article_id, sentence) if article_id else None,
+                    href=self._href(source_id, article_id, sentence),
                 )
             )
         return tuple(chips)
+
+    def _href(self, source_id: str, article_id: str | None, sentence: str) -> str | None:
+        """The article page at the sentence (web reader), or the source's row (a briefing file)."""
+        if self.article_href is None:
+            return "#" + source_anchor(source_id) if self.directory.is_known(source_id) else None
+        return self.article_href(article_id, sentence) if article_id else None
 
 
 def _conflict_card(conflict: Conflict, directory: SourceDirectory, links: _ChipMaker, number: int) -> ConflictCard:
@@ -373,18 +404,30 @@ def _side(position: Position, directory: SourceDirectory, links: _ChipMaker) -> 
         count=plural(len(position.sources), "outlet"),
         chips=links.chips(position.sources, position.evidence, fallback=position.claim),
         certainty=CERTAINTY_TEXT.get(position.certainty, ""),
+        quotes=tuple(f"{directory.label(item.source)}: {item.sentence}" for item in _first_per_source(position.evidence)),
     )
 
 
-def _source_ref(briefing: Briefing, directory: SourceDirectory, source_id: str) -> SourceRef:
+def _first_per_source(evidence: Sequence[Evidence]) -> list[Evidence]:
+    seen: dict[str, Evidence] = {}
+    for item in evidence:
+        seen.setdefault(item.source, item)
+    return list(seen.values())
+
+
+def _source_ref(briefing: Briefing, directory: SourceDirectory, source_id: str, article_href: ArticleHref | None) -> SourceRef:
     source = next(s for s in briefing.sources if s.id == source_id)
     return SourceRef(
         id=source_id,
         name=directory.outlet(source_id) or source_id,
-        href=article_href(source.external_id) if source.external_id else None,
+        href=article_href(source.external_id, None) if source.external_id and article_href else None,
         url=source.url if is_web_url(source.url) else None,
         published=source.published.isoformat() if source.published else None,
         provenance=provenance_of(directory, source_id).as_text(directory),
+        anchor=source_anchor(source_id),
+        title=source.title,
+        path=source.path if source.path and source.path != source.url else None,
+        address=source.url if source.url and not is_web_url(source.url) else None,
     )
 
 
@@ -398,6 +441,11 @@ def _cells(order: Sequence[str], reporting: set[str], contradicting: set[str]) -
         else:
             cells.append("silent")
     return tuple(cells)
+
+
+def source_anchor(source_id: str) -> str:
+    """The id of a source's row in the sources table."""
+    return f"source-{source_id}"
 
 
 def _chart_date(day: dt.date) -> str:
