@@ -1,8 +1,8 @@
 """Site notices that talk to the reader or about the outlet, rather than report the news.
 
 Reader call-outs ("Have you been affected? Contact us"), app and alert promos, price
-prompts, market-data and external-link disclaimers, an agency's description of itself
-and corrections notes. Every pattern is a general shape of such notices: a site
+prompts, market-data and external-link disclaimers, an agency's description of itself,
+corrections notes, reuse terms, and what embedded widgets leave behind. Every pattern is a general shape of such notices: a site
 voice ("us", "our", "your phone") or a fixed formula, never one outlet's wording.
 Each rule is paired with a word limit in `rules.py`, so long prose is never matched.
 """
@@ -116,3 +116,30 @@ CORRECTIONS_NOTE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+# "This copy is for your personal, non-commercial use only. To order presentation-ready copies…":
+# the terms of a page's reuse, addressed to the reader.
+REUSE_TERMS = re.compile(
+    r"""
+    \bfor\s+your\s+(?:own\s+)?personal,?\s+(?:and\s+)?non-?commercial\s+use\b
+    | \b(?:order|purchase|buy)\s+(?:presentation-ready\s+)?(?:copies|reprints)\s+(?:of\s+this|for\s+distribution)\b
+    | \bpresentation-ready\s+copies\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Features of an embedded post or of the reader's account, left behind by a widget: "Tweet with a
+# location", "You can add location information to your Tweets…", "Interested in X? Add X as an
+# interest…". They speak of the reader's own posts, profile or interests.
+ACCOUNT_FEATURE = re.compile(
+    r"""
+    ^you\s+(?:can|may|always|will)\b.{0,60}?\byour\s+(?:tweets?|posts?|timeline|profile|feed)\b
+    | ^(?:tweet|post)\s+with\s+a\s+location\s*[.!]?$
+    | \badd\s+[^.?!]{1,60}?\s+as\s+an?\s+interest\b
+    | ^interested\s+in\s+[^?]{1,60}\?\s*(?:add|follow)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "Image copyright Getty Images Image caption …": a media player's labels run into one line.
+MEDIA_LABELS = re.compile(r"^(?:image|media|video)\s+(?:copyright|caption)\b", re.IGNORECASE)

@@ -65,6 +65,16 @@ BOILERPLATE = [
     ("By Jane Example, with material from Example Wire", "byline"),
     ("By Jane Example and agencies", "byline"),
     ("(Reporting by Jane Example in Examplefield; additional reporting by John Sample; editing by Ann Other)", "byline"),
+    # reuse terms, embedded widgets' leftovers, media player labels
+    (
+        "Example Reprints: This copy is for your personal, non-commercial use only. To order presentation-ready "
+        "copies for distribution to your colleagues, use the Order Reprints tool.",
+        "copyright notice",
+    ),
+    ("Post with a location", "share widget"),
+    ("You can add location information to your posts from the web. You always have the option to delete it.", "share widget"),
+    ("Interested in Ferry Services? Add Ferry Services as an interest to stay up to date on the latest news.", "share widget"),
+    ("Image copyright Example Pictures Image caption The quay after the storm", "photo caption"),
     # list headings
     ("Read Next", "site promo"),
     ("MOST READ IN SPORT", "site promo"),
@@ -86,6 +96,11 @@ EDITORIAL = [
     "By Tuesday, with help from the navy, the ferries were running through the night.",
     "The newspaper's owner, the media arm of a shipping family, declined to comment.",
     "Comments from the minister drew criticism from the opposition on Tuesday.",
+    "The ferry company said passengers could delete the location history of their posts in its app.",
+    "Police said the suspect had posted his location on his profile before the attack.",
+    "Interested buyers may add the ferry to their fleet as an asset, the operator said.",
+    "Image quality on the harbour cameras was poor, engineers said.",
+    "The council printed copies of the plan for personal use by residents who asked.",
 ]
 
 
