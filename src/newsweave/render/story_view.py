@@ -1,4 +1,4 @@
-"""What a story page shows, worked out from a briefing.
+"""What a briefing page shows (the web story page and `brief --format html`), worked out from a briefing.
 
 The template only lays these records out; every decision about wording,
 grouping and links is made here, where it can be tested without a browser.

@@ -80,7 +80,7 @@ def summarize(
         key=lambda c: (c.role, -min(c.origins, 3), order[c.sentence.source], c.sentence.index),
     )
     sentences = {(s.source, s.index): s for a in articles for s in a.sentences}
-    return _with_dispute_marks([lede, *rest] if lede is not None else rest, analysis, sentences, settings)
+    return _with_marks([lede, *rest] if lede is not None else rest, analysis, sentences, settings)
 
 
 def candidate_features(
@@ -203,7 +203,7 @@ def _repeats(candidate: _Candidate, chosen: Sequence[_Candidate], settings: Sett
     )
 
 
-def _with_dispute_marks(
+def _with_marks(
     chosen: Sequence[_Candidate], analysis: Analysis, sentences: Mapping[tuple[str, int], Sentence], settings: Settings
 ) -> list[SummarySentence]:
     """The summary's sentences, marked where they give a disputed value or an outdated figure.
