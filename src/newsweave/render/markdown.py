@@ -145,7 +145,7 @@ def _disputed_mark(numbers: tuple[int, ...], briefing: Briefing) -> str:
 def _updated_mark(numbers: tuple[int, ...], briefing: Briefing) -> str:
     """" (since updated: 57 people, as of article dated 2023-03-02)": the figure's latest stage."""
     updates = briefing.analysis.updates
-    latest = [view.latest_stage_text(updates[n - 1]) for n in numbers if 0 < n <= len(updates) and updates[n - 1].values]
+    latest = [view.latest_stage_text(updates[n - 1]) for n in view.shown_updates(numbers, updates)]
     return f" ({view.UPDATED_TEXT}: {'; '.join(_line(text) for text in latest)})" if latest else ""
 
 

@@ -8,7 +8,7 @@ module escapes text: each renderer escapes for its own output language.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsweave.model import Briefing, Quote, RemovedFromSource, SourceInfo, Update
@@ -88,6 +88,11 @@ def conflict_anchor(number: int) -> str:
 def update_anchor(number: int) -> str:
     """The id of the number-th update card (1-based), which a summary sentence's mark links to."""
     return f"update-{number}"
+
+
+def shown_updates(numbers: Iterable[int], updates: Sequence[Update]) -> list[int]:
+    """The update numbers (1-based) of a summary sentence's marks that the briefing has, stages and all."""
+    return [n for n in numbers if 0 < n <= len(updates) and updates[n - 1].values]
 
 
 def latest_stage_text(update: Update) -> str:

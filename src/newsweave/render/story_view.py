@@ -28,6 +28,7 @@ from newsweave.render.presentation import (
     provenance_of,
     quotes_by_speaker,
     removed_by_source,
+    shown_updates,
     source_count_text,
     update_anchor,
 )
@@ -241,8 +242,7 @@ def story_view(briefing: Briefing, *, story_id: str | None = None, article_href:
                 tuple(conflict_anchor(n) for n in line.disputed),
                 updated=tuple(
                     UpdatedMark(update_anchor(n), f"{UPDATED_TEXT}: {latest_stage_text(analysis.updates[n - 1])}")
-                    for n in line.updated
-                    if 0 < n <= len(analysis.updates) and analysis.updates[n - 1].values
+                    for n in shown_updates(line.updated, analysis.updates)
                 ),
             )
             for line in briefing.summary

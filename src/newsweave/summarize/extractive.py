@@ -67,7 +67,8 @@ def summarize(
 ) -> list[SummarySentence]:
     """An extractive summary of at most `settings.summary_words` words, every sentence cited."""
     openings = Openings.of(articles, settings.lede_opening_sentences)
-    candidates = _candidates(articles, claims, analysis, openings, dict(settings.summary_feature_weights))
+    words_of = _words_of(articles)
+    candidates = _candidates(articles, claims, analysis, openings, words_of, dict(settings.summary_feature_weights))
     if not candidates:
         return []
     lede = _lede(candidates, settings)
@@ -79,8 +80,7 @@ def summarize(
         (c for c in chosen if c is not lede),
         key=lambda c: (c.role, -min(c.origins, 3), order[c.sentence.source], c.sentence.index),
     )
-    sentences = {(s.source, s.index): s for a in articles for s in a.sentences}
-    return _with_marks([lede, *rest] if lede is not None else rest, analysis, sentences, settings)
+    return _with_marks([lede, *rest] if lede is not None else rest, analysis, words_of, settings)
 
 
 def candidate_features(
@@ -89,7 +89,13 @@ def candidate_features(
     """Every sentence the summary could take, with its features: what benchmarks/summary_fit.py fits on."""
     openings = Openings.of(articles, settings.lede_opening_sentences)
     weights = dict(settings.summary_feature_weights)
-    return [CandidateFeatures(c.text, c.features) for c in _candidates(articles, claims, analysis, openings, weights)]
+    candidates = _candidates(articles, claims, analysis, openings, _words_of(articles), weights)
+    return [CandidateFeatures(c.text, c.features) for c in candidates]
+
+
+def _words_of(articles: Sequence[AnalyzedArticle]) -> dict[tuple[str, int], frozenset[str]]:
+    """Each sentence's content words, by (article, sentence index): read once, used by scoring and marking."""
+    return {(s.source, s.index): content_words(s) for a in articles for s in a.sentences}
 
 
 def _candidates(
@@ -97,6 +103,7 @@ def _candidates(
     claims: Sequence[Claim],
     analysis: Analysis,
     openings: Openings,
+    words_of: Mapping[tuple[str, int], frozenset[str]],
     weights: Mapping[str, float],
 ) -> list[_Candidate]:
     sentence_of = {(a.article.id, s.index): (s, a.vectors[i]) for a in articles for i, s in enumerate(a.sentences)}
@@ -106,7 +113,6 @@ def _candidates(
     story_vector = _unit(np.vstack([v for _, v in sentence_of.values()]).mean(axis=0))
     story_years = {a.article.published.year for a in articles if a.article.published is not None}
     story_names = recurring_names([s for s, _ in sentence_of.values()])
-    words_of = {key: content_words(s) for key, (s, _) in sentence_of.items()}
     by_article: dict[str, set[str]] = {}
     for (source, _), words in words_of.items():
         by_article.setdefault(source, set()).update(words)
@@ -204,7 +210,10 @@ def _repeats(candidate: _Candidate, chosen: Sequence[_Candidate], settings: Sett
 
 
 def _with_marks(
-    chosen: Sequence[_Candidate], analysis: Analysis, sentences: Mapping[tuple[str, int], Sentence], settings: Settings
+    chosen: Sequence[_Candidate],
+    analysis: Analysis,
+    words_of: Mapping[tuple[str, int], frozenset[str]],
+    settings: Settings,
 ) -> list[SummarySentence]:
     """The summary's sentences, marked where they give a disputed value or an outdated figure.
 
@@ -219,7 +228,7 @@ def _with_marks(
     for number, conflict in enumerate(analysis.conflicts, start=1):
         for position in conflict.positions:
             for candidate, mark in zip(chosen, disputed):
-                if _gives(candidate, position.value, position.evidence, sentences, settings, cited=candidate.evidence):
+                if _gives(candidate, position.value, position.evidence, words_of, settings, cited=candidate.evidence):
                     mark.add(number)
     updated: list[set[int]] = [set() for _ in chosen]
     for number, update in enumerate(analysis.updates, start=1):
@@ -228,8 +237,8 @@ def _with_marks(
         latest, earlier = update.values[0], update.values[1:]
         for candidate, mark in zip(chosen, updated):
             own = candidate.evidence[:1]
-            if any(_gives(candidate, stage.value, stage.evidence, sentences, settings, cited=own) for stage in earlier) and not (
-                _gives(candidate, latest.value, latest.evidence, sentences, settings, cited=own)
+            if any(_gives(candidate, stage.value, stage.evidence, words_of, settings, cited=own) for stage in earlier) and not (
+                _gives(candidate, latest.value, latest.evidence, words_of, settings, cited=own)
             ):
                 mark.add(number)
     return [
@@ -244,7 +253,7 @@ def _gives(
     candidate: _Candidate,
     value: str,
     evidence: Sequence[Evidence],
-    sentences: Mapping[tuple[str, int], Sentence],
+    words_of: Mapping[tuple[str, int], frozenset[str]],
     settings: Settings,
     *,
     cited: Sequence[Evidence],
@@ -256,9 +265,9 @@ def _gives(
         return True
     spellings = [v.strip().lower() for v in value.split(" / ") if len(v.strip()) >= 3]
     return _states_any(candidate.text, spellings) and any(
-        word_overlap(candidate.words, content_words(sentences[key])) >= settings.same_fact_word_overlap
+        word_overlap(candidate.words, words_of[key]) >= settings.same_fact_word_overlap
         for key in holders
-        if key in sentences
+        if key in words_of
     )
 
 
