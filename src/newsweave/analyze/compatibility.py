@@ -9,9 +9,10 @@ counts are whole, and hedged figures are compared by the ranges their hedges all
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from newsweave.analyze.clock_times import may_be_read_in_two_zones, times_compatible
-from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, HedgedAmount, amounts_compatible
+from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, HedgedAmount, amounts_compatible, one_figure_rounded
 from newsweave.analyze.quantities import one_sum_in_two_currencies
 from newsweave.analyze.slots import SlotValue
 from newsweave.config import Settings
@@ -38,7 +39,15 @@ def values_compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         settings.estimate_tolerance,
         rounding,
         settings.several_range,
+        written_in_one_unit=_as_written_in_one_unit(a, b),
     )
+
+
+def _as_written_in_one_unit(a: SlotValue, b: SlotValue) -> tuple[float, float] | None:
+    """Both figures as written, when they were written in one unit (so that rounding reads digits)."""
+    if not math.isclose(a.unit_scale, b.unit_scale, rel_tol=1e-9):
+        return None
+    return a.amount / a.unit_scale, b.amount / b.unit_scale
 
 
 def _times_compatible(a: SlotValue, b: SlotValue, tolerance: int) -> bool:
@@ -77,6 +86,9 @@ def same_value(a: SlotValue, b: SlotValue) -> bool:
         return False  # "hundreds of people" is not the amount "100 people" states
     if a.dimension.startswith("count:"):
         return a.amount == b.amount  # counts are never converted between units: 150 and 153 are two counts
+    written = _as_written_in_one_unit(a, b)
+    if written is not None:
+        return one_figure_rounded(*written)
     largest = max(abs(a.amount), abs(b.amount))
     return largest == 0 or abs(a.amount - b.amount) / largest <= SAME_AMOUNT_ACROSS_UNITS
 

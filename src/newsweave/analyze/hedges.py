@@ -109,12 +109,42 @@ def vague_range(value: HedgedAmount, several: tuple[float, float] = SEVERAL_RANG
     return value.amount * several[0], math.nextafter(value.amount * several[1], 0.0)
 
 
+def written_precision(amount: float) -> float:
+    """The place of a figure's last significant digit as written: 75 million -> 1 million, 74.6 million ->
+    100,000, 0.25 -> 0.01."""
+    if amount == 0 or not math.isfinite(amount):
+        return 1.0
+    place = 10.0 ** math.floor(math.log10(abs(amount)))
+    for _ in range(_MOST_DECIMALS):
+        if math.isclose(round(amount / place) * place, amount, rel_tol=1e-9):
+            return place
+        place /= 10
+    return place
+
+
+_MOST_DECIMALS = 12  # places looked at below a figure's first digit; beyond them it is read as precise
+
+
+def one_figure_rounded(first: float, second: float, tolerance: float = SAME_AMOUNT_ACROSS_UNITS) -> bool:
+    """Whether two figures written in one unit may be one figure, the finer rounded to the coarser's
+    last digit: $74.6 million and $75 million may; $74 million and $75 million are two figures, and so
+    are 300 and 350 km, however round 300 looks (the two must also lie within `tolerance`)."""
+    largest = max(abs(first), abs(second))
+    if largest == 0:
+        return True
+    difference = abs(first - second)
+    coarser = max(written_precision(first), written_precision(second))
+    return difference / largest <= tolerance and difference <= coarser / 2 * (1 + 1e-9)
+
+
 def amounts_compatible(
     first: HedgedAmount,
     second: HedgedAmount,
     estimate_tolerance: float = 0.05,
     same_amount_tolerance: float = SAME_AMOUNT_ACROSS_UNITS,
     several: tuple[float, float] = SEVERAL_RANGE,
+    *,
+    written_in_one_unit: tuple[float, float] | None = None,
 ) -> bool:
     """Whether both figures can be true of one thing.
 
@@ -123,17 +153,28 @@ def amounts_compatible(
     "several hundred thousand" and "an estimated 325,000"), except that two
     different figures hedged the same way are two answers to one question and
     disagree ("up to 9 million" and "up to 9.8 million", "about 85" and "about 80").
+    Figures written in one unit (`written_in_one_unit`: both as written) are one figure only when
+    one rounds to the other; `same_amount_tolerance` is for one amount converted between units.
+    An estimate set against a vague magnitude is read at its figure: "some 100,000" is not "tens
+    of thousands", though its few percent of slack would reach below 100,000.
     """
     for short, other in ((first, second), (second, first)):
         if short.bound == "nearly" and other.bound in ("exact", "at_least") and other.amount > short.amount:
             return False  # "almost 300" is never 304, however close
     largest = max(abs(first.amount), abs(second.amount))
-    if largest == 0 or abs(first.amount - second.amount) / largest <= same_amount_tolerance:
+    if written_in_one_unit is not None:
+        if one_figure_rounded(*written_in_one_unit, tolerance=same_amount_tolerance):
+            return True
+    elif largest == 0 or abs(first.amount - second.amount) / largest <= same_amount_tolerance:
         return True
     if first.bound == "exact" and second.bound == "exact":
         return False
     if first.bound == second.bound:
         return False
+    if "several" in (first.bound, second.bound) and "about" in (first.bound, second.bound):
+        vague, estimate = (first, second) if first.bound == "several" else (second, first)
+        low, high = vague_range(vague, several)
+        return low <= estimate.amount <= high
     low_a, high_a = _interval(first, estimate_tolerance, several)
     low_b, high_b = _interval(second, estimate_tolerance, several)
     return low_a <= high_b and low_b <= high_a

@@ -7,6 +7,7 @@ same thing ("12 workers" vs "15 workers"), never with a length.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -350,8 +351,13 @@ def can_both_be_true(a: Quantity, b: Quantity, estimate_tolerance: float = 0.05)
     if a.dimension != b.dimension:
         return one_sum_in_two_currencies(a.dimension, a.base_value, b.dimension, b.base_value)
     rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
+    one_unit = math.isclose(a.base_value * b.value, b.base_value * a.value, rel_tol=1e-9) and bool(a.value and b.value)
     return amounts_compatible(
-        HedgedAmount(a.base_value, a.bound), HedgedAmount(b.base_value, b.bound), estimate_tolerance, rounding
+        HedgedAmount(a.base_value, a.bound),
+        HedgedAmount(b.base_value, b.bound),
+        estimate_tolerance,
+        rounding,
+        written_in_one_unit=(a.value, b.value) if one_unit else None,
     )
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 _KEYS: dict[str, tuple[str, ...]] = {
     "people taking part": (
         "gather", "rally", "march", "protest", "demonstrate", "converge", "attend", "crowd", "cheer",
-        "chant", "throng", "turnout", "participate", "flock", "descend", "demonstration",
+        "chant", "throng", "turnout", "participate", "flock", "descend", "demonstration", "visit", "visitor",
     ),
     "dead": ("dead", "death", "die", "kill", "fatality", "toll", "body", "life", "bury"),
     "injured": ("injure", "injury", "wound", "hurt"),

@@ -64,6 +64,7 @@ class SlotValue:
     certainty: Certainty = "confirmed"  # how firmly its clause states it ("could", "will", "not")
     history_year: int | None = None  # for a figure of a past event ("304 died in 2014"): that year
     person: str | None = None  # for an age or a share: the last word of the nearest name, lower case
+    unit_scale: float = 1.0  # base units per unit as written (1,609 for miles): figures in one unit round alike
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -75,8 +76,9 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
     for analyzed in articles:
         reference = analyzed.article.published
         for sentence in analyzed.sentences:
-            if sentence.kind != "body" or not sentence.tokens:
+            if sentence.kind == "heading" or not sentence.tokens:
                 continue
+            first_of_sentence = len(values)
             attribution = find_attribution(sentence)
             spans = token_char_spans(sentence)
             mentions = find_date_mentions(sentence, reference)
@@ -140,9 +142,23 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         amount=quantity.base_value,
                         as_of=reference,
                         bound=quantity.bound,
+                        unit_scale=quantity.base_value / quantity.value if quantity.value else 1.0,
                     )
                 )
+            if sentence.kind == "cut":
+                values[first_of_sentence:] = [v for v in values[first_of_sentence:] if v and _told_before_the_cut(v)]
     return [v for v in values if v is not None]
+
+
+# A sentence broken off by a truncated page ("… after the government lifted the outdo") still states
+# the figures that whole words follow; one at the very end may itself be cut ("rose to 3" of "30").
+_WORDS_AFTER_A_FIGURE_BEFORE_A_CUT = 3
+
+
+def _told_before_the_cut(value: SlotValue) -> bool:
+    text = value.sentence.text
+    end = text.find(value.display)
+    return end >= 0 and len(text[end + len(value.display) :].split()) >= _WORDS_AFTER_A_FIGURE_BEFORE_A_CUT
 
 
 def _round(value: float) -> str:
@@ -168,6 +184,7 @@ def _make_value(
     bound: Bound = "exact",
     clock: ClockTime | None = None,
     restated: ClockTime | None = None,
+    unit_scale: float = 1.0,
 ) -> SlotValue | None:
     index = token_at_char(spans, start)
     after = sentence.text[end:]
@@ -223,6 +240,7 @@ def _make_value(
         certainty=clause_certainty(sentence, clause.verb),
         history_year=history_year,
         person=_nearest_person(sentence, index) if dimension in _FIGURES_OF_A_PERSON else None,
+        unit_scale=unit_scale,
     )
 
 

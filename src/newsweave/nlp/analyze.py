@@ -166,7 +166,17 @@ def _reads_as_broken_off(sentence: Sentence, min_words: int) -> bool:
     words = sentence.text.split()
     if len(words) < min_words or not words[-1][:1].islower():
         return False
-    return any(token.text == "," for token in sentence.tokens) or any(token.dep == "relcl" for token in sentence.tokens)
+    tokens = sentence.tokens
+    return any(token.text == "," or token.dep == "relcl" for token in tokens) or any(
+        token.dep in ("nsubj", "nsubjpass") and _told_as_prose(tokens, token.head) for token in tokens
+    )
+
+
+def _told_as_prose(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether a subject's verb has an auxiliary ("were visiting", "has been closed"): headlines drop
+    them, telling news in the bare present ("crews reopen the tunnel") or a bare participle
+    ("inquiry ordered", which the tagger may read as a past tense, so a past tense alone is no sign)."""
+    return any(t.head == verb and t.dep in ("aux", "auxpass") for t in tokens)
 
 
 def _bounded_pieces(span: Span, max_tokens: int) -> list[Span]:

@@ -15,13 +15,13 @@ TOPICS = {"reopen": 0, "drop": 1, "open": 2}
 
 
 def _value(source, topic, display, amount, dimension="date", kind="date", speaker=None, via=(), index=0, form=None,
-           bound="exact"):
+           bound="exact", unit_scale=1.0):
     text = f"{source} sentence about {topic} {display}"
     return SlotValue(
         kind=kind, source=source, sentence=Sentence(source, index, text, 0, len(text)), display=display,
         normalized=f"{amount:g}", dimension=dimension, amount=float(amount), context=f"the bridge will {topic} on …",
         speaker=speaker, via=via, denied=False, context_words=frozenset({topic}), date_form=form,
-        bound=bound,
+        bound=bound, unit_scale=unit_scale,
     )
 
 
@@ -349,3 +349,19 @@ def test_slots_of_one_key_merge_only_when_their_amounts_may_be_one_fact():
     assert sorted(sorted(p.value for p in c.positions) for c in conflicts) == [
         ["$12 million", "$13.6 million"], ["$15,000", "$16,450"],
     ]
+
+
+def test_two_sums_a_rounding_apart_in_one_currency_are_two_figures_but_not_across_units():
+    one_currency = [
+        _value("S1", "drop", "$75 million", 75e6, dimension="money:USD", kind="number"),
+        _value("S2", "drop", "$74 million", 74e6, dimension="money:USD", kind="number"),
+    ]
+    [conflict] = find_slot_conflicts(one_currency, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert {p.value for p in conflict.positions} == {"$75 million", "$74 million"}
+    rounded = [one_currency[0], _value("S2", "drop", "$74.6 million", 74.6e6, dimension="money:USD", kind="number")]
+    assert find_slot_conflicts(rounded, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    across_units = [  # 1,600 feet is 487.7 m: one length rounded in two units, 2.5 m from "490 metres"
+        _value("S1", "drop", "1,600 feet", 487.68, dimension="length", kind="number", unit_scale=0.3048),
+        _value("S2", "drop", "490 metres", 490.0, dimension="length", kind="number"),
+    ]
+    assert find_slot_conflicts(across_units, _embed, DEFAULT_SETTINGS, {}).conflicts == ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyze.hedges import HedgedAmount, amounts_compatible, bound_before
+from newsweave.analyze.hedges import HedgedAmount, amounts_compatible, bound_before, one_figure_rounded, written_precision
 
 H = HedgedAmount
 
@@ -56,6 +56,7 @@ def test_figures_that_can_both_be_true_agree(first: HedgedAmount, second: Hedged
         (H(1000, "at_least"), H(900, "exact")),  # outside the bound
         (H(100_000, "several"), H(50_000, "exact")),  # a vague magnitude that does not cover it
         (H(350, "about"), H(300, "exact")),  # too far for an estimate
+        (H(10_000, "several"), H(100_000, "about")),  # "tens of thousands" is not "some 100,000"
     ],
 )
 def test_figures_that_cannot_both_be_true_disagree(first: HedgedAmount, second: HedgedAmount) -> None:
@@ -66,3 +67,33 @@ def test_figures_that_cannot_both_be_true_disagree(first: HedgedAmount, second: 
 def test_almost_is_a_little_short_of_the_figure_never_more():
     assert amounts_compatible(H(10_000_000, "nearly"), H(9_800_000, "exact"))
     assert not amounts_compatible(H(300, "nearly"), H(304, "exact"))
+
+
+def test_an_estimate_is_set_against_a_vague_magnitude_at_its_own_figure():
+    # "some 100,000" allows a few percent below 100,000, but the figure it gives is not tens of thousands
+    assert not amounts_compatible(H(10_000, "several"), H(100_000, "about"))
+    assert amounts_compatible(H(10_000, "several"), H(60_000, "about"))
+    assert amounts_compatible(H(10_000, "several"), H(100_000, "at_most"))  # "as many as 100,000" may be fewer
+
+
+@pytest.mark.parametrize(
+    ("amount", "place"),
+    [(75e6, 1e6), (74.6e6, 1e5), (300, 100), (342, 1), (0.25, 0.01), (0, 1)],
+)
+def test_a_figures_precision_is_the_place_of_its_last_significant_digit(amount: float, place: float) -> None:
+    assert written_precision(amount) == pytest.approx(place)
+
+
+def test_figures_in_one_unit_are_one_figure_only_when_one_rounds_to_the_other():
+    assert one_figure_rounded(74.6e6, 75e6)  # $74.6 million rounds to $75 million
+    assert not one_figure_rounded(74e6, 75e6)  # two figures, though 1.3% apart
+    assert not one_figure_rounded(300, 350)  # a round 300 is not every figure within 50 of it
+    assert one_figure_rounded(300, 304)
+    assert not one_figure_rounded(150, 151, tolerance=0.0)  # counts are never rounded
+
+
+def test_the_rounding_rule_for_one_unit_replaces_the_tolerance_across_units():
+    exact_75, exact_74 = H(75e6, "exact"), H(74e6, "exact")
+    assert amounts_compatible(exact_75, exact_74)  # converted between units: within 2%
+    assert not amounts_compatible(exact_75, exact_74, written_in_one_unit=(75e6, 74e6))
+    assert amounts_compatible(exact_75, H(74.6e6, "exact"), written_in_one_unit=(75e6, 74.6e6))

@@ -10,6 +10,8 @@ def test_the_nearest_signal_word_gives_the_key():
     assert nearest_key([(1, "passenger"), (3, "evacuate")]) == "evacuated or displaced"
     assert nearest_key([(2, "injure"), (5, "kill")]) == "injured"
     assert nearest_key([(1, "train"), (2, "station")]) is None
+    # "Tens of thousands of people were visiting the quarter" counts a crowd, like "gathered"
+    assert nearest_key([(2, "visit")]) == nearest_key([(2, "gather")]) == "people taking part"
 
 
 def test_the_counted_thing_is_not_what_is_measured():

@@ -136,3 +136,14 @@ def test_an_age_right_beside_a_name_the_tagger_missed_still_belongs_to_it(analyz
     values = _values(analyze_texts, "The 76-year-old Velkoran repeatedly vowed that her party would win the harbour seat.")
     [age] = [v for v in values if v.dimension == "age"]
     assert age.person == "velkoran"
+
+
+def test_a_sentence_cut_off_by_the_page_states_the_figures_whole_words_follow(analyze_texts):
+    text = (
+        "Ferries resumed on Monday.\n\n"
+        "Tens of thousands of commuters were queueing at the pier after the operator closed 12 lanes of the"
+    )
+    values = _values(analyze_texts, text)
+    displays = [v.display for v in values if v.kind == "number"]
+    assert "Tens of thousands of commuters" in displays  # whole words follow it: told before the cut
+    assert not [d for d in displays if d.startswith("12")]  # two words before the cut: it may be cut itself

@@ -176,3 +176,12 @@ def test_a_last_paragraph_broken_off_mid_sentence_is_cut_not_a_heading(language_
     kinds = [s.kind for s in cut.sentences]
     assert kinds == ["body", "heading", "cut"]  # a title-case line before the end stays a heading
     assert headline.sentences[-1].kind == "heading"  # a headline-like last line, no clause: still a heading
+
+
+def test_a_cut_last_paragraph_with_a_subject_and_its_verb_is_cut_though_it_has_no_comma(language_model, embedder):
+    story = (
+        "Pumps drained the flooded tunnel overnight.\n\n"
+        "Hundreds of commuters were queueing at the ferry pier for the early crossing after the tunnel operator closed the"
+    )
+    [article] = analyze_articles([make_article("A", story)], language_model=language_model, embedder=embedder)
+    assert [s.kind for s in article.sentences] == ["body", "cut"]
