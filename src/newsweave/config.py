@@ -111,9 +111,9 @@ class Settings:
     # them, docs/quality.md has the out-of-fold ROUGE. Word coverage, centrality and origins
     # carry most of the weight.
     summary_feature_weights: tuple[tuple[str, float], ...] = (
-        ("origins", 0.13), ("centrality", 0.268), ("lead", 0.0926), ("echo", 0.1265),
-        ("quoted", 0.0604), ("length", -0.032), ("short", -0.021), ("figures", -0.0053),
-        ("names", 0.0362), ("coverage", 0.5576), ("weight", -0.0693),
+        ("origins", 0.1452), ("centrality", 0.2443), ("lead", 0.0948), ("echo", 0.1378),
+        ("quoted", 0.062), ("length", -0.0419), ("short", -0.0192), ("figures", -0.012),
+        ("names", 0.0356), ("coverage", 0.5933), ("weight", -0.0652),
     )  # fmt: skip
     redundancy_similarity: float = 0.7  # embedding cosine at which a sentence tells what a chosen one told
     # Share of the shorter sentence's content words two summary sentences may share before the later

@@ -57,6 +57,7 @@ class _Candidate:
     words: frozenset[str]  # content words, to tell a fact told twice
     echo: float  # how closely the other articles' openings tell it
     features: SentenceFeatures
+    claim: int  # which claim it words: the summary tells each claim once
 
 
 def summarize(
@@ -124,42 +125,33 @@ def _candidates(
         gainsaid.setdefault((gainsay.source, gainsay.index), set()).update(gainsay.sources)
 
     candidates = []
-    for claim in claims:
+    for claim_number, claim in enumerate(claims):
         agreement = support.get(claim.text)
         evidence = agreement.evidence if agreement else claim.evidence[:1]
         origins = agreement.origins if agreement else 1
-        best = _best_sentence(evidence, sentence_of, position_of)
-        if best is None:
-            continue
-        sentence, vector = sentence_of[(best.source, best.index)]
-        text = DATELINE.sub("", sentence.text).strip()
-        penalty = context_penalty(text)
-        if (
-            len(text.split()) < 6
-            or penalty >= STANDS_ALONE_LIMIT
-            or not is_whole(sentence, text)
-            or quotes_without_a_speaker(sentence, text)
-            or off_register(sentence, text)
-        ):
-            continue  # a summary sentence must make sense without its neighbours
-        position = position_of.get((best.source, best.index), 99)
-        echo = openings.echo(vector, best.source)
-        features = sentence_features(
-            sentence, text, origins=origins, centrality=float(vector @ story_vector), position=position,
-            echo=echo, quoted=opens_on_a_quotation(text), story_names=story_names, words=words_of[(best.source, best.index)],
-            word_shares=shares,
-        )  # fmt: skip
-        cited: dict[str, Evidence] = {}
-        otherwise = gainsaid.get((best.source, best.index), set())
-        for item in [best, *evidence]:
-            if item is best or item.source not in otherwise:
-                cited.setdefault(item.source, item)
-        candidates.append(
-            _Candidate(
-                sentence, vector, tuple(cited), tuple(cited.values()), origins, features.score(weights), text,
-                position, role_of(sentence, text, story_years), words_of[(best.source, best.index)], echo, features,
-            )
-        )  # fmt: skip
+        # Each evidence sentence that stands alone is one wording of the claim; the selection takes the
+        # best-scored wording that tells something new, and one wording per claim.
+        for item in _standalone(evidence, sentence_of):
+            sentence, vector = sentence_of[(item.source, item.index)]
+            position = position_of.get((item.source, item.index), 99)
+            echo = openings.echo(vector, item.source)
+            text = DATELINE.sub("", sentence.text).strip()
+            words = words_of[(item.source, item.index)]
+            features = sentence_features(
+                sentence, text, origins=origins, centrality=float(vector @ story_vector), position=position,
+                echo=echo, quoted=opens_on_a_quotation(text), story_names=story_names, words=words, word_shares=shares,
+            )  # fmt: skip
+            cited: dict[str, Evidence] = {}
+            otherwise = gainsaid.get((item.source, item.index), set())
+            for other in [item, *evidence]:
+                if other is item or other.source not in otherwise:
+                    cited.setdefault(other.source, other)
+            candidates.append(
+                _Candidate(
+                    sentence, vector, tuple(cited), tuple(cited.values()), origins, features.score(weights), text,
+                    position, role_of(sentence, text, story_years), words, echo, features, claim_number,
+                )
+            )  # fmt: skip
     return candidates
 
 
@@ -187,13 +179,16 @@ def _lede(candidates: Sequence[_Candidate], settings: Settings) -> _Candidate | 
 
 
 def _select(candidates: Sequence[_Candidate], lede: _Candidate | None, settings: Settings) -> list[_Candidate]:
-    """The lede, then the best-scored candidates that fit the budget and tell something new."""
+    """The lede, then the best-scored candidates that fit the budget and tell something new: one wording
+    of each claim, the best-scored of those that do not repeat what is already told."""
     chosen: list[_Candidate] = []
+    told: set[int] = set()
     words = 0
     for candidate in ([lede] if lede is not None else []) + sorted(candidates, key=lambda c: -c.score):
         length = len(candidate.text.split())
-        if words + length > settings.summary_words or _repeats(candidate, chosen, settings):
+        if candidate.claim in told or words + length > settings.summary_words or _repeats(candidate, chosen, settings):
             continue
+        told.add(candidate.claim)
         chosen.append(candidate)
         words += length
     return chosen
@@ -276,24 +271,27 @@ def _states_any(text: str, spellings: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", lowered) for spelling in spellings)
 
 
-def _best_sentence(
-    evidence: Sequence[Evidence],
-    sentence_of: dict[tuple[str, int], tuple[Sentence, np.ndarray]],
-    position_of: dict[tuple[str, int], int],
-) -> Evidence | None:
-    """The evidence sentence that stands best on its own."""
-    usable = [e for e in evidence if (e.source, e.index) in sentence_of and sentence_of[(e.source, e.index)][0].kind == "body"]
-    if not usable:
-        return None
-    return min(
-        usable,
-        key=lambda e: (
-            not is_whole(sentence_of[(e.source, e.index)][0], e.sentence),
-            context_penalty(e.sentence),
-            abs(len(e.sentence.split()) - 24),
-            position_of.get((e.source, e.index), 99),
-        ),
-    )
+def _standalone(
+    evidence: Sequence[Evidence], sentence_of: Mapping[tuple[str, int], tuple[Sentence, np.ndarray]]
+) -> list[Evidence]:
+    """The evidence sentences that make sense without their neighbours: whole body sentences of six
+    words or more, with nothing pointing back, no speech without its speaker, nothing off register."""
+    usable = []
+    for item in evidence:
+        found = sentence_of.get((item.source, item.index))
+        if found is None or found[0].kind != "body":
+            continue
+        sentence = found[0]
+        text = DATELINE.sub("", sentence.text).strip()
+        if (
+            len(text.split()) >= 6
+            and context_penalty(text) < STANDS_ALONE_LIMIT
+            and is_whole(sentence, text)
+            and not quotes_without_a_speaker(sentence, text)
+            and not off_register(sentence, text)
+        ):
+            usable.append(item)
+    return usable
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
