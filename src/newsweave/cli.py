@@ -121,11 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_db_option(command: argparse.ArgumentParser) -> None:
+    # The help never shows the default's value: $NEWSWEAVE_DB may be a URL holding a password.
     command.add_argument(
         "--db",
         default=os.environ.get(DB_VARIABLE) or DEFAULT_DB,
-        metavar="PATH",
-        help=f"corpus database file (default: ${DB_VARIABLE}, else {DEFAULT_DB} here)",
+        metavar="DB",
+        help=f"corpus database: a file, or a postgresql://USER@HOST/NAME URL (default: ${DB_VARIABLE}, "
+        f"else {DEFAULT_DB} here)",
     )
 
 
@@ -262,26 +264,26 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
+    from newsweave.store import display_name
     from newsweave.web import WebOptions, create_app
     from newsweave.web.server import serve
     from newsweave.web.state import TOKEN_VARIABLE
 
-    _open_existing_store(args.db).close()  # a missing or foreign file is refused before the server starts
+    _open_existing_store(args.db).close()  # a missing or foreign database is refused before the server starts
     token = os.environ.get(TOKEN_VARIABLE) or None
     app = create_app(WebOptions(db_path=args.db, token=token))
     writes = "writes allowed with the token" if token else f"read-only (set {TOKEN_VARIABLE} to allow writes)"
-    print(f"newsweave: serving {args.db} at http://{args.host}:{args.port}/ ({writes}); Ctrl-C stops", file=sys.stderr)
+    shown = display_name(args.db)
+    print(f"newsweave: serving {shown} at http://{args.host}:{args.port}/ ({writes}); Ctrl-C stops", file=sys.stderr)
     serve(app, args.host, args.port, DEFAULT_SETTINGS)  # uvicorn, cutting off clients too slow to send a request
     return EXIT_OK
 
 
-def _open_existing_store(path: str) -> ArticleStore:
+def _open_existing_store(target: str) -> ArticleStore:
     """Open a database that must exist already: reading commands never create an empty one."""
     from newsweave.store import open_store
 
-    if path != ":memory:" and not Path(path).exists():
-        raise UsageError(f"{path}: no such database; create it with  newsweave ingest SOURCE --db {path}")
-    return open_store(path)
+    return open_store(target, create=False)
 
 
 @contextlib.contextmanager

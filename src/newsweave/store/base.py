@@ -1,8 +1,8 @@
 """What the corpus database offers the stages, independent of the engine behind it.
 
-Stages talk to an `ArticleStore` only. SQLite implements it today
-(`newsweave.store.sqlite`); a PostgreSQL backend can implement the same
-protocol later without any stage changing. Every answer is a frozen record
+Stages talk to an `ArticleStore` only. SQLite (`newsweave.store.sqlite`) and
+PostgreSQL (`newsweave.store.postgres`) implement it alike, and one test suite
+runs on both; no stage knows which it has. Every answer is a frozen record
 from this module or from `newsweave.model`.
 """
 
@@ -57,7 +57,7 @@ class SearchHit:
     published: dt.date | None
     snippet: str  # a short passage with matched words between MATCH_OPEN and MATCH_CLOSE
     rank: int
-    score: float  # BM25 relevance, higher is better; comparable only within one search
+    score: float  # relevance (BM25 on SQLite, ts_rank on PostgreSQL), higher is better; comparable only within one search
     story_id: str | None = None
 
 

@@ -1,8 +1,9 @@
 """Turning records into SQLite column values and back.
 
 Dates are ISO text, removed lines and entity sets are JSON text, vectors are
-little-endian float32 blobs: all readable by any SQLite client and by a later
-PostgreSQL migration without newsweave in the loop.
+little-endian float32 blobs: all readable by any SQLite client without newsweave
+in the loop. The checks and the JSON-list readers here are engine-independent;
+`postgres_rows` uses them too.
 """
 
 from __future__ import annotations
@@ -39,15 +40,21 @@ ARTICLE_COLUMNS = (
 ARTICLE_SELECT = ", ".join(f"articles.{name}" for name in ARTICLE_COLUMNS)
 
 
-def date_to_text(value: dt.date | None) -> str | None:
-    """ISO form of a date (a datetime keeps only its date), None for None."""
+def checked_date(value: object) -> dt.date | None:
+    """A date (a datetime keeps only its date) or None; anything else is a UsageError."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        value = value.date()
+        return value.date()
     if not isinstance(value, dt.date):
         raise UsageError(f"expected a date (datetime.date) or None, got {type(value).__name__} {value!r}")
-    return value.isoformat()
+    return value
+
+
+def date_to_text(value: dt.date | None) -> str | None:
+    """ISO form of a date (a datetime keeps only its date), None for None."""
+    checked = checked_date(value)
+    return checked.isoformat() if checked is not None else None
 
 
 def text_to_date(value: str | None) -> dt.date | None:
@@ -83,9 +90,14 @@ def removed_to_text(removed: tuple[RemovedLine, ...]) -> str:
 
 def text_to_removed(value: str | None) -> tuple[RemovedLine, ...]:
     """Removed lines read back from their JSON form."""
+    return list_to_removed(_json_list(value))
+
+
+def list_to_removed(items: object) -> tuple[RemovedLine, ...]:
+    """Removed lines from a parsed JSON list of {"text", "reason"} objects; other items are skipped."""
     return tuple(
         RemovedLine(text=str(item.get("text", "")), reason=str(item.get("reason", "")))
-        for item in _json_list(value)
+        for item in (items if isinstance(items, list) else [])
         if isinstance(item, dict)
     )
 
@@ -97,7 +109,12 @@ def entities_to_text(entities: frozenset[str]) -> str:
 
 def text_to_entities(value: str | None) -> frozenset[str]:
     """An entity set read back from its JSON form."""
-    return frozenset(str(item) for item in _json_list(value))
+    return list_to_entities(_json_list(value))
+
+
+def list_to_entities(items: object) -> frozenset[str]:
+    """An entity set from a parsed JSON list."""
+    return frozenset(str(item) for item in (items if isinstance(items, list) else []))
 
 
 def terms_to_text(terms: tuple[tuple[str, int], ...]) -> str:
@@ -107,9 +124,14 @@ def terms_to_text(terms: tuple[tuple[str, int], ...]) -> str:
 
 def text_to_terms(value: str | None) -> tuple[tuple[str, int], ...]:
     """Body words read back; a damaged pair is left out rather than guessed at."""
+    return list_to_terms(_json_list(value))
+
+
+def list_to_terms(items: object) -> tuple[tuple[str, int], ...]:
+    """Body words from a parsed JSON list of [word, count] pairs; a damaged pair is left out."""
     return tuple(
         (item[0], item[1])
-        for item in _json_list(value)
+        for item in (items if isinstance(items, list) else [])
         if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and type(item[1]) is int and item[1] > 0
     )
 

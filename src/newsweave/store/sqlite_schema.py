@@ -158,6 +158,22 @@ def _add_checkpoints(connection: sqlite3.Connection) -> None:
     )
 
 
+def _stem_search_words(connection: sqlite3.Connection) -> None:
+    """Version 6: search matches word forms ("strike" finds "strikes"), as PostgreSQL's english search does.
+
+    The index is rebuilt from the stored text with the Porter stemmer in front
+    of the same tokenizer; the triggers write to the new index by name.
+    """
+    connection.execute("DROP TABLE articles_fts")
+    connection.execute(
+        """CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            title, text, content = 'articles', content_rowid = 'seq',
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        )"""
+    )
+    connection.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     _create_version_1,
@@ -165,6 +181,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_update_counts,
     _add_signature_terms,
     _add_checkpoints,
+    _stem_search_words,
 )
 
 

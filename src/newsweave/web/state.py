@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newsweave import sources
 from newsweave.config import DEFAULT_SETTINGS, Settings
@@ -31,7 +31,7 @@ TOKEN_VARIABLE = "NEWSWEAVE_TOKEN"
 class WebOptions:
     """How `newsweave serve` runs; every field has the default the command line uses."""
 
-    db_path: str = "newsweave.db"
+    db_path: str = field(default="newsweave.db", repr=False)  # a URL may hold a password: never in a repr
     token: str | None = None  # writes are refused unless a token is set
     warm: bool = True  # make briefings in the background for stories a list shows
     page_size: int = 20

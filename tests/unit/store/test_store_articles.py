@@ -12,22 +12,27 @@ import pytest
 
 from newsweave.errors import InputError, UsageError
 from newsweave.model import ArticleSignature
-from newsweave.store import ArticleStore, SQLiteStore, open_store
+from newsweave.store import ArticleStore, SQLiteStore
 
 from .conftest import FULL_ARTICLE, make_article, make_signature
 
 
-def test_the_sqlite_store_satisfies_the_protocol(db_path):
-    with open_store(db_path) as store:
+def test_the_store_of_each_backend_satisfies_the_protocol(database):
+    with database.open() as store:
         assert isinstance(store, ArticleStore)
-        assert isinstance(store, SQLiteStore)
+        if database.backend == "sqlite":
+            assert isinstance(store, SQLiteStore)
+        else:
+            from newsweave.store.postgres import PostgresStore
+
+            assert isinstance(store, PostgresStore)
 
 
-def test_every_article_field_survives_a_reopen(db_path):
-    with SQLiteStore(db_path) as store:
+def test_every_article_field_survives_a_reopen(database):
+    with database.open() as store:
         outcome = store.add_article(FULL_ARTICLE)
     assert outcome.added and outcome.article_id == FULL_ARTICLE.id
-    with SQLiteStore(db_path) as reopened:
+    with database.open() as reopened:
         assert reopened.get_article(FULL_ARTICLE.id) == FULL_ARTICLE
 
 

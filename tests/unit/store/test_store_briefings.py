@@ -86,6 +86,7 @@ _OLD_BRIEFINGS_TABLE = """CREATE TABLE briefings (
 )"""
 
 
+# SQLite only: upgrades files written by older newsweave releases; PostgreSQL starts at today's shape.
 def test_a_version_2_database_gains_update_counts_from_its_kept_documents(db_path):
     raw = sqlite3.connect(db_path, isolation_level=None)
     try:
@@ -161,6 +162,7 @@ def test_a_search_hit_names_the_story_of_its_article(store):
     assert hits == {"a": "T1", "b": None}
 
 
+# SQLite only: upgrades files written by older newsweave releases; PostgreSQL starts at today's shape.
 def test_a_version_3_database_gains_empty_body_words_for_its_signatures(db_path):
     import numpy as np
 

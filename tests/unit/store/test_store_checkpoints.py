@@ -7,19 +7,19 @@ import datetime as dt
 import pytest
 
 from newsweave.errors import UsageError
-from newsweave.store import SQLiteStore, StoredCheckpoint
+from newsweave.store import StoredCheckpoint
 
 from .conftest import make_article, make_signature
 
 
-def test_a_checkpoint_is_kept_replaced_and_survives_a_reopen(db_path):
-    with SQLiteStore(db_path) as store:
+def test_a_checkpoint_is_kept_replaced_and_survives_a_reopen(database):
+    with database.open() as store:
         assert store.get_checkpoint("stories") is None
         for name in ("a", "b"):
             store.add_article(make_article(name))
         store.save_checkpoint(StoredCheckpoint("stories", "settings 1", "a", b"\x00state one"))
         store.save_checkpoint(StoredCheckpoint("stories", "settings 2", "b", b"\x00state two"))
-    with SQLiteStore(db_path) as store:
+    with database.open() as store:
         kept = store.get_checkpoint("stories")
         assert (kept.fingerprint, kept.through_article, kept.data) == ("settings 2", "b", b"\x00state two")
 

@@ -1,4 +1,7 @@
-"""A full disk (SQLITE_FULL) gives one clear error, keeps the database as it was, and passes once space is back."""
+"""A full disk (SQLITE_FULL) gives one clear error, keeps the database as it was, and passes once space is back.
+
+SQLite only: the full disk is simulated with SQLite's page limit; a PostgreSQL server's disk is not ours to fill.
+"""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from newsweave.errors import UsageError
-from newsweave.store import SQLiteStore
 
 from .conftest import make_article
 
@@ -109,16 +108,16 @@ def test_quiet_stories_are_closed_and_leave_the_open_signatures(store):
     assert store.close_stories(older_than=_day(7)) == 0
 
 
-def test_open_story_signatures_resume_clustering_state(db_path):
+def test_open_story_signatures_resume_clustering_state(database):
     centroid = np.linspace(-1, 1, 384, dtype=np.float32)
-    with SQLiteStore(db_path) as store:
+    with database.open() as store:
         store.create_story("S1", "h", _day(1), _day(1), centroid=centroid, entities=frozenset({"Ankara"}))
         store.create_story("S2", "h", None, None)
         for article_id in ("a", "b"):
             store.add_article(make_article(article_id, published=_day(4)))
             store.assign(article_id, "S1")
         store.update_story("S1", centroid=centroid * 2, entities=frozenset({"Ankara", "Kremlin"}))
-    with SQLiteStore(db_path) as reopened:
+    with database.open() as reopened:
         first, second = reopened.open_story_signatures()
     assert first.story_id == "S1" and first.size == 2
     np.testing.assert_array_equal(first.centroid, centroid * 2)
