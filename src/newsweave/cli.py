@@ -107,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(export)
     export.set_defaults(handler=_run_export)
 
+    copy = commands.add_parser(
+        "copy",
+        help="copy a whole corpus database into a new one (SQLite to PostgreSQL and back)",
+        description="Copy every article, story, kept briefing and the clustering checkpoint of the database "
+        "FROM into the empty database TO (a file or a postgresql:// URL); ingest then carries on in TO "
+        "exactly as it would have in FROM.",
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="FROM", help="the database to copy")
+    copy.add_argument("--to", dest="target", required=True, metavar="TO", help="the new, empty database")
+    copy.add_argument("--quiet", action="store_true", help="no progress display")
+    copy.set_defaults(handler=_run_copy)
+
     serve = commands.add_parser(
         "serve",
         help="serve the web reader and the JSON API over the corpus database",
@@ -260,6 +272,22 @@ def _run_export(args: argparse.Namespace) -> int:
                 raise UsageError(f"{args.output}: cannot write output ({exc.strerror or exc})") from None
         else:
             sys.stdout.writelines(lines)
+    return EXIT_OK
+
+
+def _run_copy(args: argparse.Namespace) -> int:
+    from newsweave.pipeline.copy_corpus import copy_corpus
+    from newsweave.store import display_name, open_store
+
+    with _open_existing_store(args.source) as source, open_store(args.target) as target:
+        total = source.count()
+
+        def progress(done: int) -> None:
+            if not args.quiet:
+                print(f"newsweave: copied {done:,} of {total:,} articles", file=sys.stderr)
+
+        report = copy_corpus(source, target, progress)
+    print(f"newsweave: {report.summary()} from {display_name(args.source)} to {display_name(args.target)}", file=sys.stderr)
     return EXIT_OK
 
 
