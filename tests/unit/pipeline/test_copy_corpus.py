@@ -6,33 +6,20 @@ PostgreSQL case skips without a test server, unless NEWSWEAVE_REQUIRE_POSTGRES=1
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsweave.errors import UsageError
-from newsweave.model import RawDocument
 from newsweave.pipeline import Ingestor
 from newsweave.pipeline.copy_corpus import copy_corpus
 from newsweave.pipeline.ingest import STORY_CHECKPOINT
 from newsweave.store import ArticleStore, StoredBriefing, open_store
 
+from .synthetic import corpus_documents, generate
+
 from ...postgres_server import PostgresServer, postgres_server  # noqa: F401  (a fixture)
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
-from generate_corpus import generate  # noqa: E402  (the benchmark's own generator: invented text)
-
-
-def _documents(records):
-    return [
-        RawDocument(path=f"corpus.jsonl:{i}", text=r["text"], format="jsonl", title=r["title"], url=r["url"],
-                    outlet=r["outlet"], published=r["published"], external_id=r["id"])
-        for i, r in enumerate(records, 1)
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +58,7 @@ def _state(store: ArticleStore) -> dict[str, object]:
 
 
 def test_a_corpus_goes_there_and_back_without_loss_and_ingest_carries_on_alike(tmp_path, corpus, middle):
-    first, rest = _documents(corpus[:120]), _documents(corpus[120:])
+    first, rest = corpus_documents(corpus[:120]), corpus_documents(corpus[120:])
     with open_store(str(tmp_path / "origin.db")) as origin:
         Ingestor(origin).ingest(first)
         origin_ingestor = Ingestor(origin)
@@ -97,8 +84,8 @@ def test_a_corpus_goes_there_and_back_without_loss_and_ingest_carries_on_alike(t
 
 def test_a_copy_goes_only_into_an_empty_corpus(tmp_path, corpus):
     with open_store(str(tmp_path / "a.db")) as source, open_store(str(tmp_path / "b.db")) as target:
-        Ingestor(source).ingest(_documents(corpus[:10]))
-        Ingestor(target).ingest(_documents(corpus[10:12]))
+        Ingestor(source).ingest(corpus_documents(corpus[:10]))
+        Ingestor(target).ingest(corpus_documents(corpus[10:12]))
         with pytest.raises(UsageError, match="not empty"):
             copy_corpus(source, target)
         assert target.count() == 2  # nothing written
@@ -106,7 +93,7 @@ def test_a_copy_goes_only_into_an_empty_corpus(tmp_path, corpus):
 
 def test_signature_vectors_survive_the_trip_bit_for_bit(tmp_path, corpus):
     with open_store(str(tmp_path / "a.db")) as source, open_store(str(tmp_path / "b.db")) as target:
-        Ingestor(source).ingest(_documents(corpus[:20]))
+        Ingestor(source).ingest(corpus_documents(corpus[:20]))
         copy_corpus(source, target)
         for mine, theirs in zip(source.load_signatures(), target.load_signatures(), strict=True):
             assert mine.vector.dtype == theirs.vector.dtype and np.array_equal(mine.vector, theirs.vector)

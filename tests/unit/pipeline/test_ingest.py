@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,17 +11,7 @@ from newsweave.pipeline import Ingestor, brief_story
 from newsweave.sources import load_inputs
 from newsweave.store import open_store
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
-from generate_corpus import generate  # noqa: E402  (the benchmark's own generator: invented text)
-
-
-def _documents(records):
-    return [
-        RawDocument(path=f"corpus.jsonl:{i}", text=r["text"], format="jsonl", title=r["title"], url=r["url"],
-                    outlet=r["outlet"], published=r["published"], external_id=r["id"])
-        for i, r in enumerate(records, 1)
-    ]
+from .synthetic import REPO_ROOT, corpus_documents, generate
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +20,7 @@ def corpus():
 
 
 def test_everything_is_stored_once_and_reingesting_adds_nothing(tmp_path, corpus):
-    documents = _documents(corpus)
+    documents = corpus_documents(corpus)
     with open_store(str(tmp_path / "c.db")) as store:
         first = Ingestor(store).ingest(documents)
         assert first.added == len(corpus) and first.failed == ()
@@ -43,7 +31,7 @@ def test_everything_is_stored_once_and_reingesting_adds_nothing(tmp_path, corpus
 
 def test_copies_are_folded_into_their_origin_story(tmp_path, corpus):
     with open_store(str(tmp_path / "c.db")) as store:
-        report = Ingestor(store).ingest(_documents(corpus))
+        report = Ingestor(store).ingest(corpus_documents(corpus))
         gold_copies = {r["id"]: r["copy_of"] for r in corpus if r["copy_of"]}
         found = {a.id: a.copy_of for a in store.iter_articles() if a.copy_of}
         # Every planted wire copy is found; a copy's story is its origin's story.
@@ -55,7 +43,7 @@ def test_copies_are_folded_into_their_origin_story(tmp_path, corpus):
 
 def test_stories_follow_the_planted_events(tmp_path, corpus):
     with open_store(str(tmp_path / "c.db")) as store:
-        Ingestor(store).ingest(_documents(corpus))
+        Ingestor(store).ingest(corpus_documents(corpus))
         gold = {r["id"]: r["event"] for r in corpus}
         stories = store.list_stories()
         # Purity: most stories hold one planted event.
@@ -65,7 +53,7 @@ def test_stories_follow_the_planted_events(tmp_path, corpus):
 
 
 def test_resuming_gives_the_same_stories_as_one_run(tmp_path, corpus):
-    documents = _documents(corpus)
+    documents = corpus_documents(corpus)
     with open_store(str(tmp_path / "one.db")) as store:
         Ingestor(store).ingest(documents)
         one_run = {a.id: a.story_id for a in store.iter_articles()}
@@ -78,7 +66,7 @@ def test_resuming_gives_the_same_stories_as_one_run(tmp_path, corpus):
 
 
 def test_bad_documents_are_reported_and_the_rest_stored(tmp_path, corpus):
-    documents = _documents(corpus[:20]) + [RawDocument(path="tiny.txt", text="Share this article", format="text")]
+    documents = corpus_documents(corpus[:20]) + [RawDocument(path="tiny.txt", text="Share this article", format="text")]
     with open_store(str(tmp_path / "c.db")) as store:
         report = Ingestor(store).ingest(documents)
     assert report.added == 20
@@ -127,7 +115,7 @@ def test_a_stored_story_is_briefed(tmp_path):
 
 def test_export_is_lossless(tmp_path, corpus):
     with open_store(str(tmp_path / "c.db")) as store:
-        Ingestor(store).ingest(_documents(corpus[:30]))
+        Ingestor(store).ingest(corpus_documents(corpus[:30]))
         rows = list(store.export_rows())
     by_id = {r["id"]: r for r in corpus[:30]}
     assert len(rows) == 30
