@@ -25,8 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import numpy as np
 import psycopg
@@ -35,6 +34,7 @@ from newsweave.errors import InputError, UsageError
 from newsweave.model import ArticleSignature, StoredArticle, StoredStory
 from newsweave.store import postgres_briefings, postgres_search
 from newsweave.store import postgres_queries as queries
+from newsweave.store.arguments import ClosesOnExit, checked_new_article, require_count, require_cutoff, story_changes
 from newsweave.store.base import (
     AddOutcome,
     ArticleMinhash,
@@ -51,7 +51,6 @@ from newsweave.store.postgres_rows import (
     article_values,
     checked_date,
     entities_value,
-    require_count,
     row_to_article,
     row_to_export,
     row_to_signature,
@@ -63,13 +62,12 @@ from newsweave.store.sqlite_rows import ARTICLE_SELECT, vector_to_blob
 
 Connection = psycopg.Connection[Any]
 
-_STORY_STATUSES = ("open", "closed")
 _ARTICLE_ORDER = "articles.published IS NULL, articles.published, articles.seq"
 _STORY_ORDER = "stories.last_published IS NULL, stories.last_published DESC, stories.seq DESC"
 _SIGNATURE_SELECT = "articles.seq AS seq, signatures.* FROM signatures JOIN articles ON articles.id = signatures.article_id"
 
 
-class PostgresStore:
+class PostgresStore(ClosesOnExit):
     """An `ArticleStore` in a PostgreSQL database (its tables created when missing).
 
     `url` is a libpq connection string, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE;
@@ -103,14 +101,8 @@ class PostgresStore:
         An id taken by a different article gets the first free "-2", "-3", ...
         suffix; the signature and MinHash are stored under the id actually used.
         """
-        if not article.id or not article.identity:
-            raise UsageError(f"{article.path}: an article needs a non-empty id and identity to be stored")
-        if signature is not None and signature.article_id != article.id:
-            raise UsageError(f"the signature is of article {signature.article_id}, not of {article.id}")
-        vector = vector_to_blob(signature.vector, f"the signature vector of {article.id}") if signature else None
-        if minhash is not None and not isinstance(minhash, bytes | bytearray | memoryview):
-            raise UsageError(f"the MinHash of {article.id} must be bytes, got {type(minhash).__name__}")
-        ingested_at = article.ingested_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        checked = checked_new_article(article, signature, minhash)
+        vector, ingested_at = checked.vector, checked.ingested_at
         with self._db.transaction(write=True) as connection:
             try:
                 existing = queries.id_for_identity(connection, article.identity)
@@ -241,21 +233,10 @@ class PostgresStore:
         entities: frozenset[str] | None = None,
     ) -> None:
         """Change the given fields of a story; fields left as None keep their value."""
-        if status is not None and status not in _STORY_STATUSES:
-            raise UsageError(f"a story's status is 'open' or 'closed', not {status!r}")
-        changes: dict[str, object] = {}
-        if headline is not None:
-            changes["headline"] = headline
-        if first_published is not None:
-            changes["first_published"] = checked_date(first_published)
-        if last_published is not None:
-            changes["last_published"] = checked_date(last_published)
-        if status is not None:
-            changes["status"] = status
-        if centroid is not None:
-            changes["centroid"] = vector_to_blob(centroid, f"the centroid of story {story_id}")
-        if entities is not None:
-            changes["entities"] = entities_value(entities)
+        changes = story_changes(
+            story_id, headline=headline, first_published=first_published, last_published=last_published,
+            status=status, centroid=centroid, entities=entities, date_column=checked_date, entities_column=entities_value,
+        )  # fmt: skip
         with self._db.transaction(write=True) as connection:
             self._require_story(connection, story_id)
             if changes:
@@ -339,9 +320,7 @@ class PostgresStore:
 
         Returns how many stories were closed.
         """
-        if older_than is None:
-            raise UsageError("close_stories needs a date: stories last published before it are closed")
-        cutoff = checked_date(older_than)
+        cutoff = checked_date(require_cutoff(older_than))
         with self._db.transaction(write=True) as connection:
             cursor = connection.execute(
                 "UPDATE stories SET status = 'closed' WHERE status = 'open' AND last_published < %s", (cutoff,)
@@ -454,16 +433,6 @@ class PostgresStore:
         """Release the database; closing twice is harmless."""
         self._db.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # ----------------------------------------------------------------- internals
 

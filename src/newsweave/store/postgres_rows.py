@@ -14,7 +14,6 @@ from typing import Any
 import numpy as np
 from psycopg.types.json import Jsonb
 
-from newsweave.errors import UsageError
 from newsweave.model import ArticleSignature, RemovedLine, StoredArticle, StoredStory
 from newsweave.store.base import StorySignature
 from newsweave.store.sqlite_rows import (
@@ -134,8 +133,3 @@ def stories_with_members(stories: list[Row], members: list[Row]) -> list[StoredS
         for row in stories
     ]
 
-
-def require_count(value: object, name: str, *, minimum: int) -> None:
-    """Refuse anything but a whole number (not a bool) of at least `minimum`."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise UsageError(f"{name} must be a whole number of at least {minimum}, got {value!r}")

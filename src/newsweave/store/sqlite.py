@@ -14,13 +14,12 @@ import sqlite3
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
 import numpy as np
 
 from newsweave.errors import InputError, UsageError
 from newsweave.model import ArticleSignature, StoredArticle, StoredStory
+from newsweave.store.arguments import ClosesOnExit, checked_new_article, require_count, require_cutoff, story_changes
 from newsweave.store.base import (
     AddOutcome,
     ArticleMinhash,
@@ -51,10 +50,9 @@ from newsweave.store.sqlite_rows import (
 )
 from newsweave.store.sqlite_connection import LockedConnection
 
-_STORY_STATUSES = ("open", "closed")
 _ARTICLE_ORDER = "articles.published IS NULL, articles.published, articles.seq"
 _STORY_ORDER = "stories.last_published IS NULL, stories.last_published DESC, stories.seq DESC"
-class SQLiteStore:
+class SQLiteStore(ClosesOnExit):
     """An `ArticleStore` kept in one SQLite file (created when missing)."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -82,14 +80,8 @@ class SQLiteStore:
         An id taken by a different article gets the first free "-2", "-3", ...
         suffix; the signature and MinHash are stored under the id actually used.
         """
-        if not article.id or not article.identity:
-            raise UsageError(f"{article.path}: an article needs a non-empty id and identity to be stored")
-        if signature is not None and signature.article_id != article.id:
-            raise UsageError(f"the signature is of article {signature.article_id}, not of {article.id}")
-        vector = vector_to_blob(signature.vector, f"the signature vector of {article.id}") if signature else None
-        if minhash is not None and not isinstance(minhash, bytes | bytearray | memoryview):
-            raise UsageError(f"the MinHash of {article.id} must be bytes, got {type(minhash).__name__}")
-        ingested_at = article.ingested_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        checked = checked_new_article(article, signature, minhash)
+        vector, ingested_at = checked.vector, checked.ingested_at
         with self._db.transaction(write=True) as connection:
             existing = _id_for_identity(connection, article.identity)
             if existing is not None:
@@ -122,7 +114,7 @@ class SQLiteStore:
         Only one batch is in memory at once, and the connection is free
         between batches; articles added meanwhile come at the end.
         """
-        _require_count(batch_size, "batch_size", minimum=1)
+        require_count(batch_size, "batch_size", minimum=1)
         where, params = _published_since("articles.published", since)
         sql = f"SELECT articles.seq AS seq, {ARTICLE_SELECT} FROM articles WHERE articles.seq > :after {where}"
         return self._db.stream(sql, params, row_to_article, batch_size)
@@ -130,8 +122,8 @@ class SQLiteStore:
     def recent_articles(self, days: int, undated: int) -> Iterator[StoredArticle]:
         """In ingest order: the articles published within `days` of the newest date, and the last
         `undated` undated ones (both found through the index on publication dates)."""
-        _require_count(days, "days", minimum=0)
-        _require_count(undated, "undated", minimum=0)
+        require_count(days, "days", minimum=0)
+        require_count(undated, "undated", minimum=0)
         with self._db.access() as connection:
             newest = text_to_date(connection.execute("SELECT max(published) FROM articles").fetchone()[0])
             row = connection.execute(
@@ -215,21 +207,10 @@ class SQLiteStore:
         entities: frozenset[str] | None = None,
     ) -> None:
         """Change the given fields of a story; fields left as None keep their value."""
-        if status is not None and status not in _STORY_STATUSES:
-            raise UsageError(f"a story's status is 'open' or 'closed', not {status!r}")
-        changes: dict[str, object] = {}
-        if headline is not None:
-            changes["headline"] = headline
-        if first_published is not None:
-            changes["first_published"] = date_to_text(first_published)
-        if last_published is not None:
-            changes["last_published"] = date_to_text(last_published)
-        if status is not None:
-            changes["status"] = status
-        if centroid is not None:
-            changes["centroid"] = vector_to_blob(centroid, f"the centroid of story {story_id}")
-        if entities is not None:
-            changes["entities"] = entities_to_text(entities)
+        changes = story_changes(
+            story_id, headline=headline, first_published=first_published, last_published=last_published,
+            status=status, centroid=centroid, entities=entities, date_column=date_to_text, entities_column=entities_to_text,
+        )  # fmt: skip
         with self._db.transaction(write=True) as connection:
             self._require_story(connection, story_id)
             if changes:
@@ -267,8 +248,8 @@ class SQLiteStore:
         named. `limit` and `offset` page.
         """
         if limit is not None:
-            _require_count(limit, "limit", minimum=0)
-        _require_count(offset, "offset", minimum=0)
+            require_count(limit, "limit", minimum=0)
+        require_count(offset, "offset", minimum=0)
         where, params = _story_filter(since, until, outlet, ids)
         page = f"SELECT stories.id FROM stories WHERE 1 {where} ORDER BY {_STORY_ORDER} LIMIT :limit OFFSET :offset"
         params = {**params, "limit": -1 if limit is None else limit, "offset": offset}
@@ -313,9 +294,7 @@ class SQLiteStore:
 
         Returns how many stories were closed.
         """
-        if older_than is None:
-            raise UsageError("close_stories needs a date: stories last published before it are closed")
-        cutoff = date_to_text(older_than)
+        cutoff = date_to_text(require_cutoff(older_than))
         with self._db.transaction(write=True) as connection:
             cursor = connection.execute(
                 "UPDATE stories SET status = 'closed' WHERE status = 'open' AND last_published < ?", (cutoff,)
@@ -400,7 +379,7 @@ class SQLiteStore:
         """
         if not isinstance(query, str):
             raise UsageError(f"the search query must be text, got {type(query).__name__}")
-        _require_count(limit, "limit", minimum=1)
+        require_count(limit, "limit", minimum=1)
         expression = match_expression(query)
         if expression is None:
             return []
@@ -433,16 +412,6 @@ class SQLiteStore:
         """Release the database; closing twice is harmless."""
         self._db.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # ----------------------------------------------------------------- internals
 
@@ -525,7 +494,3 @@ def _published_since(column: str, since: dt.date | None) -> tuple[str, dict[str,
         return "", {}
     return f"AND {column} >= :since", {"since": date_to_text(since)}
 
-
-def _require_count(value: object, name: str, *, minimum: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise UsageError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
