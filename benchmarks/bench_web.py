@@ -11,15 +11,22 @@ removed from the copy, and served by `newsweave serve` in a process of its own. 
    the chosen stories, after a warm-up; per-request latency gives median, p95, p99 and max;
 3. lists: `/` and `/api/stories` at 10 clients, once the first page's briefings exist;
 4. checks: every answer is 200 with a body, and the kept briefings of the chosen stories
-   (revision and creation time, read with sqlite3) did not change during the load, so no
-   request made a briefing again.
+   (revision and creation time, read through the store) did not change during the load, so
+   no request made a briefing again.
 
 The server's peak RSS (VmHWM) and CPU time come from /proc. Writes a section of
 docs/benchmarks.md. The database is built once and kept in out/bench-web/ (git-ignored);
 building it takes several minutes.
 
+With `--postgres URL` the same corpus is served from PostgreSQL instead: the SQLite database
+is moved into a fresh schema on that server with `newsweave copy`, its kept briefings are
+removed there, and `newsweave serve --db URL` serves it; the schema is dropped at the end.
+The CPU time of the server's PostgreSQL backends is read from /proc too (when the server runs
+on this machine). That run writes a section of its own, beside the SQLite one.
+
     .venv/bin/python benchmarks/bench_web.py
     .venv/bin/python benchmarks/bench_web.py --db corpus.db --no-docs     # an existing database, copied
+    .venv/bin/python benchmarks/bench_web.py --postgres "$NEWSWEAVE_TEST_POSTGRES"   # scripts/postgres-test-server
 """
 
 from __future__ import annotations
@@ -27,17 +34,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import math
 import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from bench_common import REPO_ROOT, load_average, machine_summary, markdown_table, median, today, write_marked_section
+from bench_common import REPO_ROOT, load_average, write_marked_section
 from generate_corpus import generate
 from web_load import (
     RUNNERS,
@@ -48,27 +53,46 @@ from web_load import (
     measure,
 )
 
-START_MARKER = "<!-- web:start -->"
-END_MARKER = "<!-- web:end -->"
-DOC_PATH = REPO_ROOT / "docs" / "benchmarks.md"
+from web_postgres import PostgresCorpus, cpu_spent
+from web_report import (
+    DOC_PATH,
+    END_MARKER,
+    START_MARKER,
+    Chosen,
+    FirstView,
+    Run,
+    report,
+    write_postgres_section,
+)
+
+from newsweave.store import open_store
+
 DEFAULT_WORKDIR = REPO_ROOT / "out" / "bench-web"  # /out/ is git-ignored
 
-TARGET_P95_MS = 150.0  # a cached story page at 50 clients, on 2 cores
-TARGET_CLIENTS = 50
 FIRST_VIEW_TIMEOUT_S = 600.0  # one briefing of a large story takes tens of seconds
 
 
 # --------------------------------------------------------------------------- the database
 
 
-def count_articles(db: Path) -> int:
-    with closing_ro(db) as connection:
-        return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+def count_articles(target: str | Path) -> int:
+    """Articles in the database (an SQLite file or a PostgreSQL URL), read through the store."""
+    with open_store(target, create=False) as store:
+        return store.count()
 
 
 def closing_ro(db: Path) -> contextlib.closing[sqlite3.Connection]:
-    """A read-only connection, closed at the end of a with block (the server may be writing in WAL mode)."""
+    """A read-only connection to an SQLite file, closed at the end of a with block.
+
+    Used on the source database only (the cached one, or `--db`), which stays as it is (a store
+    opened on it could migrate it in place); the served database is read through the store.
+    """
     return contextlib.closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=30))
+
+
+def cached_articles(db: Path) -> int:
+    with closing_ro(db) as connection:
+        return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
 
 def build_database(articles: int, workdir: Path, rebuild: bool) -> tuple[Path, float, bool]:
@@ -81,7 +105,7 @@ def build_database(articles: int, workdir: Path, rebuild: bool) -> tuple[Path, f
     db = workdir / f"corpus-{articles}.db"
     if db.exists() and not rebuild:
         log(f"reusing {db.relative_to(REPO_ROOT) if db.is_relative_to(REPO_ROOT) else db} "
-            f"({count_articles(db):,} articles); --rebuild makes it again")
+            f"({cached_articles(db):,} articles); --rebuild makes it again")
         return db, 0.0, False
     started = time.perf_counter()
     corpus = workdir / f"corpus-{articles}.jsonl"
@@ -125,23 +149,18 @@ def copy_for_serving(source: Path, target: Path, keep_briefings: bool) -> int:
     return max(dropped, 0)
 
 
-@dataclass(frozen=True)
-class Chosen:
-    story_id: str
-    articles: int
-    kind: str  # "largest" or "ordinary"
-
-
-def choose_stories(db: Path, count: int) -> tuple[list[Chosen], int, list[int]]:
+def choose_stories(target: str | Path, count: int) -> tuple[list[Chosen], int, list[int]]:
     """The largest stories and ordinary ones (evenly spread between the quartiles of size), deterministically.
 
-    Returns (chosen, number of stories, sizes of all stories sorted).
+    Returns (chosen, number of stories, sizes of all stories sorted). Stories holding no
+    article are not counted; ties in size go by story id.
     """
-    with closing_ro(db) as connection:
-        rows = connection.execute(
-            """SELECT story_id, COUNT(*) AS size FROM articles WHERE story_id IS NOT NULL
-               GROUP BY story_id ORDER BY size DESC, story_id"""
-        ).fetchall()
+    with open_store(target, create=False) as store:
+        stories = store.list_stories()
+    rows = sorted(
+        ((story.id, len(story.article_ids)) for story in stories if story.article_ids),
+        key=lambda row: (-row[1], row[0]),
+    )
     if len(rows) < count:
         raise SystemExit(f"the database has {len(rows)} stories; --stories {count} needs at least that many")
     largest = count // 2
@@ -155,23 +174,19 @@ def choose_stories(db: Path, count: int) -> tuple[list[Chosen], int, list[int]]:
     return chosen, len(rows), sizes
 
 
-def briefing_marks(db: Path) -> dict[str, tuple[str, str]]:
-    """(revision, created_at) of every kept briefing, by story id."""
-    with closing_ro(db) as connection:
-        rows = connection.execute("SELECT story_id, revision, created_at FROM briefings").fetchall()
-    return {story_id: (revision, created_at) for story_id, revision, created_at in rows}
+def briefing_marks(target: str | Path, story_ids: Sequence[str]) -> tuple[dict[str, tuple[str, str]], int]:
+    """(revision, created_at) of the kept briefings of these stories, by story id, and how many
+    briefings the database keeps in all (of any story)."""
+    with open_store(target, create=False) as store:
+        kept = [store.get_briefing(story_id) for story_id in story_ids]
+        total = len(store.briefing_stamps([story.id for story in store.list_stories()]))
+    return {b.story_id: (b.revision, b.created_at) for b in kept if b is not None}, total
+
+
+# --------------------------------------------------------------------------- PostgreSQL
 
 
 # --------------------------------------------------------------------------- the server
-
-
-@dataclass(frozen=True)
-class FirstView:
-    story: Chosen
-    page_s: float  # the first story page: makes the briefing, renders the page
-    api_s: float  # the first /api/stories/{id} after it: briefing already made
-    page_bytes: int
-    api_bytes: int
 
 
 def first_views(server: Server, chosen: Sequence[Chosen]) -> list[FirstView]:
@@ -219,156 +234,6 @@ def warm_first_list_page(server: Server) -> tuple[int, float]:
 # --------------------------------------------------------------------------- report
 
 
-@dataclass
-class Run:
-    articles: int
-    stories: int
-    story_sizes: list[int]
-    chosen: list[Chosen]
-    database_note: str
-    kept_briefings: bool
-    client: str
-    requests: int
-    warmup: int
-    load_at_start: float | None
-    phases: dict[str, float]
-    startup_s: float
-    views: list[FirstView]
-    levels: list[LevelResult]
-    lists: list[LevelResult]
-    list_warm: tuple[int, float]
-    briefings_checked: int
-    briefings_changed: list[str]
-    briefings_total_before: int
-    briefings_total_after: int
-    rss_after_views_mib: float
-    peak_rss_mib: float
-    server_threads: int
-    command: str
-
-
-def level_rows(levels: Sequence[LevelResult]) -> list[list[str]]:
-    rows = []
-    for r in levels:
-        cpu = r.server_cpu_s * 1000 / r.requests if r.requests else math.nan
-        rows.append([
-            f"`{r.endpoint}`", str(r.clients), f"{r.requests:,}", f"{r.figure(0.5):.1f}", f"{r.figure(0.95):.1f}",
-            f"{r.figure(0.99):.1f}", f"{max(r.latencies_ms, default=math.nan):.1f}", f"{r.throughput:.0f}",
-            f"{cpu:.1f}", str(r.errors),
-        ])
-    return rows
-
-
-def target_line(run: Run) -> str:
-    page = [r for r in run.levels if r.endpoint == "/stories/{id}" and r.clients == TARGET_CLIENTS]
-    if not page:
-        return (f"Target: p95 ≤ {TARGET_P95_MS:.0f} ms for a cached story page at {TARGET_CLIENTS} clients: "
-                "not measured.")
-    value = page[0].figure(0.95)
-    verdict = "PASS" if value <= TARGET_P95_MS and not page[0].errors else "MISSED"
-    return (f"Target: p95 ≤ {TARGET_P95_MS:.0f} ms for a cached story page at {TARGET_CLIENTS} clients: "
-            f"**{verdict}** ({value:.1f} ms).")
-
-
-def report(run: Run) -> str:
-    header = ["Endpoint", "Clients", "Requests", "Median ms", "p95 ms", "p99 ms", "Max ms", "Req/s",
-              "Server CPU ms/req", "Errors"]
-    page_s = [v.page_s for v in run.views]
-    api_ms = [v.api_s * 1000 for v in run.views]
-    largest = [v.page_s for v in run.views if v.story.kind == "largest"]
-    ordinary = [v.page_s for v in run.views if v.story.kind == "ordinary"]
-    sizes = run.story_sizes
-    chosen_sizes = ", ".join(str(c.articles) for c in run.chosen)
-    unchanged = (
-        f"unchanged for all {run.briefings_checked} chosen stories"
-        if not run.briefings_changed else f"**changed** for {', '.join(run.briefings_changed)}"
-    )
-    list_lines = [
-        f"- `{r.endpoint}` at {r.clients} clients: median {r.figure(0.5):.1f} ms, p95 {r.figure(0.95):.1f} ms, "
-        f"p99 {r.figure(0.99):.1f} ms, max {max(r.latencies_ms, default=math.nan):.1f} ms, {r.throughput:.0f} req/s, "
-        f"server CPU {r.server_cpu_s * 1000 / max(r.requests, 1):.1f} ms/req, {r.requests:,} requests, "
-        f"{r.errors} errors"
-        for r in run.lists
-    ]
-    phases = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in run.phases.items())
-    client_note = (
-        "one asyncio event loop in the benchmark process, one keep-alive HTTP/1.1 connection per client, "
-        "requests written and answers read by hand over asyncio streams (a light client: it shares the two "
-        "cores with the server)"
-        if run.client == "raw"
-        else "one thread per client in the benchmark process, each with its own httpx.Client (one keep-alive "
-        "connection)"
-    )
-    client_cpu = sum(r.client_cpu_s for r in run.levels) / max(sum(r.wall_s for r in run.levels), 1e-9)
-    return "\n".join([
-        "## Web server latency",
-        "",
-        f"Measured {today()} on {machine_summary(run.load_at_start)}.",
-        "",
-        f"Database: {run.database_note}: {run.articles:,} articles in {run.stories:,} stories (articles per story: "
-        f"median {median(sizes):.0f}, largest {sizes[-1]}). It is copied and its kept briefings are removed "
-        "from the copy, which `newsweave serve --db COPY --port P` serves in a process of its own (default "
-        "options: background briefing on, read-only). The server's CPU time and peak memory come from /proc.",
-        "",
-        f"Stories asked for: {len(run.chosen)}, the {sum(c.kind == 'largest' for c in run.chosen)} largest and "
-        f"{sum(c.kind == 'ordinary' for c in run.chosen)} of ordinary size (between the quartiles), articles each: "
-        f"{chosen_sizes}. Clients: {client_note}. Each client asks for the stories in turn, starting at a "
-        f"different one. At each level every client first makes {run.warmup} untimed requests, then together "
-        f"they make {run.requests:,} timed ones. Latency is from writing the request to reading the last byte "
-        "of the answer; every answer must be 200 with a body (for a story, as long as its first view's: a "
-        "cached answer is the same bytes), anything else counts as an error.",
-        "",
-        (
-            "**First view** (the once-per-change computation): each story's page asked for once, in turn, with no "
-            "briefing kept; that request makes the briefing, keeps it in the database and renders the page. "
-            if not run.kept_briefings
-            else "**First view** (`--keep-briefings`: the database's kept briefings were left in place, so this is "
-            "reading a kept briefing and rendering the page, **not** making the briefing): "
-        )
-        + f"Median {median(page_s):.2f} s, max {max(page_s):.2f} s over the {len(page_s)} stories "
-        f"(largest: median {median(largest):.2f} s; ordinary: median {median(ordinary):.2f} s). "
-        f"The first `/api/stories/{{id}}` after it: median {median(api_ms):.1f} ms, max {max(api_ms):.1f} ms "
-        "(no briefing made). Story pages are "
-        f"{median([v.page_bytes for v in run.views]) / 1024:.0f} KiB of HTML and briefings "
-        f"{median([v.api_bytes for v in run.views]) / 1024:.0f} KiB of JSON (medians).",
-        "",
-        "**Cached pages and briefings under load**:",
-        "",
-        markdown_table(header, level_rows(run.levels)),
-        "",
-        "Server CPU ms/req is the server process's CPU time over the level divided by its requests (both "
-        f"cores count). The load generator itself used {client_cpu:.0%} of one core on average over these levels.",
-        "",
-        f"**Lists** (after the {run.list_warm[0]} briefings the first page still lacked were made, in "
-        f"{run.list_warm[1]:.0f} s, so that no background briefing runs while lists are timed):",
-        "",
-        *list_lines,
-        "",
-        f"**Briefings made once per change**: the kept briefings' revision and creation time (from the "
-        f"`briefings` table, read with sqlite3 before and after the loads) are {unchanged}; the table held "
-        f"{run.briefings_total_before} briefings before the story loads and {run.briefings_total_after} after "
-        "the lists.",
-        "",
-        f"**Server memory**: peak RSS (VmHWM) {run.peak_rss_mib:,.0f} MiB; RSS after the first views "
-        f"{run.rss_after_views_mib:,.0f} MiB; {run.server_threads} threads at the end. Start-up until the first "
-        f"answer: {run.startup_s:.1f} s.",
-        "",
-        target_line(run),
-        "",
-        f"Phases (wall): {phases}.",
-        "",
-        "Regenerate (rewrites this section only; builds the database into `out/bench-web/` the first time, "
-        "several minutes, and reuses it after):",
-        "",
-        "```",
-        run.command,
-        "```",
-    ])
-
-
-# --------------------------------------------------------------------------- main
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, help="serve a copy of this database instead of the synthetic one")
@@ -376,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR,
                         help="cache and scratch folder (default out/bench-web)")
     parser.add_argument("--rebuild", action="store_true", help="ingest the synthetic database again")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="serve the corpus from a fresh schema on this PostgreSQL server (postgresql://...), "
+                        "moved there with `newsweave copy` and dropped at the end; writes a section of its own")
     parser.add_argument("--stories", type=int, default=20, help="stories asked for (default 20)")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50],
                         help="concurrency levels (default 1 10 50)")
@@ -392,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stories < 2:
         parser.error("--stories must be at least 2")
+    if args.postgres is not None and not args.postgres.startswith(("postgresql://", "postgres://")):
+        parser.error("--postgres takes a URL: postgresql://USER@HOST:PORT/DATABASE")
 
     load_at_start = load_average()
     phases: dict[str, float] = {}
@@ -412,18 +282,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         if built:
             phases["database build (generate and ingest)"] = spent
-    started = time.perf_counter()
     served = workdir / "serving.db"
-    if source == served:
+    if args.postgres is None and source == served:
         parser.error(f"{args.db} is the benchmark's own copy, which each run overwrites: give another database")
-    dropped = copy_for_serving(source, served, args.keep_briefings)
-    phases["database copy"] = time.perf_counter() - started
-    articles = count_articles(served)
-    chosen, story_count, sizes = choose_stories(served, args.stories)
-    log(f"{articles:,} articles, {story_count:,} stories; {dropped} kept briefings dropped from the copy; "
-        f"chosen story sizes {[c.articles for c in chosen]}")
 
     command = ".venv/bin/python benchmarks/bench_web.py"
+    if args.postgres is not None:
+        command += ' --postgres "$NEWSWEAVE_TEST_POSTGRES"'
     if args.db is not None:
         command += " --db DB"
     for name, default in (("articles", 10_000), ("stories", 20), ("requests", 5000), ("warmup", 3),
@@ -436,7 +301,58 @@ def main(argv: list[str] | None = None) -> int:
     if args.clients != [1, 10, 50]:
         command += " --clients " + " ".join(str(c) for c in args.clients)
 
-    server = Server(served, workdir)
+    postgres: PostgresCorpus | None = None
+    try:
+        started = time.perf_counter()
+        if args.postgres is not None:
+            postgres = PostgresCorpus(args.postgres)
+            dropped = postgres.load(source, args.keep_briefings)
+            phases["copy into PostgreSQL (newsweave copy, vacuum, analyse)"] = time.perf_counter() - started
+            target, serve_target, place = postgres.url, postgres.serve_url, f"schema {postgres.schema}"
+        else:
+            dropped = copy_for_serving(source, served, args.keep_briefings)
+            phases["database copy"] = time.perf_counter() - started
+            target = serve_target = str(served)
+            place = "the copy"
+        log(f"{dropped} kept briefings dropped from {place}")
+        run = serve_and_measure(args, target, serve_target, postgres, phases)
+    finally:
+        if postgres is not None:
+            postgres.close()
+    run.database_note, run.load_at_start, run.command = database_note, load_at_start, command
+
+    section = report(run)
+    print(section)
+    if not args.no_docs:
+        if run.postgres:
+            write_postgres_section(section)
+        else:
+            write_marked_section(DOC_PATH, START_MARKER, END_MARKER, section, "Benchmarks")
+    errors = sum(r.errors for r in run.levels + run.lists)
+    return 1 if errors or run.briefings_changed else 0
+
+
+def serve_and_measure(
+    args: argparse.Namespace, target: str, serve_target: str, postgres: PostgresCorpus | None,
+    phases: dict[str, float],
+) -> Run:
+    """Choose the stories, start the server on `serve_target`, run every phase; `target` is the database
+    as the benchmark reads it (through the store), `postgres` the schema when it is on PostgreSQL."""
+    articles = count_articles(target)
+    chosen, story_count, sizes = choose_stories(target, args.stories)
+    log(f"{articles:,} articles, {story_count:,} stories; chosen story sizes {[c.articles for c in chosen]}")
+    ids = [c.story_id for c in chosen]
+    database_cpu: dict[tuple[str, int], float | None] = {}
+
+    def timed(endpoint: str, paths: Sequence[str], expected: dict[str, int], clients: int, total: int) -> LevelResult:
+        before = postgres.backend_cpu() if postgres is not None else None
+        result = measure(server, args.client, endpoint, paths, expected, clients, total, args.warmup, args.max_seconds)
+        if postgres is not None:
+            database_cpu[(result.endpoint, result.clients)] = cpu_spent(before, postgres.backend_cpu())
+        return result
+
+    # Server takes the database as given to `serve --db`: a file path or a URL.
+    server = Server(serve_target, args.workdir.resolve())
     try:
         startup_s = server.wait_ready()
         phases["server start"] = startup_s
@@ -447,8 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         phases["first views"] = time.perf_counter() - started
         rss_after_views = server.memory_mib("VmRSS")
 
-        ids = [c.story_id for c in chosen]
-        before = briefing_marks(served)
+        before, total_before = briefing_marks(target, ids)
         missing = [story_id for story_id in ids if story_id not in before]
         if missing:
             raise SystemExit(f"no kept briefing after the first view of {missing}")
@@ -462,10 +377,9 @@ def main(argv: list[str] | None = None) -> int:
         for endpoint, template in (("/stories/{id}", "/stories/{}"), ("/api/stories/{id}", "/api/stories/{}")):
             paths = [template.format(story_id) for story_id in ids]
             for clients in args.clients:
-                levels.append(measure(server, args.client, endpoint, paths, expected, clients, args.requests,
-                                      args.warmup, args.max_seconds))
+                levels.append(timed(endpoint, paths, expected, clients, args.requests))
         phases["story loads"] = time.perf_counter() - started
-        after = briefing_marks(served)
+        after, _ = briefing_marks(target, ids)
         changed = [story_id for story_id in ids if after.get(story_id) != before.get(story_id)]
 
         started = time.perf_counter()
@@ -474,33 +388,29 @@ def main(argv: list[str] | None = None) -> int:
         log(f"first list page: {list_warm[0]} briefings made in {list_warm[1]:.1f} s")
         started = time.perf_counter()
         lists = [
-            measure(server, args.client, path, [path], {}, args.list_clients, max(args.requests // 2, 100),
-                    args.warmup, args.max_seconds)
-            for path in ("/", "/api/stories")
+            timed(path, [path], {}, args.list_clients, max(args.requests // 2, 100)) for path in ("/", "/api/stories")
         ]
         phases["list loads"] = time.perf_counter() - started
-        final = briefing_marks(served)
+        final, total_after = briefing_marks(target, ids)
         changed += [s for s in ids if final.get(s) != before.get(s) and s not in changed]
         peak_rss = server.memory_mib("VmHWM")
         threads = server.threads()
     finally:
         server.stop()
 
-    run = Run(
-        articles=articles, stories=story_count, story_sizes=sizes, chosen=chosen, database_note=database_note,
+    return Run(
+        articles=articles, stories=story_count, story_sizes=sizes, chosen=chosen, database_note="",
         kept_briefings=args.keep_briefings,
-        client=args.client, requests=args.requests, warmup=args.warmup, load_at_start=load_at_start,
+        client=args.client, requests=args.requests, warmup=args.warmup, load_at_start=None,
         phases=phases, startup_s=startup_s, views=views, levels=levels, lists=lists, list_warm=list_warm,
-        briefings_checked=len(ids), briefings_changed=changed, briefings_total_before=len(before),
-        briefings_total_after=len(final), rss_after_views_mib=rss_after_views, peak_rss_mib=peak_rss,
-        server_threads=threads, command=command,
+        briefings_checked=len(ids), briefings_changed=changed, briefings_total_before=total_before,
+        briefings_total_after=total_after, rss_after_views_mib=rss_after_views, peak_rss_mib=peak_rss,
+        server_threads=threads, command="",
+        backend="PostgreSQL" if postgres is not None else "SQLite",
+        postgres_settings=postgres.settings if postgres is not None else None,
+        postgres_local=postgres.local if postgres is not None else True,
+        database_cpu_s=database_cpu if postgres is not None else None,
     )
-    section = report(run)
-    print(section)
-    if not args.no_docs:
-        write_marked_section(DOC_PATH, START_MARKER, END_MARKER, section, "Benchmarks")
-    errors = sum(r.errors for r in levels + lists)
-    return 1 if errors or changed else 0
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ def free_port() -> int:
 class Server:
     """`newsweave serve` in a process of its own, with its log in the work folder."""
 
-    def __init__(self, db: Path, workdir: Path) -> None:
+    def __init__(self, db: Path | str, workdir: Path) -> None:  # a database file, or a postgresql:// URL
         self.port = free_port()
         self.base = f"http://{HOST}:{self.port}"
         self.log_path = workdir / "server.log"
