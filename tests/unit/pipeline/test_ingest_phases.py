@@ -8,12 +8,12 @@ from newsweave.config import DEFAULT_SETTINGS
 from newsweave.pipeline import IngestTally, Ingestor, prepare_batch
 from newsweave.store import open_store
 
-from .test_ingest import _documents, generate
+from .synthetic import corpus_documents, generate
 
 
 def test_preparing_a_batch_writes_nothing_and_holds_no_transaction(tmp_path):
     db = tmp_path / "corpus.db"
-    documents = _documents(generate(40, seed=3))
+    documents = corpus_documents(generate(40, seed=3))
     with open_store(db) as store:
         prepared = prepare_batch(documents, store, DEFAULT_SETTINGS)
         assert prepared.seen == 40 and len(prepared.articles) + prepared.duplicates + len(prepared.failed) == 40
@@ -27,7 +27,7 @@ def test_preparing_a_batch_writes_nothing_and_holds_no_transaction(tmp_path):
 
 def test_an_article_stored_by_another_writer_after_preparation_counts_as_already_stored(tmp_path):
     db = tmp_path / "corpus.db"
-    documents = _documents(generate(30, seed=4))
+    documents = corpus_documents(generate(30, seed=4))
     with open_store(db) as store, open_store(db) as other_store:
         ingestor = Ingestor(store)
         prepared = prepare_batch(documents, store, DEFAULT_SETTINGS)
@@ -47,7 +47,7 @@ def _stored(db) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_two_writers_taking_turns_store_what_one_writer_would(tmp_path):
-    documents = _documents(generate(320, seed=6))
+    documents = corpus_documents(generate(320, seed=6))
     batches = [documents[start : start + 64] for start in range(0, len(documents), 64)]
     alone = tmp_path / "alone.db"
     with open_store(alone) as store:

@@ -15,7 +15,7 @@ from newsweave.pipeline.ingest import BATCH_SIZE, STORY_CHECKPOINT
 from newsweave.store import SQLiteStore, StoredCheckpoint
 from newsweave.stories import decode_snapshot, encode_snapshot
 
-from .test_ingest import _documents
+from .synthetic import corpus_documents
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
@@ -37,7 +37,7 @@ class CountingStore(SQLiteStore):
 
 @pytest.fixture(scope="module")
 def documents():
-    return _documents(generate(260, seed=23))
+    return corpus_documents(generate(260, seed=23))
 
 
 @pytest.fixture(scope="module")

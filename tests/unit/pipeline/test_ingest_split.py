@@ -12,7 +12,7 @@ from newsweave.config import DEFAULT_SETTINGS
 from newsweave.pipeline import Ingestor
 from newsweave.store import SQLiteStore
 
-from .test_ingest import _documents
+from .synthetic import corpus_documents
 from .test_ingest_restart import CountingStore, generate
 
 # Splits far more eager than shipped, so that the invented corpus has several to check.
@@ -24,7 +24,7 @@ def documents():
     records = generate(200, seed=31)
     # A few texts again under another outlet and id: copies, which must follow their origin when it moves.
     copies = [dict(r, id=f"{r['id']}-again", outlet="Another Wire", url=f"{r['url']}?again") for r in records[::9]]
-    return _documents(records + copies)
+    return corpus_documents(records + copies)
 
 
 @pytest.fixture(scope="module")
