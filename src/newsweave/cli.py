@@ -83,6 +83,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(ingest)
     ingest.set_defaults(handler=_run_ingest)
 
+    batch = commands.add_parser(
+        "batch",
+        help="build a corpus from large JSONL or Parquet inputs with Spark (needs the spark extra and Java)",
+        description="Do what ingest does for SOURCE (.jsonl or .parquet files, or folders of them) as one Spark "
+        "job: reading, cleaning, signing and copy finding in parallel, story grouping on the driver. Writes "
+        "an empty database (--db) or Parquet files (--parquet; load them with load-parquet).",
+    )
+    batch.add_argument("sources", nargs="+", metavar="SOURCE", help=".jsonl or .parquet files, or folders of them")
+    output = batch.add_mutually_exclusive_group(required=True)
+    output.add_argument("--db", metavar="DB", help="new corpus database: a file, or a postgresql://USER@HOST/NAME URL")
+    output.add_argument("--parquet", metavar="DIR", help="write articles.parquet and stories.parquet into DIR instead")
+    _add_spark_options(batch)
+    batch.add_argument("--partitions", type=_positive_int, metavar="N", help="Spark partitions (default: twice the cores)")
+    batch.set_defaults(handler=_run_batch)
+
+    load_parquet = commands.add_parser(
+        "load-parquet",
+        help="write the Parquet output of batch --parquet into an empty corpus database",
+    )
+    load_parquet.add_argument("directory", metavar="DIR", help="the folder batch --parquet wrote")
+    _add_db_option(load_parquet)
+    _add_spark_options(load_parquet)
+    load_parquet.set_defaults(handler=_run_load_parquet)
+
     listing = commands.add_parser(
         "stories",
         help="list the stories of the corpus database, newest first, with counts of disagreements and of "
@@ -206,6 +230,35 @@ def _run_ingest(args: argparse.Namespace) -> int:
     else:
         print(report.summary())
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _add_spark_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--master", default="local[*]", help="Spark master: local[N] on this machine, spark://HOST:PORT for a cluster "
+        "(default: local[*], every core)"
+    )
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from newsweave.pipeline.batch import BatchOptions, run_batch
+
+    options = BatchOptions(tuple(args.sources), db=args.db, parquet=args.parquet, master=args.master,
+                           partitions=args.partitions)  # fmt: skip
+    report = run_batch(options)
+    for problem in report.failed:
+        _error(str(problem))
+    print(report.summary())
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _run_load_parquet(args: argparse.Namespace) -> int:
+    from newsweave.pipeline.batch import load_parquet
+    from newsweave.store import display_name
+
+    outcome = load_parquet(args.directory, args.db, args.master)
+    print(f"{outcome.articles} articles ({outcome.copies} copies) and {outcome.stories} stories loaded into "
+          f"{display_name(args.db)}")  # fmt: skip
+    return EXIT_OK
 
 
 def ingest_summary(report: IngestReport) -> dict[str, Any]:

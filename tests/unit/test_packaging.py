@@ -52,7 +52,7 @@ def imported_top_level_modules(root: Path) -> dict[str, set[str]]:
 
 # Optional features: the extra declaring their packages, and the only modules that may import them
 # (anything else would make the feature's package a hidden requirement of every install).
-OPTIONAL_FEATURES = {"postgres": "store/postgres"}
+OPTIONAL_FEATURES = {"postgres": "store/postgres", "spark": "pipeline/batch"}
 
 
 def declared_dependencies(extra: str | None = None) -> set[str]:

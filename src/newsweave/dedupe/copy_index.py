@@ -7,6 +7,7 @@ candidate is then checked on the articles' shingle sketches.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,8 +57,6 @@ class CopyIndex:
         self._settings = settings
         self._permutations = settings.minhash_permutations
         self._lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=self._permutations)
-        # Drawing the permutations is the slow part of making a MinHash; draw them once.
-        self._empty_minhash = MinHash(num_perm=self._permutations, seed=MINHASH_SEED, hashfunc=_precomputed_hash)
         self._texts: list[_IndexedText] = []
         self._position_of: dict[str, int] = {}
 
@@ -82,7 +81,7 @@ class CopyIndex:
         hashes = shingle_hashes(text)
         sketch = make_sketch(hashes)
         matches: list[tuple[int, CopyMatch]] = []
-        minhash = self._minhash(hashes) if len(hashes) else None
+        minhash = text_minhash(hashes, self._permutations) if len(hashes) else None
         if minhash is not None:
             for position in sorted(self._lsh.query(minhash)):
                 earlier = self._texts[position]
@@ -121,18 +120,31 @@ class CopyIndex:
         return compare_sketches(first, second)
 
     def _is_copy(self, overlap: ShingleOverlap, first: ShingleSketch, second: ShingleSketch) -> bool:
-        if overlap.jaccard >= self._settings.copy_jaccard:
-            return True
-        smaller = min(first.distinct_shingles, second.distinct_shingles)
-        return smaller >= MIN_CONTAINED_SHINGLES and overlap.containment >= self._settings.copy_containment
+        return is_copy(overlap, first, second, self._settings)
 
-    def _minhash(self, hashes: np.ndarray) -> MinHash:
-        minhash = self._empty_minhash.copy()
-        # MinHash takes 32-bit inputs; the low half of a mixed 64-bit hash is uniform.
-        low_halves = (hashes & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        for start in range(0, len(low_halves), _MINHASH_CHUNK):
-            minhash.update_batch(low_halves[start : start + _MINHASH_CHUNK])
-        return minhash
+
+def is_copy(overlap: ShingleOverlap, first: ShingleSketch, second: ShingleSketch, settings: Settings) -> bool:
+    """The copy rule (see CopyIndex) on two texts' sketches and their overlap."""
+    if overlap.jaccard >= settings.copy_jaccard:
+        return True
+    smaller = min(first.distinct_shingles, second.distinct_shingles)
+    return smaller >= MIN_CONTAINED_SHINGLES and overlap.containment >= settings.copy_containment
+
+
+def text_minhash(hashes: np.ndarray, permutations: int) -> MinHash:
+    """The MinHash of a text's shingle hashes (not empty), as the copy index makes it."""
+    minhash = _empty_minhash(permutations).copy()
+    # MinHash takes 32-bit inputs; the low half of a mixed 64-bit hash is uniform.
+    low_halves = (hashes & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    for start in range(0, len(low_halves), _MINHASH_CHUNK):
+        minhash.update_batch(low_halves[start : start + _MINHASH_CHUNK])
+    return minhash
+
+
+@functools.lru_cache(maxsize=4)
+def _empty_minhash(permutations: int) -> MinHash:
+    # Drawing the permutations is the slow part of making a MinHash; draw them once per process.
+    return MinHash(num_perm=permutations, seed=MINHASH_SEED, hashfunc=_precomputed_hash)
 
 
 def _precomputed_hash(value: np.uint32) -> np.uint32:

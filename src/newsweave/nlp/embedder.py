@@ -103,11 +103,11 @@ def build_tokenizer(vocabulary_file: Path, max_tokens: int) -> Tokenizer:
 class SentenceEmbedder:
     """all-MiniLM-L6-v2 sentence embeddings: mean-pooled, L2-normalised, 384 floats."""
 
-    def __init__(self, settings: Settings = DEFAULT_SETTINGS) -> None:
+    def __init__(self, settings: Settings = DEFAULT_SETTINGS, threads: int | None = None) -> None:
         self.batch_size = max(1, settings.embedding_batch_size)
         self.tokenizer = build_tokenizer(locate_vocabulary_file(), settings.embedding_max_tokens)
         self.pad_id = self.tokenizer.token_to_id("[PAD]")
-        self.session = _open_session(locate_model_file())
+        self.session = _open_session(locate_model_file(), threads)
         self.input_names = frozenset(item.name for item in self.session.get_inputs())
         for required in ("input_ids", "attention_mask"):
             if required not in self.input_names:
@@ -165,9 +165,9 @@ def mean_pool_and_normalise(token_states: np.ndarray, attention_mask: np.ndarray
     return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def _open_session(model_file: Path) -> onnxruntime.InferenceSession:
+def _open_session(model_file: Path, threads: int | None = None) -> onnxruntime.InferenceSession:
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = max(1, min(os.cpu_count() or 1, _MAX_THREADS))
+    options.intra_op_num_threads = threads or max(1, min(os.cpu_count() or 1, _MAX_THREADS))
     options.inter_op_num_threads = 1
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     try:
@@ -179,13 +179,17 @@ def _open_session(model_file: Path) -> onnxruntime.InferenceSession:
         ) from error
 
 
-def get_embedder(settings: Settings = DEFAULT_SETTINGS) -> SentenceEmbedder:
-    """The process-wide SentenceEmbedder for these settings, loaded on first use."""
-    return _cached_embedder(settings.embedding_max_tokens, settings.embedding_batch_size)
+def get_embedder(settings: Settings = DEFAULT_SETTINGS, threads: int | None = None) -> SentenceEmbedder:
+    """The process-wide SentenceEmbedder for these settings, loaded on first use.
+
+    It runs on every core (up to 8) unless `threads` says how many it may use: a process that
+    shares the machine with others running it (a Spark worker among its kind) takes its share.
+    """
+    return _cached_embedder(settings.embedding_max_tokens, settings.embedding_batch_size, threads)
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_embedder(max_tokens: int, batch_size: int) -> SentenceEmbedder:
-    # Keyed on the two settings the embedder reads, so unrelated setting
-    # changes (thresholds elsewhere) reuse the loaded model.
-    return SentenceEmbedder(Settings(embedding_max_tokens=max_tokens, embedding_batch_size=batch_size))
+def _cached_embedder(max_tokens: int, batch_size: int, threads: int | None = None) -> SentenceEmbedder:
+    # Keyed on the two settings the embedder reads (and its threads), so unrelated
+    # setting changes (thresholds elsewhere) reuse the loaded model.
+    return SentenceEmbedder(Settings(embedding_max_tokens=max_tokens, embedding_batch_size=batch_size), threads)

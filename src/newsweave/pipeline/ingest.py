@@ -317,7 +317,7 @@ def run_ingest(
     """
     started = time.perf_counter()
     tally = IngestTally()
-    documents = sorted(documents, key=_arrival_key)
+    documents = sorted(documents, key=arrival_key)
     for batch in _batches(documents, BATCH_SIZE):
         write(prepare(batch), tally)
         if progress is not None:
@@ -347,7 +347,7 @@ def _story_face(articles: Sequence[StoredArticle]) -> tuple[str | None, dt.date 
     return (titled[0].title if titled else None), min(dates, default=None), max(dates, default=None)
 
 
-def _arrival_key(document: RawDocument) -> tuple[bool, str]:
+def arrival_key(document: RawDocument) -> tuple[bool, str]:
     """ISO dates sort as text; a date that is not ISO, or none, goes last (stable sort keeps input order)."""
     published = (document.published or "").strip()
     try:

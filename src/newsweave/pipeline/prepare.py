@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 
@@ -58,16 +58,11 @@ def prepare_batch(
     duplicates = 0
     owners: dict[str, tuple[str, str | None]] = {}  # identity -> (id, outlet) of the batch article holding it
     for document in batch:
-        try:
-            cleaned = _cleaned(document, settings)
-        except NewsweaveError as error:
-            failed.append(InputProblem(document.path, str(error)))
+        prepared = clean_document(document, settings)
+        if isinstance(prepared, InputProblem):
+            failed.append(prepared)
             continue
-        words = len(cleaned.text.split())
-        if words < settings.min_stored_words:
-            failed.append(InputProblem(document.path, f"not an article: {words} words of text after removing boilerplate"))
-            continue
-        article = _with_own_identity(stored_article(document, cleaned), store, owners)
+        article = _with_own_identity(prepared, store, owners)
         if article is None:
             duplicates += 1
             continue
@@ -81,27 +76,48 @@ def prepare_batch(
     return PreparedBatch(seen=len(batch), articles=articles, failed=tuple(failed), duplicates=duplicates)
 
 
+def clean_document(document: RawDocument, settings: Settings) -> StoredArticle | InputProblem:
+    """The document cleaned and identified as the store would keep it, or why it is not stored."""
+    try:
+        cleaned = _cleaned(document, settings)
+    except NewsweaveError as error:
+        return InputProblem(document.path, str(error))
+    words = len(cleaned.text.split())
+    if words < settings.min_stored_words:
+        return InputProblem(document.path, f"not an article: {words} words of text after removing boilerplate")
+    return stored_article(document, cleaned)
+
+
 def _with_own_identity(
     article: StoredArticle, store: ArticleStore, owners: dict[str, tuple[str, str | None]]
 ) -> StoredArticle | None:
-    """The article under an identity no other article holds, or None when it is already stored.
-
-    Two inputs with one URL are one article. Without a URL an article is known by its text, and
-    the same text given again under its own id or outlet is another outlet's copy, not a repeat:
-    it is kept under an identity that adds its id and outlet (and then folded as a copy), so that
-    the second outlet does not vanish from the corpus. Given again itself, it is a repeat.
-    """
+    """The article under an identity no other article holds, or None when it is already stored."""
     holder = owners.get(article.identity)
     if holder is None:
         stored_id = store.article_id_for_identity(article.identity)
         stored = store.get_article(stored_id) if stored_id else None
         holder = (stored.id, stored.outlet) if stored is not None else None
+    return own_identity(article, holder, lambda own: own in owners or bool(store.article_id_for_identity(own)))
+
+
+def own_identity(
+    article: StoredArticle, holder: tuple[str, str | None] | None, is_held: Callable[[str], bool]
+) -> StoredArticle | None:
+    """The article under an identity no other article holds, or None when it repeats one.
+
+    `holder` is the (id, outlet) of the article already holding its identity, if any; `is_held`
+    tells whether another identity is taken. Two inputs with one URL are one article. Without a
+    URL an article is known by its text, and the same text given again under its own id or outlet
+    is another outlet's copy, not a repeat: it is kept under an identity that adds its id and
+    outlet (and then folded as a copy), so that the second outlet does not vanish from the
+    corpus. Given again itself, it is a repeat.
+    """
     if holder is None:
         return article
     if not article.identity.startswith(TEXT_IDENTITY_PREFIX) or holder == (article.id, article.outlet):
         return None
     own = f"{article.identity}|{article.id}|{article.outlet or ''}"
-    if own in owners or store.article_id_for_identity(own):
+    if is_held(own):
         return None
     return replace(article, identity=own)
 

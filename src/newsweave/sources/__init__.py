@@ -16,9 +16,10 @@ from .address_guard import FetchPolicy
 from .dispatch import load_sources
 from .feeds import FeedLink, FeedResult, fetch_feed, parse_feed
 from .fetch import fetch_urls
-from .files import load_feed_file, load_inputs
+from .files import input_files, load_feed_file, load_inputs
 from .formats import SUPPORTED_EXTENSIONS, load_bytes
 from .identity import article_identity, normalize_url
+from .jsonfiles import article_from_object, document_from_line
 from .stdin import load_stdin
 
 __all__ = [
@@ -26,9 +27,12 @@ __all__ = [
     "FeedLink",
     "FeedResult",
     "FetchPolicy",
+    "article_from_object",
     "article_identity",
+    "document_from_line",
     "fetch_feed",
     "fetch_urls",
+    "input_files",
     "load_bytes",
     "load_feed_file",
     "load_inputs",

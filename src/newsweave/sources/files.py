@@ -101,6 +101,13 @@ def _feed_without_fetching(feed: FeedResult) -> LoadResult:
     return LoadResult(documents=feed.documents, problems=(*feed.problems, *skipped))
 
 
+def input_files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[str, os.stat_result] | InputProblem]:
+    """Every file the `paths` name or hold, in the order `load_inputs` reads them, with a problem for each
+    bad entry; for readers that split files themselves (the batch job). A file reached twice comes twice."""
+    for given in paths:
+        yield from _files_under(str(os.fspath(given)))
+
+
 def _files_under(given: str) -> Iterator[tuple[str, os.stat_result] | InputProblem]:
     """Yield (path, stat) of each file `given` names or holds, or a problem for each bad entry, in order."""
     root_status = _stat_or_problem(given)

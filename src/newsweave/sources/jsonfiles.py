@@ -111,24 +111,29 @@ def _parse_wide_jsonl(name: str, data: bytes) -> LoadResult:
 def _parse_lines(name: str, lines: Iterable[tuple[int, bytes]], max_line_bytes: int | None) -> LoadResult:
     outcomes: list[RawDocument | InputProblem] = []
     for number, raw_line in lines:
-        line_name = f"{name}:{number}"
-        if max_line_bytes is not None and len(raw_line) > max_line_bytes:
-            limit = describe_limit(max_line_bytes)
-            outcomes.append(
-                InputProblem(line_name, f"line is larger than the {limit} limit; split it or raise max_input_bytes")
-            )
-            continue
-        if not raw_line.strip():
-            continue
-        try:
-            value = _load_json(line_name, decode_text(line_name, raw_line), with_line=False)
-        except InputError as error:
-            outcomes.append(InputProblem(error.input_name, error.problem))
-            continue
-        outcomes.append(_article_or_problem(line_name, value, "jsonl"))
+        outcome = document_from_line(f"{name}:{number}", raw_line, max_line_bytes)
+        if outcome is not None:
+            outcomes.append(outcome)
     if not outcomes:
         outcomes.append(InputProblem(name, "empty file"))
     return _collect(outcomes)
+
+
+def document_from_line(line_name: str, raw_line: bytes, max_line_bytes: int | None) -> RawDocument | InputProblem | None:
+    """The article of one JSONL line (without its newline), a problem, or None for a blank line.
+
+    The one reading of a line, shared by the loader and by jobs that split files into lines themselves.
+    """
+    if max_line_bytes is not None and len(raw_line) > max_line_bytes:
+        limit = describe_limit(max_line_bytes)
+        return InputProblem(line_name, f"line is larger than the {limit} limit; split it or raise max_input_bytes")
+    if not raw_line.strip():
+        return None
+    try:
+        value = _load_json(line_name, decode_text(line_name, raw_line), with_line=False)
+    except InputError as error:
+        return InputProblem(error.input_name, error.problem)
+    return _article_or_problem(line_name, value, "jsonl")
 
 
 def _load_json(name: str, text: str, *, with_line: bool) -> Any:
