@@ -53,6 +53,7 @@ class Build:
     f1_vs_ingest: float | None = None  # B-cubed F1 of the stories, ingest's as the reference
     same_copies: bool | None = None  # the same (copy, original) pairs as ingest
     f1_vs_gold: float | None = None  # against the generator's events (synthetic corpora)
+    failure: str | None = None  # the job's last line when it failed as a whole
 
 
 def write_corpus(records: list[dict], path: Path) -> None:
@@ -100,7 +101,12 @@ def measure(name: str, records: list[dict], workdir: Path, masters: tuple[str, .
         db = workdir / f"{corpus.stem}-{master.replace('[', '').replace(']', '')}.db"
         seconds, result = timed(["batch", str(corpus), "--db", str(db), "--master", master])
         summary = SUMMARY.search(result.stdout)
-        assert summary, result.stdout
+        if summary is None:  # the job failed as a whole: keep its one-line reason as the row, and go on
+            reason = next((line for line in reversed(result.stderr.splitlines()) if "spark WARN" not in line), "no output")
+            print(f"{name} {len(records):,}: batch {master} FAILED after {seconds:.0f} s: {reason}", flush=True)
+            builds.append(Build(name, len(records), f"batch {master}", seconds, 0, 0, 0, failure=reason))
+            db.unlink(missing_ok=True)
+            continue
         stories, copies = corpus_state(db)
         f1 = same = None
         if reference is not None:
@@ -128,8 +134,12 @@ def report(builds: list[Build], load_at_start: float | None, ingest_max: int, co
         [b.corpus, f"{b.articles:,}", b.command, f"{b.wall_seconds:.0f}", f"{b.articles / b.wall_seconds:.1f}",
          f"{b.stored:,}", f"{b.copies:,}", f"{b.stories:,}", number(b.f1_vs_ingest),
          "-" if b.same_copies is None else ("yes" if b.same_copies else "no"), number(b.f1_vs_gold, 3)]
+        if b.failure is None else
+        [b.corpus, f"{b.articles:,}", b.command, f"failed after {b.wall_seconds:.0f}", "-", "-", "-", "-", "-", "-",
+         "-"]
         for b in builds
     ]  # fmt: skip
+    failures = [f"- {b.command} on {b.articles:,} articles failed: `{b.failure}`" for b in builds if b.failure]
     table = markdown_table(
         ["Corpus", "Articles", "Command", "Wall s", "Articles/s", "Stored", "Copies", "Stories",
          "B-cubed F1 vs ingest", "Copy pairs as ingest", "F1 vs gold events"],
@@ -151,6 +161,7 @@ def report(builds: list[Build], load_at_start: float | None, ingest_max: int, co
             "and its (copy, original) pairs compared. F1 vs gold events: against the generator's own stories.",
             "",
             table,
+            *([""] + failures if failures else []),
             "",
             "Regenerate (rewrites this section only):",
             "",

@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--db", metavar="DB", help="new corpus database: a file, or a postgresql://USER@HOST/NAME URL")
     output.add_argument("--parquet", metavar="DIR", help="write articles.parquet and stories.parquet into DIR instead")
     _add_spark_options(batch)
-    batch.add_argument("--partitions", type=_positive_int, metavar="N", help="Spark partitions (default: twice the cores)")
+    batch.add_argument("--partitions", type=_positive_int, metavar="N", help="Spark partitions (default: twice the cores, more for a large input: at most 5,000 documents each)")
     batch.set_defaults(handler=_run_batch)
 
     load_parquet = commands.add_parser(

@@ -23,6 +23,7 @@ import pytest
 
 from newsweave.store import open_store
 
+from ..postgres_server import PostgresServer, postgres_server  # noqa: F401  (a fixture)
 from .conftest import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
@@ -85,7 +86,7 @@ def problem_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if not line.startswith("newsweave: spark ")]
 
 
-def corpus_state(db: Path) -> tuple[dict[str, str], set[tuple[str, str]]]:
+def corpus_state(db: Path | str) -> tuple[dict[str, str], set[tuple[str, str]]]:
     """Each article's story, and the (copy, original) pairs."""
     with open_store(db, create=False) as store:
         articles = list(store.iter_articles())
@@ -166,3 +167,32 @@ def test_parquet_output_loads_into_the_corpus_ingest_builds(tmp_path):
     assert corpus_state(tmp_path / "loaded.db") == corpus_state(tmp_path / "ingest.db")
     listings = [run("stories", "--db", str(tmp_path / db), "--format", "json").stdout for db in ("loaded.db", "ingest.db")]
     assert listings[0] == listings[1]
+
+
+def test_batch_writes_a_postgresql_corpus_that_ingest_and_the_readers_take_as_their_own(tmp_path, postgres_server):  # noqa: F811
+    """batch --db postgresql://...: the corpus ingest builds in SQLite, the same story listing, and
+    ingest carries on in it as in its own."""
+    from generate_corpus import generate  # the benchmarks' invented corpus, with wire copies
+
+    records = generate(70, seed=11)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(record) + "\n" for record in records[:55]), encoding="utf-8")
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(json.dumps(record) + "\n" for record in records[55:]), encoding="utf-8")
+    with postgres_server.fresh_schema() as url:
+        batch = run("batch", str(corpus), "--db", url, "--master", "local[1]")
+        assert batch.returncode == 0, batch.stderr
+        assert batch.stdout.startswith("55 added, 0 duplicates, "), batch.stdout
+        ingest = run("ingest", str(corpus), "--db", str(tmp_path / "ingest.db"), "--quiet")
+        assert ingest.returncode == 0, ingest.stderr
+        assert corpus_state(url) == corpus_state(tmp_path / "ingest.db")
+        listings = [run("stories", "--db", db, "--format", "json") for db in (url, str(tmp_path / "ingest.db"))]
+        assert listings[0].returncode == 0, listings[0].stderr
+        assert listings[0].stdout == listings[1].stdout
+
+        for db in (url, str(tmp_path / "ingest.db")):
+            assert run("ingest", str(more), "--db", db, "--quiet").returncode == 0
+        assert corpus_state(url) == corpus_state(tmp_path / "ingest.db")
+
+        again = run("batch", str(corpus), "--db", url, "--master", "local[1]")
+        assert again.returncode == 2 and again.stderr.count("\n") == 1, again.stderr  # only into an empty corpus

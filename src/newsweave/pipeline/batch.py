@@ -79,6 +79,12 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 DEFAULT_MASTER = "local[*]"
+# At most this many documents in one partition by default. A partition is the unit Spark holds in
+# memory at once (sorting, grouping, and the driver's pull of the signed articles, one partition at a
+# time), so partitions cut by cores alone grow with the input: 25,000 articles each at 50,000 on one
+# core, where such a run failed (docs/benchmarks.md, "Batch (Spark) at scale"). Smaller runs more tasks;
+# each costs little, since a worker keeps its models from task to task.
+MAX_DOCUMENTS_PER_PARTITION = 5_000
 T = TypeVar("T")
 
 
@@ -90,7 +96,7 @@ class BatchOptions:
     db: str | None = None
     parquet: str | None = None
     master: str = DEFAULT_MASTER
-    partitions: int | None = None  # None: twice the cores Spark has
+    partitions: int | None = None  # None: twice the cores Spark has, more for a large input (`partition_count`)
     settings: Settings = DEFAULT_SETTINGS
 
 
@@ -122,6 +128,7 @@ class _Prepared:
     duplicates: int
     problems: tuple[InputProblem, ...]
     signed: RDD[SignedRow] | None  # None when no input held a document
+    partitions: int  # how many the job cut the documents into
 
 
 def run_batch(options: BatchOptions) -> BatchReport:
@@ -171,12 +178,13 @@ def load_parquet(directory: str, target: str, master: str = DEFAULT_MASTER) -> L
 def _run(
     spark: SparkSession, files: Sequence[InputFile], store: ArticleStore, options: BatchOptions
 ) -> tuple[_Prepared, WriteOutcome]:
-    partitions = options.partitions or max(2, 2 * spark.sparkContext.defaultParallelism)
-    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))  # the copy join's; Spark's default is 200
-    prepared = _spark_step(lambda: _prepare(spark, files, options.settings, partitions))
+    cores = spark.sparkContext.defaultParallelism
+    prepared = _spark_step(lambda: _prepare(spark, files, options.settings, options.partitions, cores))
     signed = prepared.signed
     if signed is None:
         return prepared, WriteOutcome(stored=0, copies=0, stories=0)
+    partitions = prepared.partitions
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))  # the copy join's; Spark's default is 200
     dates = signed.map(lambda row: (row.position, row.article.published))
     ends = copy_window_ends(_spark_step(dates.collect))
     candidates = signed.map(lambda row: CopyCandidate(row.position, row.bands, row.sketch))
@@ -185,7 +193,16 @@ def _run(
     return prepared, written
 
 
-def _prepare(spark: SparkSession, files: Sequence[InputFile], settings: Settings, partitions: int) -> _Prepared:
+def partition_count(requested: int | None, cores: int, documents: int) -> int:
+    """The partitions given, or twice the cores, and enough that none holds too many documents."""
+    if requested:
+        return requested
+    return max(2, 2 * cores, -(-documents // MAX_DOCUMENTS_PER_PARTITION))
+
+
+def _prepare(
+    spark: SparkSession, files: Sequence[InputFile], settings: Settings, requested: int | None, cores: int
+) -> _Prepared:
     """Read, order, clean, drop repeated identities and sign: everything before copies and stories."""
     from pyspark import StorageLevel
 
@@ -194,7 +211,8 @@ def _prepare(spark: SparkSession, files: Sequence[InputFile], settings: Settings
     documents = rows.filter(_holds_document).keyBy(order_key)
     count = documents.count()
     if not count:
-        return _Prepared(0, 0, tuple(problem for _, problem in read_problems), None)
+        return _Prepared(0, 0, tuple(problem for _, problem in read_problems), None, 0)
+    partitions = partition_count(requested, cores, count)
     # Keys are tuples and ints, which pyspark's type stubs do not count as orderable (hence the casts).
     ordered: RDD[tuple[tuple[Any, ReadRow], int]]
     ordered = cast("RDD[tuple[Any, ReadRow]]", documents).sortByKey(numPartitions=partitions).zipWithIndex()
@@ -217,7 +235,7 @@ def _prepare(spark: SparkSession, files: Sequence[InputFile], settings: Settings
     rows.unpersist()
     cleaned.unpersist()
     problems = tuple(problem for _, problem in read_problems) + tuple(problem for _, problem in clean_problems)
-    return _Prepared(count, count - len(clean_problems) - stored, problems, signed)
+    return _Prepared(count, count - len(clean_problems) - stored, problems, signed, partitions)
 
 
 def _read_problem(row: ReadRow) -> Iterable[tuple[tuple[int, int], InputProblem]]:

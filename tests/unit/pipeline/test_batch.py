@@ -15,6 +15,7 @@ from newsweave.config import DEFAULT_SETTINGS
 from newsweave.errors import UsageError
 from newsweave.model import InputProblem, RawDocument, StoredArticle
 from newsweave.pipeline import batch_copies
+from newsweave.pipeline.batch import MAX_DOCUMENTS_PER_PARTITION, partition_count
 from newsweave.pipeline.batch_copies import CopyCandidate, copy_window_ends, find_copies
 from newsweave.pipeline.batch_spark import require_spark, spark_failure
 from newsweave.pipeline.batch_worker import CleanedRow, PositionRanges, keep_first_identities
@@ -114,6 +115,19 @@ def test_an_identity_keeps_its_first_article_and_another_outlets_text_copy():
 
     url_rows = [article(5, "url:https://x.example/1", "b", "Herald"), article(3, "url:https://x.example/1", "a", "Post")]
     assert [row.position for row in keep_first_identities(url_rows)] == [3]
+
+
+def test_a_large_input_is_cut_into_partitions_of_bounded_size_unless_the_user_says_how_many():
+    # A small input: twice the cores, so that every core has work while another task waits.
+    assert partition_count(None, cores=2, documents=1_000) == 4
+    assert partition_count(None, cores=1, documents=10) == 2
+    # A large one: no partition above the bound, however few the cores (one core used to mean two
+    # partitions of 25,000 articles at 50,000).
+    for cores, documents in ((1, 50_000), (2, 50_001), (8, 1_000_000)):
+        count = partition_count(None, cores=cores, documents=documents)
+        assert -(-documents // count) <= MAX_DOCUMENTS_PER_PARTITION
+        assert count >= 2 * cores
+    assert partition_count(3, cores=1, documents=50_000) == 3  # --partitions N is taken as given
 
 
 def test_partitions_are_contiguous_and_cut_between_ingest_batches():
