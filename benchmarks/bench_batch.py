@@ -104,6 +104,8 @@ def measure(name: str, records: list[dict], workdir: Path, masters: tuple[str, .
         if summary is None:  # the job failed as a whole: keep its one-line reason as the row, and go on
             reason = next((line for line in reversed(result.stderr.splitlines()) if "spark WARN" not in line), "no output")
             print(f"{name} {len(records):,}: batch {master} FAILED after {seconds:.0f} s: {reason}", flush=True)
+            # The error output's tail, for whoever has to find the cause (the working folder goes at the end).
+            print("\n".join(result.stderr.splitlines()[-60:]), flush=True)
             builds.append(Build(name, len(records), f"batch {master}", seconds, 0, 0, 0, failure=reason))
             db.unlink(missing_ok=True)
             continue
