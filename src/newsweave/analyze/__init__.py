@@ -4,6 +4,9 @@ single-source details, quotes by speaker, entities, timeline and framing."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import numpy as np
 
 from newsweave.analyze.agreements import (
     agreement_of,
@@ -45,8 +48,14 @@ def analyze_story(
     """
     copy_members = {m for group in copies for m in group.members if m != group.origin}
     originals = [a for a in articles if a.article.id not in copy_members]
+    slot_values = extract_slot_values(originals)
+    with _EmbeddedAhead(embed, [value.context for value in slot_values]) as embed_slots:
+        # The slots' clauses are embedded in a second thread while the pure-Python work below goes on.
+        entities = merge_entities(originals)
+        attributions = {a.article.id: resolve_pronoun_speakers(a.sentences) for a in articles}
+        claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
+        slot_findings = find_slot_conflicts(slot_values, embed_slots, settings, claim_of)
     outlet_of = {a.article.id: a.article.outlet for a in articles}
-    attributions = {a.article.id: resolve_pronoun_speakers(a.sentences) for a in articles}
     via_by_sentence = {
         (source, index): attribution.via
         for source, items in attributions.items()
@@ -54,8 +63,6 @@ def analyze_story(
         if attribution is not None and attribution.via
     }
 
-    claim_of = {(e.source, e.index): claim.id for claim in claims for e in claim.evidence}
-    slot_findings = find_slot_conflicts(extract_slot_values(originals), embed, settings, claim_of)
     roles_of_people = roles_by_name(originals)  # read once: the office disputes and the role agreements use them
     context = StoryContext(claims, originals, attributions, settings, slot_findings.conflicts, roles_of_people)
     conflicts = tuple(found.conflict for found in run_detectors(context))
@@ -91,7 +98,6 @@ def analyze_story(
         outlet_of,
         gainsaying,
     )
-    entities = merge_entities(originals)
     found = unit_agreements + agreements + figures
     roles = [agreement_of(item.text, item.evidence, via_by_sentence, outlet_of) for item in role_agreements(entities, originals, roles_of_people)]
     return Analysis(
@@ -107,3 +113,29 @@ def analyze_story(
         gainsaid=gainsaid,
         self_contradictions=slot_findings.self_contradictions,
     )
+
+
+class _EmbeddedAhead:
+    """An `Embed` whose texts were sent to the embedder, in a background thread, before they were asked for.
+
+    The embedder's runtime leaves Python's lock while it works, so the thread runs beside Python
+    code. A text asked for that was not sent ahead is embedded on the spot.
+    """
+
+    def __init__(self, embed: Embed, texts: Sequence[str]) -> None:
+        self._embed = embed
+        self._texts = list(dict.fromkeys(texts))
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsweave-embed-slots")
+        self._ahead: Future[np.ndarray] | None = self._pool.submit(embed, self._texts) if self._texts else None
+
+    def __enter__(self) -> _EmbeddedAhead:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        row_of = {text: row for row, text in enumerate(self._texts)}
+        if self._ahead is None or any(text not in row_of for text in texts):
+            return self._embed(texts)
+        return np.asarray(self._ahead.result())[[row_of[text] for text in texts]]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from newsweave.analyze.chains import dependent_sources
 from newsweave.analyze.quantities import Quantity, can_both_be_true, comparable_dimension, find_quantities, same_amount
@@ -239,19 +242,36 @@ def _is_body(item: Evidence, sentence_of: SentenceLookup | None) -> bool:
     return sentence is None or sentence.kind == "body"
 
 
-def _told_elsewhere(key, quantities, vector_of, amounts_by_source) -> bool:
+def _told_elsewhere(
+    source: str,
+    vector: np.ndarray,
+    quantities: list[Quantity],
+    sentences: _StoryVectors,
+    amounts_by_source: dict[str, list[Quantity]],
+) -> bool:
     """Whether another source states the same amount, or a sentence close in meaning."""
-    source = key[0]
     for other, amounts in amounts_by_source.items():
         if other != source and any(same_amount(q, a) for q in quantities for a in amounts):
             return True
-    vector = vector_of[key]
-    if not vector.any():
+    if not vector.any() or not len(sentences.sources):
         return False
-    return any(
-        other_key[0] != source and float(vector @ other_vector) >= ELSEWHERE_SIMILARITY
-        for other_key, other_vector in vector_of.items()
-    )
+    others = sentences.sources != source
+    return bool(others.any() and (sentences.matrix[others] @ vector).max() >= ELSEWHERE_SIMILARITY)
+
+
+@dataclass(frozen=True)
+class _StoryVectors:
+    """Every sentence vector of a story in one matrix, with each row's source: one product per question."""
+
+    matrix: np.ndarray  # (sentences, dimensions)
+    sources: np.ndarray  # (sentences,) the source id of each row
+
+    @classmethod
+    def of(cls, articles: Sequence[AnalyzedArticle]) -> _StoryVectors:
+        rows = [a.vectors for a in articles if len(a.sentences)]
+        sources = [a.article.id for a in articles for _ in a.sentences]
+        matrix = np.concatenate(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+        return cls(matrix=matrix, sources=np.array(sources, dtype=str))
 
 
 def _mostly_quoted(sentence: Sentence) -> bool:
@@ -273,6 +293,7 @@ def find_single_source(
     """
     sentence_of = {(a.article.id, s.index): s for a in articles for s in a.sentences}
     vector_of = {(a.article.id, s.index): a.vectors[i] for a in articles for i, s in enumerate(a.sentences)}
+    story_vectors = _StoryVectors.of(articles)
     in_conflict = set(_conflict_sides(conflicts))
     amounts_by_source: dict[str, list[Quantity]] = {}
     for (source, _), held in sentence_of.items():
@@ -294,7 +315,7 @@ def find_single_source(
         quantities = find_quantities(sentence)
         if not quantities and not any(e.label in DETAIL_ENTITY_LABELS for e in sentence.entities):
             continue
-        if _told_elsewhere(key, quantities, vector_of, amounts_by_source):
+        if _told_elsewhere(item.source, vector_of[key], quantities, story_vectors, amounts_by_source):
             continue
         article_attributions = attributions.get(item.source, [])
         attribution = article_attributions[item.index] if item.index < len(article_attributions) else None

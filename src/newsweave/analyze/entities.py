@@ -130,28 +130,35 @@ def merge_entities(articles: Sequence[AnalyzedArticle]) -> list[EntityGroup]:
     frequent first.
     """
     forms = _collect_forms(articles)
+    families = [form.family for form in forms]
     partition = _Partition(forms)
-    people = [index for index, form in enumerate(forms) if form.family == "person" and len(form.words) >= 2]
+    people = [index for index, form in enumerate(forms) if families[index] == "person" and len(form.words) >= 2]
     for position, first in enumerate(people):
         for second in people[position + 1 :]:
             if _full_names_match(forms[first].words, forms[second].words):
                 partition.join(first, second)
 
     people_set = set(people)
-    others = [index for index in range(len(forms)) if index not in people_set]
-    for index in others:
+    # Only forms of one family and one length can name the same thing: each form is compared within its bucket.
+    earlier_alike: dict[tuple[str, int], list[int]] = {}
+    for index in range(len(forms)):
+        if index in people_set:
+            continue
         form = forms[index]
-        if len(form.words) == 1 and form.family != "group":
+        alike = earlier_alike.setdefault((families[index], len(form.words)), [])
+        if len(form.words) == 1 and families[index] != "group":
             # A lone surname joins the most mentioned person it can be; spaCy's label on a
             # lone unfamiliar surname is unreliable, so any non-group label may join.
             matches = [person for person in people if words_match(form.words[0], forms[person].words[-1])]
             if matches:
                 partition.join(index, max(matches, key=partition.mentions))
+                alike.append(index)
                 continue
-        for other in others:
-            if other < index and _same_thing(form, forms[other]):
+        for other in alike:
+            if _same_words(form.words, forms[other].words):
                 partition.join(index, other)
                 break
+        alike.append(index)
 
     members: dict[int, list[_Form]] = {}
     for index, form in enumerate(forms):
@@ -395,10 +402,9 @@ def _full_names_match(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return True
 
 
-def _same_thing(first: _Form, second: _Form) -> bool:
-    if first.family != second.family or len(first.words) != len(second.words):
-        return False
-    return all(words_match(a, b) for a, b in zip(first.words, second.words, strict=True))
+def _same_words(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Two names of one length whose words are spellings of each other, word by word."""
+    return all(words_match(a, b) for a, b in zip(first, second, strict=True))
 
 
 class _Partition:

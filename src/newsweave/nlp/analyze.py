@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 from spacy.language import Language
@@ -50,19 +51,21 @@ def analyze_articles(
     ]
     docs = _parse(nlp, pieces, settings.max_parse_batch_chars)
 
+    # Parsing holds one core; the embedder's runtime leaves Python's lock while it works. So sentences
+    # are embedded in a second thread, a run at a time, while the parser goes on with later articles.
     sentences_by_article: list[list[Sentence]] = []
-    for article, segments in zip(articles, segments_by_article):
-        sentences: list[Sentence] = []
-        for position, segment in enumerate(segments):
-            doc = next(docs)
-            last = position == len(segments) - 1
-            sentences.extend(_segment_sentences(article, segment, doc, len(sentences), settings, last=last))
-        sentences_by_article.append(sentences)
-
-    # Very long "sentences" are kept whole but only their start is embedded:
-    # the model reads at most a few hundred tokens anyway.
-    texts = [sentence.text[: settings.max_sentence_chars] for sentences in sentences_by_article for sentence in sentences]
-    vectors = _embed_all(sentence_embedder, texts)
+    with _OverlappedEmbedding(sentence_embedder, settings.embedding_overlap_sentences) as embedding:
+        for article, segments in zip(articles, segments_by_article):
+            sentences: list[Sentence] = []
+            for position, segment in enumerate(segments):
+                doc = next(docs)
+                last = position == len(segments) - 1
+                sentences.extend(_segment_sentences(article, segment, doc, len(sentences), settings, last=last))
+            sentences_by_article.append(sentences)
+            # Very long "sentences" are kept whole but only their start is embedded:
+            # the model reads at most a few hundred tokens anyway.
+            embedding.add([sentence.text[: settings.max_sentence_chars] for sentence in sentences])
+        vectors = embedding.vectors()
 
     results: list[AnalyzedArticle] = []
     row = 0
@@ -103,6 +106,52 @@ def _groups_by_size(pieces: Iterable[str], max_chars: int) -> Iterator[list[str]
         size += len(piece)
     if group:
         yield group
+
+
+class _OverlappedEmbedding:
+    """Texts embedded in a background thread, `run` distinct texts at a time, as they come.
+
+    A text met before (a wire copy's sentence, a repeated line) is embedded once. Rows of
+    `vectors()` follow the order of `add` calls. Small inputs make one run, embedded at the end.
+    """
+
+    def __init__(self, embedder: TextEmbedder, run: int) -> None:
+        self._embedder = embedder
+        self._run = max(1, run)
+        self._texts: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._waiting: list[str] = []
+        self._done: list[Future[np.ndarray]] = []
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsweave-embed")
+
+    def __enter__(self) -> _OverlappedEmbedding:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def add(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self._texts.append(text)
+            if text not in self._row_of:
+                self._row_of[text] = len(self._row_of)
+                self._waiting.append(text)
+        if len(self._waiting) >= self._run:
+            self._submit()
+
+    def vectors(self) -> np.ndarray:
+        """One row per text added, in order (waits for the runs still in the thread)."""
+        self._submit()
+        runs = [future.result() for future in self._done]
+        if not self._texts:
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+        distinct = np.concatenate(runs) if len(runs) > 1 else runs[0]
+        return distinct[[self._row_of[text] for text in self._texts]]
+
+    def _submit(self) -> None:
+        if self._waiting:
+            self._done.append(self._pool.submit(_embed_all, self._embedder, self._waiting))
+            self._waiting = []
 
 
 def _embed_all(embedder: TextEmbedder, texts: list[str]) -> np.ndarray:

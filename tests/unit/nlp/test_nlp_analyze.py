@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -122,6 +123,40 @@ def test_all_sentences_of_all_articles_are_embedded_in_one_call(language_model):
 
     assert recorder.calls == [["Talks resume today.", "Both sides agree.", "A third sentence."]]
     assert [len(result.sentences) for result in results] == [2, 1]
+
+
+class LengthEmbedder(RecordingEmbedder):
+    """Records its calls and the threads they ran in; a text's vector holds its length."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.threads.append(threading.current_thread().name)
+        vectors = super().embed(texts)
+        vectors[:, 1] = [len(text) for text in texts]
+        return vectors
+
+
+def test_a_long_story_is_embedded_in_runs_beside_the_parser_each_distinct_sentence_once(language_model):
+    recorder = LengthEmbedder()
+    articles = [
+        make_article("A", "Talks resumed in the capital. Both sides met at noon."),
+        make_article("B", "Talks resumed in the capital. A wire copy repeats it."),
+        make_article("C", "Observers expect a statement. Nobody would say when."),
+    ]
+
+    results = analyze_articles(articles, Settings(embedding_overlap_sentences=2), language_model=language_model, embedder=recorder)
+
+    # A run goes as soon as two new sentences wait; the repeated sentence is not sent again.
+    assert recorder.calls == [
+        ["Talks resumed in the capital.", "Both sides met at noon."],
+        ["A wire copy repeats it.", "Observers expect a statement.", "Nobody would say when."],
+    ]
+    assert threading.current_thread().name not in recorder.threads
+    for result in results:
+        assert [vector[1] for vector in result.vectors] == [len(sentence.text) for sentence in result.sentences]
 
 
 def test_overlong_sentences_are_kept_whole_but_embedded_truncated(language_model):
