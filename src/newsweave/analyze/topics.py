@@ -31,6 +31,8 @@ KEY_TOPICS = MappingProxyType(
     }
 )
 MONEY_KEYS = frozenset({"paid"})
+MONEY_DIMENSION = "money:"
+PEOPLE_COUNT = "count:people"  # the quantities' dimension of a count of people, whatever they are called
 # The question a figure of each dimension answers when no key says what it measures.
 DIMENSION_QUESTIONS = MappingProxyType(
     {
@@ -74,8 +76,11 @@ def slot_topic(
     `common` are the sentence's words that are neither names nor parts of one: a clause opening with
     one of them is lowered ("day police officers guard …"); any other opening keeps its capital.
     """
-    if key is not None and key in KEY_TOPICS and (dimension.startswith("money:") == (key in MONEY_KEYS)):
-        return KEY_TOPICS[key]  # a key names a count (or a sum): a duration near "signed" is not "sum paid"
+    counts_what_key_names = dimension.startswith(MONEY_DIMENSION) if key in MONEY_KEYS else dimension == PEOPLE_COUNT
+    if key is not None and key in KEY_TOPICS and counts_what_key_names:
+        # A key names a count of people (or a sum): a duration near "signed" is not "sum paid", and
+        # "150 houses" buried by a landslide are not the "number of dead" that "buried" signals.
+        return KEY_TOPICS[key]
     if key is not None and key.startswith("distance "):
         return _with_case_of(key, sentence)
     clause = readable_clause(context, common)
