@@ -124,9 +124,9 @@ class _EmbeddedAhead:
 
     def __init__(self, embed: Embed, texts: Sequence[str]) -> None:
         self._embed = embed
-        self._texts = list(dict.fromkeys(texts))
+        self._row_of = {text: row for row, text in enumerate(dict.fromkeys(texts))}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsweave-embed-slots")
-        self._ahead: Future[np.ndarray] | None = self._pool.submit(embed, self._texts) if self._texts else None
+        self._ahead: Future[np.ndarray] | None = self._pool.submit(embed, list(self._row_of)) if self._row_of else None
 
     def __enter__(self) -> _EmbeddedAhead:
         return self
@@ -135,7 +135,6 @@ class _EmbeddedAhead:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        row_of = {text: row for row, text in enumerate(self._texts)}
-        if self._ahead is None or any(text not in row_of for text in texts):
+        if self._ahead is None or any(text not in self._row_of for text in texts):
             return self._embed(texts)
-        return np.asarray(self._ahead.result())[[row_of[text] for text in texts]]
+        return np.asarray(self._ahead.result())[[self._row_of[text] for text in texts]]

@@ -256,7 +256,7 @@ def _told_elsewhere(
     if not vector.any() or not len(sentences.sources):
         return False
     others = sentences.sources != source
-    return bool(others.any() and (sentences.matrix[others] @ vector).max() >= ELSEWHERE_SIMILARITY)
+    return bool(others.any() and (sentences.matrix @ vector)[others].max() >= ELSEWHERE_SIMILARITY)
 
 
 @dataclass(frozen=True)

@@ -145,8 +145,7 @@ class _OverlappedEmbedding:
         runs = [future.result() for future in self._done]
         if not self._texts:
             return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-        distinct = np.concatenate(runs) if len(runs) > 1 else runs[0]
-        return distinct[[self._row_of[text] for text in self._texts]]
+        return np.concatenate(runs)[[self._row_of[text] for text in self._texts]]
 
     def _submit(self) -> None:
         if self._waiting:
