@@ -213,6 +213,17 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class MonthMention:
+    """A month named with no day ("in September", "in October of this year", "in March 2023")."""
+
+    text: str  # as written, without the "in": "October of this year"
+    month: int  # 1 to 12
+    year: int | None  # None when neither the text nor the article's date gives it
+    start_char: int  # offsets inside the sentence text
+    end_char: int
+
+
+@dataclass(frozen=True)
 class Attribution:
     """Who a sentence attributes its content to, and through which outlets it came."""
 

@@ -25,6 +25,8 @@ def values_compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
             "weekday" in (a.date_form, b.date_form)
             and dt.date.fromordinal(int(a.amount)).weekday() == dt.date.fromordinal(int(b.amount)).weekday()
         )
+    if a.kind == "month":
+        return a.amount == b.amount  # "in September" and "in October" cannot both be the month of one act
     if a.kind == "time":
         return _times_compatible(a, b, settings.clock_tolerance_minutes)
     if a.dimension == "age":
@@ -64,8 +66,8 @@ def all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool
     """Whether every figure of every position can be true with every other ("more than 1,000" and 1,182)."""
     if not positions or not positions[0]:
         return True  # nothing left to set against anything
-    if positions[0][0].kind == "date":
-        return False  # positions are different days already
+    if positions[0][0].kind in ("date", "month"):
+        return False  # positions are different days (or months) already
     return all(
         values_compatible(a, b, settings)
         for number, group in enumerate(positions)
@@ -76,7 +78,7 @@ def all_compatible(positions: list[list[SlotValue]], settings: Settings) -> bool
 
 
 def same_value(a: SlotValue, b: SlotValue) -> bool:
-    if a.kind == "date":
+    if a.kind in ("date", "month"):
         return a.amount == b.amount
     if a.kind == "time":  # the same minute in the same zone (no zone written reads as local)
         return a.amount == b.amount and _zone(a) == _zone(b)

@@ -12,8 +12,9 @@ values written in different units are reported as agreements across units.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 import numpy as np
 
@@ -24,7 +25,7 @@ from newsweave.analyze.positions import build_position
 from newsweave.analyze.quantities import comparable_dimension
 from newsweave.analyze.self_contradictions import self_contradictions
 from newsweave.analyze.slot_membership import may_share_slot
-from newsweave.analyze.slots import SlotValue
+from newsweave.analyze.slots import SlotValue, ValueKind
 from newsweave.analyze.tallies import build_update, is_running_tally, one_source_gives_two_stages
 from newsweave.analyze.topics import slot_topic
 from newsweave.config import Settings
@@ -33,6 +34,10 @@ from newsweave.model import Conflict, ConflictKind, Evidence, Gainsay, Position,
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 CLAIM_BONUS = 0.1
+# The kind of dispute each kind of slot value makes: a month is a date told coarsely.
+CONFLICT_KIND_OF_VALUE: Mapping[ValueKind, ConflictKind] = MappingProxyType(
+    {"date": "date", "month": "date", "time": "time", "number": "number"}
+)
 SAME_DISPUTE_SIMILARITY = 0.35
 
 
@@ -421,7 +426,7 @@ def _topic(value: SlotValue) -> str:
 
 
 def _kind(value: SlotValue) -> ConflictKind:
-    return value.kind
+    return CONFLICT_KIND_OF_VALUE[value.kind]
 
 
 def _unit_word(display: str) -> str:

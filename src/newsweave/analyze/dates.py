@@ -16,7 +16,9 @@ What is resolved:
 
 What is skipped on purpose: a bare year ("in 2019") or month ("in March"), and vague
 spans ("last week", "earlier this month"). `DateMention` carries a single day and no
-precision, and a day-level timeline would misplace such spans.
+precision, and a day-level timeline would misplace such spans. A month the text dates an
+act by ("launched in September") is read apart, by `find_month_mentions`, for the slots
+that compare months with months.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from newsweave.analyze.spans import (
     token_char_spans,
 )
 from newsweave.lexicon import MONTH_ABBREVIATIONS, MONTH_NUMBERS, WEEKDAY_NAMES, WEEKDAY_NUMBERS
-from newsweave.model import DateMention, Sentence, Token
+from newsweave.model import DateMention, MonthMention, Sentence, Token
 
 # Month names must be capitalised: "may" and "march" are also ordinary words. Every
 # spelling starts with the three-letter abbreviation ("Sept", "September" after "Sep").
@@ -58,6 +60,15 @@ _MONTH_NAME = re.compile(r"\b(?:" + _MONTH_PREFIX + r")[a-z]*\b")
 _YEAR_ALONE = re.compile(r"\b(?:19|20)\d\d\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _SLASHED = re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
+
+# "in September", "in October of this year", "in March 2023": a month an act is dated by, with no day.
+# "in early/late September" is left out: a part of a month is no answer to "which month".
+_IN_MONTH = re.compile(
+    r"\b[Ii]n\s+(?P<month>(?:" + _MONTH_PREFIX + r")[a-z]*\.?)(?![a-z])"
+    r"(?:\s+of\s+(?P<relative>this|last|next)\s+year\b|,?\s+" + _YEAR.format(name="year") + r"\b)?"
+)
+_DAY_AFTER = re.compile(r"\s*[0-3]?\d(?:st|nd|rd|th)?\b")
+_RELATIVE_YEARS = {"this": 0, "last": -1, "next": 1}
 
 _RELATIVE_DAY_OFFSETS: dict[str, int] = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -153,6 +164,47 @@ def find_date_mentions(sentence: Sentence, reference: dt.date | None) -> list[Da
         DateMention(text=text[c.start : c.end], date=c.date, start_char=c.start, end_char=c.end, form=c.kind)
         for c in found
     ]
+
+
+def find_month_mentions(sentence: Sentence, reference: dt.date | None) -> list[MonthMention]:
+    """Months named with no day ("in September"), with their year: as written, from "of this year"
+    and the article's date, or the year that puts the month nearest to the article's date. Without
+    a year and without an article date the year stays unknown (None), never guessed."""
+    found: list[MonthMention] = []
+    text = sentence.text
+    for match in _IN_MONTH.finditer(text):
+        month = MONTH_NUMBERS.get(match.group("month").rstrip(".").lower())
+        if month is None:
+            continue  # "in Marchetti's film": a word that only starts like a month
+        if match.group("year") is None and _DAY_AFTER.match(text, match.end()):
+            continue  # "in March 10": a day date, read by `find_date_mentions`
+        end = match.end()
+        if match.group("month").endswith(".") and end == match.end("month"):
+            end -= 1  # "in May.": the sentence's full stop, not an abbreviation's
+        found.append(
+            MonthMention(
+                text=text[match.start("month") : end],
+                month=month,
+                year=_month_year(month, match.group("year"), match.group("relative"), reference),
+                start_char=match.start("month"),
+                end_char=end,
+            )
+        )
+    return found
+
+
+def _month_year(month: int, year_word: str | None, relative: str | None, reference: dt.date | None) -> int | None:
+    if year_word is not None:
+        return int(year_word)
+    if reference is None:
+        return None
+    if relative is not None:
+        return reference.year + _RELATIVE_YEARS[relative]
+    # The year that puts the month nearest the article: "in December" in a January report is last year's.
+    return min(
+        (reference.year - 1, reference.year, reference.year + 1),
+        key=lambda year: abs((year - reference.year) * 12 + month - reference.month),
+    )
 
 
 # --------------------------------------------------------------------------- candidates

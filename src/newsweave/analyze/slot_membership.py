@@ -42,7 +42,7 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         return False
     if a.person is not None and b.person is not None and a.person != b.person:
         return False  # "the 76-year-old Varga" and "Ivo Brandt, 43": two people's ages; two candidates' shares
-    if a.kind in ("date", "time") and None not in (a.tense, b.tense) and "past" in {a.tense, b.tense} and a.tense != b.tense:
+    if a.kind in ("date", "month", "time") and None not in (a.tense, b.tense) and "past" in {a.tense, b.tense} and a.tense != b.tense:
         # "collided on Tuesday" and "will appear before a prosecutor on Thursday" are two events; one
         # event told as planned and as done on different days is a change of plan, not a dispute. The
         # present tense with a day tells a schedule ("the talks begin Tuesday") or a photo caption
@@ -52,6 +52,9 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         if _each_its_own_days_news(a, b):
             return False
         return abs(a.amount - b.amount) <= settings.slot_max_days_apart
+    if a.kind == "month":
+        # A month with its year meets only months with theirs: "in October" (no year) may be any October.
+        return a.date_form == b.date_form and _months_apart(a, b) <= settings.slot_max_months_apart
     if a.kind == "time":
         return True  # any two times of day may be one moment told two ways
     # A vague magnitude is compared by the nearest end of what it spans ("tens of thousands": 20,000 to 100,000).
@@ -61,6 +64,11 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     )
     small, large = (high_a, low_b) if high_a <= low_b else (high_b, low_a) if high_b <= low_a else (1.0, 1.0)
     return large == 0 or (small > 0 and large / small <= settings.slot_max_amount_ratio)
+
+
+def _months_apart(a: SlotValue, b: SlotValue) -> int:
+    apart = int(abs(a.amount - b.amount))
+    return min(apart, 12 - apart) if a.date_form == "month_of_year" else apart  # December is next to January
 
 
 _DAYS_NEWS_OFFSETS = (0.0, -1.0)  # days from an article's date to the act it leads with: that day, the day before

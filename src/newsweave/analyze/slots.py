@@ -1,7 +1,7 @@
 """Values that fill a slot: a date or a quantity, with its clause, speaker and denial.
 
-A `SlotValue` is one source saying "the talks start on <Tuesday>" or "the span
-is <480 metres>": the value, the clause it sits in (with the value blanked
+A `SlotValue` is one source saying "the talks start on <Tuesday>", "the offensive
+began in <September>" or "the span is <480 metres>": the value, the clause it sits in (with the value blanked
 out, so clauses can be compared regardless of the value), and who said it.
 """
 
@@ -25,29 +25,33 @@ from newsweave.analyze.clauses import (
     reporting_speaker,
 )
 from newsweave.analyze.clock_times import ClockTime, find_clock_times
-from newsweave.analyze.dates import find_date_mentions, is_machine_date
+from newsweave.analyze.dates import find_date_mentions, find_month_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound, hedge_word_count
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.slot_keys import STATE_PLACES, distance_key, nearest_key
 from newsweave.analyze.spans import children, children_of, token_at_char, token_char_spans
-from newsweave.lexicon import WEEKDAY_NAMES
-from newsweave.model import AnalyzedArticle, Attribution, Certainty, Sentence, Token
+from newsweave.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from newsweave.model import AnalyzedArticle, Attribution, Certainty, DateMention, Sentence, Token
 
 BLANK = "…"
 # Matched after the blanks that follow a date; a leading \s* would make searching a blank run quadratic.
 DATELINE_AFTER = re.compile(r"\([^()]{2,40}\)\s*[-–—]")
-DateForm = Literal["absolute", "weekday", "relative"]
+# How a date is written: with its own day, as a weekday, relative to the article ("tomorrow"); a month
+# with its year ("month": amount counts months from year 0), or a month whose year no one gives
+# ("month_of_year": amount is the month, 0 to 11).
+DateForm = Literal["absolute", "weekday", "relative", "month", "month_of_year"]
+ValueKind = Literal["date", "month", "time", "number"]
 
 
 @dataclass(frozen=True)
 class SlotValue:
-    kind: Literal["date", "time", "number"]
+    kind: ValueKind
     source: str
     sentence: Sentence
     display: str  # as written: "Tuesday", "1,600 feet"
     normalized: str  # "2022-03-29 (Tuesday)", "487.7 m"
     dimension: str  # "date", "length", "count:worker", ...
-    amount: float  # ordinal day for dates, base-unit value for quantities
+    amount: float  # ordinal day for dates, month count for months (see DateForm), base-unit value for quantities
     context: str  # the clause with the value blanked out
     speaker: str | None
     via: tuple[str, ...]
@@ -101,6 +105,24 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         as_of=reference,
                     )
                 )
+            months = [m for m in find_month_mentions(sentence, reference) if not _inside_any(m.start_char, m.end_char, mentions)]
+            for month in months:
+                values.append(
+                    _make_value(
+                        "month",
+                        sentence,
+                        spans,
+                        attribution,
+                        month.start_char,
+                        month.end_char,
+                        display=month.text,
+                        normalized=_month_normalized(month.month, month.year),
+                        dimension="month",
+                        amount=float(month.month - 1 if month.year is None else month.year * 12 + month.month - 1),
+                        date_form="month_of_year" if month.year is None else "month",
+                        as_of=reference,
+                    )
+                )
             clocks = find_clock_times(sentence.text)
             for number, clock in enumerate(clocks):
                 if clock.restates:
@@ -123,7 +145,8 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         restated=following if following is not None and following.restates else None,
                     )
                 )
-            taken = [(m.start_char, m.end_char) for m in mentions] + [(c.start_char, c.end_char) for c in clocks]
+            taken = [(m.start_char, m.end_char) for m in mentions] + [(m.start_char, m.end_char) for m in months]
+            taken += [(c.start_char, c.end_char) for c in clocks]
             for quantity in find_quantities(sentence):
                 if any(start < quantity.end_char and quantity.start_char < end for start, end in taken):
                     continue  # "30" of "2022-10-30", "1700 hours" of a time: parts of a date or time are not amounts
@@ -161,6 +184,16 @@ def _told_before_the_cut(value: SlotValue) -> bool:
     return end >= 0 and len(text[end + len(value.display) :].split()) >= _WORDS_AFTER_A_FIGURE_BEFORE_A_CUT
 
 
+def _inside_any(start: int, end: int, mentions: Sequence[DateMention]) -> bool:
+    return any(m.start_char < end and start < m.end_char for m in mentions)
+
+
+def _month_normalized(month: int, year: int | None) -> str:
+    """ "2024-09 (September 2024)", or "September (no year given)"."""
+    name = MONTH_NAMES[month - 1].capitalize()
+    return f"{name} (no year given)" if year is None else f"{year:04d}-{month:02d} ({name} {year})"
+
+
 def _round(value: float) -> str:
     if value >= 100 or value == int(value):
         return f"{value:,.0f}"
@@ -168,7 +201,7 @@ def _round(value: float) -> str:
 
 
 def _make_value(
-    kind: Literal["date", "time", "number"],
+    kind: ValueKind,
     sentence: Sentence,
     spans: list[tuple[int, int]],
     attribution: Attribution | None,

@@ -47,7 +47,7 @@ DIMENSION_QUESTIONS = MappingProxyType(
         "volume": "what volume",
     }
 )
-KIND_LEADS = MappingProxyType({"date": "day", "time": "time"})
+KIND_LEADS = MappingProxyType({"date": "day", "month": "month", "time": "time"})
 GAP = "…"
 # Words that only lead into the blanked value: "on …", "at least …", "an estimated …".
 GAP_LEADERS = frozenset(

@@ -365,3 +365,36 @@ def test_two_sums_a_rounding_apart_in_one_currency_are_two_figures_but_not_acros
         _value("S2", "drop", "490 metres", 490.0, dimension="length", kind="number"),
     ]
     assert find_slot_conflicts(across_units, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def _month(source, topic, display, month, year=None):
+    amount = month - 1 if year is None else year * 12 + month - 1
+    return replace(_value(source, topic, display, amount, dimension="month", kind="month",
+                          form="month_of_year" if year is None else "month"), tense="past")
+
+
+def test_two_months_of_one_act_are_a_date_conflict():
+    values = [_month("S1", "open", "September", 9), _month("S2", "open", "October of this year", 10)]
+    [conflict] = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert conflict.kind == "date" and {p.value for p in conflict.positions} == {"September", "October of this year"}
+    assert conflict.topic.startswith("month ")
+
+
+def test_december_and_january_are_neighbours_when_no_year_is_given():
+    values = [_month("S1", "open", "December", 12), _month("S2", "open", "January", 1)]
+    assert len(find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1
+
+
+def test_months_apart_or_a_month_without_its_year_are_not_one_slot():
+    far = [_month("S1", "open", "March", 3), _month("S2", "open", "October", 10)]
+    assert find_slot_conflicts(far, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    # "October 2023" (the year written) and "September" (no year anywhere) may be years apart.
+    mixed = [_month("S1", "open", "October 2023", 10, 2023), _month("S2", "open", "September", 9)]
+    assert find_slot_conflicts(mixed, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    years = [_month("S1", "open", "October 2023", 10, 2023), _month("S2", "open", "October 2024", 10, 2024)]
+    assert find_slot_conflicts(years, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_the_same_month_told_two_ways_agrees():
+    values = [_month("S1", "open", "October", 10, 2024), _month("S2", "open", "October of this year", 10, 2024)]
+    assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()

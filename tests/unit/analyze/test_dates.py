@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsweave.analyze.dates import find_date_mentions, resolve_weekday
+from newsweave.analyze.dates import find_date_mentions, find_month_mentions, resolve_weekday
 from newsweave.model import Entity, Sentence, Token
 
 MONDAY = dt.date(2022, 3, 28)  # the seeds' publication day
@@ -186,3 +186,32 @@ def test_sample_story_weekdays_resolve_to_the_answer_key_days(sample_analyzed):
                     assert mention.date.isoformat() == days[word], (analyzed.article.path, sentence.text)
                     checked += 1
     assert checked >= 15
+
+
+# --------------------------------------------------------------------------- months with no day
+
+
+def months(parse_sentence, text: str, reference: dt.date | None = MONDAY) -> list[tuple[str, int, int | None]]:
+    return [(m.text, m.month, m.year) for m in find_month_mentions(parse_sentence(text), reference)]
+
+
+def test_a_month_with_no_day_takes_the_year_nearest_the_article(parse_sentence):
+    # March 2022 article: "December" is last December, "May" the coming one.
+    assert months(parse_sentence, "The port closed in December after the storm.") == [("December", 12, 2021)]
+    assert months(parse_sentence, "The port will reopen in May.") == [("May", 5, 2022)]
+
+
+def test_a_month_with_its_year_or_of_this_year_says_which_year(parse_sentence):
+    found = months(parse_sentence, "The dam broke in October 2019, and repairs began in April of last year.")
+    assert found == [("October 2019", 10, 2019), ("April of last year", 4, 2021)]
+
+
+def test_without_an_article_date_a_month_keeps_no_year_rather_than_a_guess(parse_sentence):
+    found = months(parse_sentence, "The army launched the offensive in September of this year.", reference=None)
+    assert found == [("September of this year", 9, None)]
+
+
+def test_a_month_with_a_day_or_a_part_of_a_month_is_not_a_month_mention(parse_sentence):
+    assert months(parse_sentence, "The vote is planned in March 10 days from now.") == []
+    assert months(parse_sentence, "The offensive began in late September and ended in mid-October.") == []
+    assert months(parse_sentence, "She spoke in Marchetti's film about the harbour.") == []

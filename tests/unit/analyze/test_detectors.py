@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typing
 
+from newsweave.analyze.conflicts import CONFLICT_KIND_OF_VALUE
 from newsweave.analyze.detectors import DETECTORS, UNTYPED_KIND, Detector, StoryContext, run_detectors
 from newsweave.analyze.slots import SlotValue
 from newsweave.config import DEFAULT_SETTINGS
@@ -16,9 +17,10 @@ def test_every_conflict_kind_has_a_detector_and_every_detector_kind_is_a_conflic
     assert UNTYPED_KIND not in declared
 
 
-def test_the_slot_detector_declares_exactly_the_kinds_a_slot_value_can_have():
+def test_the_slot_detector_declares_exactly_the_kinds_a_slot_value_can_make():
     [slots] = [detector for detector in DETECTORS if "slot" in detector.name]
-    assert slots.kinds == set(typing.get_args(typing.get_type_hints(SlotValue)["kind"]))
+    assert set(CONFLICT_KIND_OF_VALUE) == set(typing.get_args(typing.get_type_hints(SlotValue)["kind"]))
+    assert slots.kinds == set(CONFLICT_KIND_OF_VALUE.values())
 
 
 def test_each_detector_reports_only_the_kinds_it_declares(monkeypatch):

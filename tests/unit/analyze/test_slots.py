@@ -147,3 +147,18 @@ def test_a_sentence_cut_off_by_the_page_states_the_figures_whole_words_follow(an
     displays = [v.display for v in values if v.kind == "number"]
     assert "Tens of thousands of commuters" in displays  # whole words follow it: told before the cut
     assert not [d for d in displays if d.startswith("12")]  # two words before the cut: it may be cut itself
+
+
+def test_a_month_with_no_day_is_a_month_value_and_its_year_is_no_amount(analyze_texts):
+    values = _values(analyze_texts, "The harbour authority closed the old ferry pier in March 2023 after a crack was found.")
+    [month] = [v for v in values if v.kind == "month"]
+    assert (month.display, month.normalized, month.date_form) == ("March 2023", "2023-03 (March 2023)", "month")
+    assert month.context.startswith("The harbour authority closed the old ferry pier in …")
+    assert not [v for v in values if v.kind == "number"]  # "2023" belongs to the month
+    assert not [v for v in values if v.kind == "date"]
+
+
+def test_a_month_in_an_undated_article_says_no_year_is_given(analyze_texts):
+    values = _values(analyze_texts, "Engineers reopened the pier in October of this year.", published=None)
+    [month] = [v for v in values if v.kind == "month"]
+    assert (month.normalized, month.date_form, month.amount) == ("October (no year given)", "month_of_year", 9.0)
