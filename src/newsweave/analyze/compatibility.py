@@ -12,7 +12,13 @@ import datetime as dt
 import math
 
 from newsweave.analyze.clock_times import may_be_read_in_two_zones, times_compatible
-from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, HedgedAmount, amounts_compatible, one_figure_rounded
+from newsweave.analyze.hedges import (
+    SAME_AMOUNT_ACROSS_UNITS,
+    HedgedAmount,
+    amounts_compatible,
+    digit_precision,
+    one_figure_rounded,
+)
 from newsweave.analyze.quantities import one_sum_in_two_currencies
 from newsweave.analyze.slots import SlotValue
 from newsweave.config import Settings
@@ -36,13 +42,17 @@ def values_compatible(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     # Counts are whole and never converted between units: 150 and 151 are two counts, not a rounding.
     rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
     return amounts_compatible(
-        HedgedAmount(a.amount, a.bound),
-        HedgedAmount(b.amount, b.bound),
+        HedgedAmount(a.amount, a.bound, _digit_precision(a)),
+        HedgedAmount(b.amount, b.bound, _digit_precision(b)),
         settings.estimate_tolerance,
         rounding,
         settings.several_range,
         written_in_one_unit=_as_written_in_one_unit(a, b),
     )
+
+
+def _digit_precision(value: SlotValue) -> float | None:
+    return digit_precision(value.display, value.amount / value.unit_scale if value.unit_scale else value.amount, value.unit_scale)
 
 
 def _as_written_in_one_unit(a: SlotValue, b: SlotValue) -> tuple[float, float] | None:

@@ -3,7 +3,8 @@
 A figure in the news is often a bound or an estimate. Two reports disagree only
 when no reading of both can be true: "more than 1,000 houses" and "1,182
 houses" agree; "about 350 passengers" and "342 passengers" agree (a round
-estimate of the exact count); "up to 9 million" and "up to 9.8 million" do not
+estimate of the exact count), "about 346" and 342 do not (an estimate to the
+unit is close to its figure); "up to 9 million" and "up to 9.8 million" do not
 (two different ceilings for one figure), nor do "about 85" and "about 80".
 """
 
@@ -59,12 +60,27 @@ SEVERAL_RANGE = DEFAULT_SETTINGS.several_range
 _LOOKBACK_CHARS = 24
 # One amount rounded in two units (1,600 feet and 488 metres) differs by up to this share.
 SAME_AMOUNT_ACROSS_UNITS = 0.02
+# An estimate written down to its units ("about 346") is close to that figure, not anywhere within a
+# few percent of it: its slack is at most this many units of its last written digit. A round estimate
+# ("about 350": units of ten) keeps the whole share of `Settings.estimate_tolerance`.
+ESTIMATE_SLACK_IN_LAST_DIGITS = 2
 
 
 @dataclass(frozen=True)
 class HedgedAmount:
     amount: float
     bound: Bound
+    # The place of the figure's last written digit, in the amount's units ("about 346": 1; "about 3.2
+    # million": 100,000); None when it was written in words ("about two dozen"), which read as round.
+    precision: float | None = None
+
+
+def digit_precision(text: str, written: float, scale: float) -> float | None:
+    """The place of the last digit of a figure written in digits (`text` as written, `written` its value
+    in the unit as written, `scale` base units per that unit); None for a figure in words."""
+    if not any(character.isdigit() for character in text):
+        return None
+    return written_precision(written) * scale
 
 
 def bound_before(text: str, start: int) -> Bound:
@@ -93,10 +109,13 @@ def _interval(value: HedgedAmount, estimate_tolerance: float, several: tuple[flo
         return amount, float("inf")
     if value.bound == "at_most":
         return 0.0, amount
+    slack = abs(amount) * estimate_tolerance
+    if value.precision is not None:
+        slack = min(slack, ESTIMATE_SLACK_IN_LAST_DIGITS * value.precision)
     if value.bound == "about":
-        return amount * (1 - estimate_tolerance), amount * (1 + estimate_tolerance)
+        return amount - slack, amount + slack
     if value.bound == "nearly":  # "almost 300" is a little short of 300, never more
-        return amount * (1 - estimate_tolerance), amount
+        return amount - slack, amount
     if value.bound == "several":
         return vague_range(value, several)
     return amount, amount

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsweave.analyze.hedges import SAME_AMOUNT_ACROSS_UNITS, Bound, HedgedAmount, amounts_compatible, bound_before
+from newsweave.analyze.hedges import (
+    SAME_AMOUNT_ACROSS_UNITS,
+    Bound,
+    HedgedAmount,
+    amounts_compatible,
+    bound_before,
+    digit_precision,
+)
 from newsweave.lexicon import MONTH_NUMBERS
 from newsweave.model import Sentence
 
@@ -353,12 +360,17 @@ def can_both_be_true(a: Quantity, b: Quantity, estimate_tolerance: float = 0.05)
     rounding = 0.0 if a.dimension.startswith("count:") else SAME_AMOUNT_ACROSS_UNITS
     one_unit = math.isclose(a.base_value * b.value, b.base_value * a.value, rel_tol=1e-9) and bool(a.value and b.value)
     return amounts_compatible(
-        HedgedAmount(a.base_value, a.bound),
-        HedgedAmount(b.base_value, b.bound),
+        HedgedAmount(a.base_value, a.bound, _digit_precision(a)),
+        HedgedAmount(b.base_value, b.bound, _digit_precision(b)),
         estimate_tolerance,
         rounding,
         written_in_one_unit=(a.value, b.value) if one_unit else None,
     )
+
+
+def _digit_precision(quantity: Quantity) -> float | None:
+    scale = quantity.base_value / quantity.value if quantity.value else 1.0
+    return digit_precision(quantity.text, quantity.value, scale)
 
 
 def comparable_dimension(dimension: str) -> str:

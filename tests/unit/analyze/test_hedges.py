@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyze.hedges import HedgedAmount, amounts_compatible, bound_before, one_figure_rounded, written_precision
+from newsweave.analyze.hedges import (
+    HedgedAmount,
+    amounts_compatible,
+    bound_before,
+    digit_precision,
+    one_figure_rounded,
+    written_precision,
+)
 
 H = HedgedAmount
 
@@ -97,3 +104,24 @@ def test_the_rounding_rule_for_one_unit_replaces_the_tolerance_across_units():
     assert amounts_compatible(exact_75, exact_74)  # converted between units: within 2%
     assert not amounts_compatible(exact_75, exact_74, written_in_one_unit=(75e6, 74e6))
     assert amounts_compatible(exact_75, H(74.6e6, "exact"), written_in_one_unit=(75e6, 74.6e6))
+
+
+def test_an_estimate_written_to_the_unit_is_close_to_its_figure_a_round_one_is_not():
+    # "about 346" is no rounding of 342; "about 350" and "about 4,000" are (units of ten, of a thousand)
+    def compatible(first: HedgedAmount, second: HedgedAmount) -> bool:  # both written in one unit
+        return amounts_compatible(first, second, written_in_one_unit=(first.amount, second.amount))
+
+    assert not compatible(H(346, "about", precision=1), H(342, "exact"))
+    assert compatible(H(346, "about", precision=1), H(345, "exact"))
+    assert compatible(H(350, "about", precision=10), H(342, "exact"))
+    assert compatible(H(4000, "about", precision=1000), H(3895, "exact"))
+    assert compatible(H(10e6, "nearly", precision=10e6), H(9.8e6, "exact"))
+    assert not compatible(H(3.24e6, "nearly", precision=10_000), H(3.1e6, "exact"))
+    # In words ("about two dozen"), a figure reads as round: the whole share applies
+    assert compatible(H(24, "about", precision=None), H(23, "exact"))
+
+
+def test_a_figures_digit_precision_is_in_base_units_and_none_in_words():
+    assert digit_precision("about 346", 346, 1.0) == 1
+    assert digit_precision("30 miles", 30, 1609.344) == pytest.approx(16093.44)
+    assert digit_precision("two dozen", 24, 1.0) is None
