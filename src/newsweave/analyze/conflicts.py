@@ -350,8 +350,9 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
     "Saturday" says the same as "Saturday, March 15" whatever week it was
     resolved to, so a group written only as weekdays joins the group of the same
     weekday (one that writes its day out, if any). "Today" resolved one day off
-    another date may only show that the article's date is the day after it was
-    written: such a group is left out, neither a side of a dispute nor an agreement.
+    another date (or one weekday off a weekday, which may sit in another week) may
+    only show that the article's date is the day after it was written: such a group
+    is left out, neither a side of a dispute nor an agreement.
     """
 
     def weekday(group: list[SlotValue]) -> int:
@@ -371,10 +372,17 @@ def _fold_dates_resting_on_the_article_date(groups: list[list[SlotValue]]) -> li
             target.extend(group)
             group.clear()
     folded = [g for g in folded if g]
+
+    def days_apart(group: list[SlotValue], other: list[SlotValue]) -> int:
+        apart = int(abs(other[0].amount - group[0].amount))
+        if written_only(other, "weekday"):  # a weekday may have been placed in another week
+            apart = min(apart % 7, 7 - apart % 7)
+        return apart
+
     return [
         g
         for g in folded
-        if not written_only(g, "relative") or not any(h is not g and abs(h[0].amount - g[0].amount) <= 1 for h in folded)
+        if not written_only(g, "relative") or not any(h is not g and days_apart(g, h) <= 1 for h in folded)
     ]
 
 

@@ -48,6 +48,10 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         # present tense with a day tells a schedule ("the talks begin Tuesday") or a photo caption
         # ("police on Sunday guard the alley"), never the completed event a past tense tells.
         return False
+    if a.kind in ("date", "month") and not a.act_words & b.act_words:
+        # "Akin canceled an interview Monday night" and "Akin refused to step down on Tuesday" share only a
+        # name: a story's people act on many days, and two days are a dispute only about one act.
+        return False
     if a.kind == "date":
         if _each_its_own_days_news(a, b):
             return False

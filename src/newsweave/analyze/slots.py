@@ -30,7 +30,7 @@ from newsweave.analyze.hedges import Bound, hedge_word_count
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.slot_keys import STATE_PLACES, distance_key, nearest_key
 from newsweave.analyze.spans import children, children_of, token_at_char, token_char_spans
-from newsweave.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from newsweave.lexicon import MONTH_NAMES, REPORTING_VERBS, WEEKDAY_NAMES
 from newsweave.model import AnalyzedArticle, Attribution, Certainty, DateMention, Sentence, Token
 
 BLANK = "…"
@@ -69,6 +69,9 @@ class SlotValue:
     history_year: int | None = None  # for a figure of a past event ("304 died in 2014"): that year
     person: str | None = None  # for an age or a share: the last word of the nearest name, lower case
     unit_scale: float = 1.0  # base units per unit as written (1,609 for miles): figures in one unit round alike
+    # The clause's words that tell what was done: its nouns and verbs, without names, reporting verbs,
+    # verbs of being and having, and words of time ("day", "night"). Two days of one act share one.
+    act_words: frozenset[str] = frozenset()
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -248,6 +251,11 @@ def _make_value(
         for i in clause.tokens
         if i not in value_tokens and sentence.tokens[i].pos in {"NOUN", "PROPN", "VERB"} and len(sentence.tokens[i].text) > 2
     )
+    acts = frozenset(
+        sentence.tokens[i].lemma.lower()
+        for i in clause.tokens
+        if i not in value_tokens and sentence.tokens[i].pos in {"NOUN", "VERB"} and len(sentence.tokens[i].text) > 2
+    ) - _NOT_AN_ACT
     return SlotValue(
         kind=kind,
         source=sentence.source,
@@ -274,7 +282,18 @@ def _make_value(
         history_year=history_year,
         person=_nearest_person(sentence, index) if dimension in _FIGURES_OF_A_PERSON else None,
         unit_scale=unit_scale,
+        act_words=acts,
     )
+
+
+# Words of a clause that do not tell which act it dates: anyone may say, be or have something on any
+# day, and "night" or "week" only repeat the date.
+_NOT_AN_ACT = REPORTING_VERBS | frozenset(
+    {
+        "be", "have", "do", "get", "make", "day", "week", "month", "year", "morning", "afternoon",
+        "evening", "night", "today", "tonight", "time", "hour", "minute", "weekend",
+    }
+)  # fmt: skip
 
 
 # Figures that belong to the person named beside them: an age ("Ilse Varga, 43"), a share ("Romney

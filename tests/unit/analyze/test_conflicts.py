@@ -20,7 +20,7 @@ def _value(source, topic, display, amount, dimension="date", kind="date", speake
     return SlotValue(
         kind=kind, source=source, sentence=Sentence(source, index, text, 0, len(text)), display=display,
         normalized=f"{amount:g}", dimension=dimension, amount=float(amount), context=f"the bridge will {topic} on …",
-        speaker=speaker, via=via, denied=False, context_words=frozenset({topic}), date_form=form,
+        speaker=speaker, via=via, denied=False, context_words=frozenset({topic}), date_form=form, act_words=frozenset({topic}),
         bound=bound, unit_scale=unit_scale,
     )
 
@@ -398,3 +398,15 @@ def test_months_apart_or_a_month_without_its_year_are_not_one_slot():
 def test_the_same_month_told_two_ways_agrees():
     values = [_month("S1", "open", "October", 10, 2024), _month("S2", "open", "October of this year", 10, 2024)]
     assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+
+
+def test_today_one_weekday_off_a_weekday_placed_in_another_week_is_left_out():
+    # A report dated a week later puts "Saturday" on the next Saturday; "today" in a report dated the Sunday
+    # after the event may only show that its page date is the day after it was written.
+    values = [
+        _value("S1", "reopen", "today", 739053, form="relative"),  # a Sunday
+        _value("S2", "reopen", "Saturday", 739059, form="weekday"),  # the Saturday six days on
+    ]
+    assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
+    values[1] = _value("S2", "reopen", "Wednesday", 739056, form="weekday")  # three weekdays off: a side
+    assert len(find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1

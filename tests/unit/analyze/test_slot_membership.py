@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from newsweave.analyze.slot_membership import may_share_slot
@@ -15,7 +16,7 @@ def _value(source, display, amount, dimension, kind="number", index=0, as_of=Non
     return SlotValue(
         kind=kind, source=source, sentence=Sentence(source, index, text, 0, len(text)), display=display,
         normalized=display, dimension=dimension, amount=float(amount), context="the fee was … a year",
-        speaker=None, via=(), denied=False, context_words=frozenset({"fee"}), as_of=as_of, key=key,
+        speaker=None, via=(), denied=False, context_words=frozenset({"fee"}), as_of=as_of, key=key, act_words=frozenset({"fee"}),
     )
 
 
@@ -45,3 +46,18 @@ def test_each_articles_news_of_its_own_day_is_another_act():
     assert not may_share_slot(day("S1", 12, 13), day("S2", 13, 14), DEFAULT_SETTINGS)  # each "yesterday"
     assert may_share_slot(day("S1", 13, 14), day("S2", 14, 14), DEFAULT_SETTINGS)  # one day's articles
     assert may_share_slot(day("S1", 15, 13), day("S2", 16, 14), DEFAULT_SETTINGS)  # plans ahead
+
+
+def test_two_days_share_a_slot_only_when_their_clauses_share_an_act():
+    def day(source, number, acts):
+        value = _value(source, f"March {number}", dt.date(2026, 3, number).toordinal(), "date", "date")
+        return dataclasses.replace(value, act_words=frozenset(acts))
+
+    # "Akin canceled an interview Monday" and "Akin refused to step down Tuesday": a name is no act
+    assert not may_share_slot(day("S1", 9, {"cancel", "interview"}), day("S2", 10, {"refuse", "step"}), DEFAULT_SETTINGS)
+    # "the memo was sent on Nov. 4" and "the email sent Thursday evening": one act
+    assert may_share_slot(day("S1", 9, {"memo", "send"}), day("S2", 10, {"email", "send"}), DEFAULT_SETTINGS)
+    # figures are kept apart by what they measure, not by this rule
+    assert may_share_slot(_value("S1", "$40 million", 40e6, "money:USD"),
+                          dataclasses.replace(_value("S2", "$50 million", 50e6, "money:USD"), act_words=frozenset()),
+                          DEFAULT_SETTINGS)

@@ -162,3 +162,10 @@ def test_a_month_in_an_undated_article_says_no_year_is_given(analyze_texts):
     values = _values(analyze_texts, "Engineers reopened the pier in October of this year.", published=None)
     [month] = [v for v in values if v.kind == "month"]
     assert (month.normalized, month.date_form, month.amount) == ("October (no year given)", "month_of_year", 9.0)
+
+
+def test_the_act_words_of_a_dated_clause(analyze_texts):
+    values = _values(analyze_texts, "Mayor Ilse Varga said the council closed the ferry pier on Tuesday night.")
+    [day] = [v for v in values if v.kind == "date"]
+    assert {"close", "pier"} <= day.act_words
+    assert not day.act_words & {"varga", "ilse", "say", "night", "tuesday"}
