@@ -67,7 +67,7 @@ _IN_MONTH = re.compile(
     r"\b[Ii]n\s+(?P<month>(?:" + _MONTH_PREFIX + r")[a-z]*\.?)(?![a-z])"
     r"(?:\s+of\s+(?P<relative>this|last|next)\s+year\b|,?\s+" + _YEAR.format(name="year") + r"\b)?"
 )
-_DAY_AFTER = re.compile(r"\s*[0-3]?\d(?:st|nd|rd|th)?\b")
+_DAY_AFTER = re.compile(r"\s?[0-3]?\d(?:st|nd|rd|th)?\b")  # one blank at most: a run of blanks costs linear time
 _RELATIVE_YEARS = {"this": 0, "last": -1, "next": 1}
 
 _RELATIVE_DAY_OFFSETS: dict[str, int] = {

@@ -48,9 +48,11 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         # present tense with a day tells a schedule ("the talks begin Tuesday") or a photo caption
         # ("police on Sunday guard the alley"), never the completed event a past tense tells.
         return False
-    if a.kind in ("date", "month") and not a.act_words & b.act_words:
+    if a.kind in ("date", "month") and a.tense == b.tense == "past" and not a.act_words & b.act_words:
         # "Akin canceled an interview Monday night" and "Akin refused to step down on Tuesday" share only a
-        # name: a story's people act on many days, and two days are a dispute only about one act.
+        # name: a story's people do many things on many days, and two days of done acts are a dispute only
+        # about one act. A planned event is told in many words ("the talks could start on Tuesday", "set to
+        # resume negotiations on Monday"), so plans are left to the clauses' likeness.
         return False
     if a.kind == "date":
         if _each_its_own_days_news(a, b):

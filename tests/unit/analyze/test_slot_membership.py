@@ -51,12 +51,16 @@ def test_each_articles_news_of_its_own_day_is_another_act():
 def test_two_days_share_a_slot_only_when_their_clauses_share_an_act():
     def day(source, number, acts):
         value = _value(source, f"March {number}", dt.date(2026, 3, number).toordinal(), "date", "date")
-        return dataclasses.replace(value, act_words=frozenset(acts))
+        return dataclasses.replace(value, act_words=frozenset(acts), tense="past")
 
     # "Akin canceled an interview Monday" and "Akin refused to step down Tuesday": a name is no act
     assert not may_share_slot(day("S1", 9, {"cancel", "interview"}), day("S2", 10, {"refuse", "step"}), DEFAULT_SETTINGS)
     # "the memo was sent on Nov. 4" and "the email sent Thursday evening": one act
     assert may_share_slot(day("S1", 9, {"memo", "send"}), day("S2", 10, {"email", "send"}), DEFAULT_SETTINGS)
+    # a plan is told in many words: "could start on Tuesday" and "set to resume negotiations on Monday"
+    plans = [dataclasses.replace(day(s, n, acts), tense="future") for s, n, acts in
+             (("S1", 9, {"start", "talk"}), ("S2", 10, {"resume", "negotiation"}))]
+    assert may_share_slot(*plans, DEFAULT_SETTINGS)
     # figures are kept apart by what they measure, not by this rule
     assert may_share_slot(_value("S1", "$40 million", 40e6, "money:USD"),
                           dataclasses.replace(_value("S2", "$50 million", 50e6, "money:USD"), act_words=frozenset()),
