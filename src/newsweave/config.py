@@ -60,7 +60,7 @@ class Settings:
     # months away or a figure many times larger (another fact that reads alike) into a dispute.
     slot_max_days_apart: int = 7
     # Months apart two months of an act ("in September", "in October") may be and still be one slot:
-    # an act at a month's turn is dated either side of it; wider sets unrelated months of a story apart.
+    # an act at a month's turn is dated either side of it; wider lets unrelated months of a story into a dispute.
     slot_max_months_apart: int = 1
     slot_max_amount_ratio: float = 5.0
     # How far a hedged estimate ("about 350") may be from an exact figure (342) and still describe it:

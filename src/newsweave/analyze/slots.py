@@ -31,7 +31,7 @@ from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.slot_keys import STATE_PLACES, distance_key, nearest_key
 from newsweave.analyze.spans import children, children_of, token_at_char, token_char_spans
 from newsweave.lexicon import MONTH_NAMES, REPORTING_VERBS, WEEKDAY_NAMES
-from newsweave.model import AnalyzedArticle, Attribution, Certainty, DateMention, Sentence, Token
+from newsweave.model import AnalyzedArticle, Attribution, Certainty, Sentence, Token
 
 BLANK = "…"
 # Matched after the blanks that follow a date; a leading \s* would make searching a blank run quadratic.
@@ -108,7 +108,8 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         as_of=reference,
                     )
                 )
-            months = [m for m in find_month_mentions(sentence, reference) if not _inside_any(m.start_char, m.end_char, mentions)]
+            days = [(m.start_char, m.end_char) for m in mentions]
+            months = [m for m in find_month_mentions(sentence, reference) if not _overlaps_any(m.start_char, m.end_char, days)]
             for month in months:
                 values.append(
                     _make_value(
@@ -148,10 +149,9 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
                         restated=following if following is not None and following.restates else None,
                     )
                 )
-            taken = [(m.start_char, m.end_char) for m in mentions] + [(m.start_char, m.end_char) for m in months]
-            taken += [(c.start_char, c.end_char) for c in clocks]
+            taken = days + [(m.start_char, m.end_char) for m in months] + [(c.start_char, c.end_char) for c in clocks]
             for quantity in find_quantities(sentence):
-                if any(start < quantity.end_char and quantity.start_char < end for start, end in taken):
+                if _overlaps_any(quantity.start_char, quantity.end_char, taken):
                     continue  # "30" of "2022-10-30", "1700 hours" of a time: parts of a date or time are not amounts
                 unit = _BASE_UNIT_NAMES.get(quantity.dimension, quantity.dimension.split(":")[-1])
                 values.append(
@@ -187,8 +187,8 @@ def _told_before_the_cut(value: SlotValue) -> bool:
     return end >= 0 and len(text[end + len(value.display) :].split()) >= _WORDS_AFTER_A_FIGURE_BEFORE_A_CUT
 
 
-def _inside_any(start: int, end: int, mentions: Sequence[DateMention]) -> bool:
-    return any(m.start_char < end and start < m.end_char for m in mentions)
+def _overlaps_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(span_start < end and start < span_end for span_start, span_end in spans)
 
 
 def _month_normalized(month: int, year: int | None) -> str:
@@ -246,16 +246,13 @@ def _make_value(
     context = _join(words)
     clause_speaker = reporting_speaker(sentence, clause.verb)
     speaker = clause_speaker.text if clause_speaker else (attribution.speaker if attribution else None)
-    content = frozenset(
-        sentence.tokens[i].lemma.lower()
+    clause_words = [
+        (sentence.tokens[i].lemma.lower(), sentence.tokens[i].pos)
         for i in clause.tokens
         if i not in value_tokens and sentence.tokens[i].pos in {"NOUN", "PROPN", "VERB"} and len(sentence.tokens[i].text) > 2
-    )
-    acts = frozenset(
-        sentence.tokens[i].lemma.lower()
-        for i in clause.tokens
-        if i not in value_tokens and sentence.tokens[i].pos in {"NOUN", "VERB"} and len(sentence.tokens[i].text) > 2
-    ) - _NOT_AN_ACT
+    ]
+    content = frozenset(lemma for lemma, _ in clause_words)
+    acts = frozenset(lemma for lemma, pos in clause_words if pos != "PROPN") - _NOT_AN_ACT
     return SlotValue(
         kind=kind,
         source=sentence.source,
