@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from newsweave.analyze.clauses import trailing_reporter_name
 from newsweave.analyze.entities import HONORIFICS, PERSON_NOUNS, person_surname_keys, speaker_kind, surname_key
 from newsweave.analyze.spans import (
     children,
@@ -329,6 +330,10 @@ def _reporting_verb_attribution(
             continue
         via = _outlet_addressees(sentence, spans, verb)
         return Attribution(speaker=speaker, via=via, cue=tokens[verb].text)
+    name = trailing_reporter_name(tokens)
+    if name is not None and not quoted[name[-1] + 1]:  # "…, CBS Sports reports."
+        speaker = phrase_text(sentence, spans, name[0], name[-1])
+        return Attribution(speaker=speaker, via=(), cue=tokens[name[-1] + 1].text)
     return None
 
 
@@ -392,13 +397,14 @@ def _noun_phrase(sentence: Sentence, spans: list[tuple[int, int]], head: int) ->
 
     "Kremlin spokesman Dmitry Peskov", "a senior Turkish official", "Zelensky's office",
     "deputy head of President Volodymyr Zelensky's office". A title with a name in
-    apposition yields the name ("The head of the delegation, Vladimir Medinski" -> the name).
+    apposition yields the name ("The head of the delegation, Vladimir Medinski" -> the name; "the
+    television station CBS Sports" -> "CBS Sports").
     """
     tokens = sentence.tokens
     head_token = tokens[head]
     if head_token.pos != "PROPN":
         for kid in children(tokens, head):
-            if tokens[kid].dep == "appos" and tokens[kid].pos == "PROPN" and tokens[kid].ent_type == "PERSON":
+            if tokens[kid].dep == "appos" and tokens[kid].pos == "PROPN" and tokens[kid].ent_type in {"PERSON", "ORG"}:
                 return _noun_phrase(sentence, spans, kid)
     kept = {head}
     for kid in children(tokens, head):

@@ -177,19 +177,74 @@ def reporting_speaker(sentence: Sentence, verb: int) -> ClauseSpeaker | None:
         speaker = _subject_text(sentence, root)
         if speaker:
             return ClauseSpeaker(speaker, tokens[root].lemma.lower())
+    name = trailing_reporter_name(tokens) if tokens else None
+    if name is not None:
+        spans = token_char_spans(sentence)
+        return ClauseSpeaker(sentence.text[spans[name[0]][0] : spans[name[-1]][1]], tokens[name[-1] + 1].lemma.lower())
     return None
 
 
 def _subject_text(sentence: Sentence, verb: int) -> str | None:
     tokens = sentence.tokens
     for child in children(tokens, verb):
+        if tokens[child].dep == "nsubjpass" or tokens[child].tag in _RELATIVE_PRONOUN_TAGS:
+            return None  # "that is estimated to", "it was reported": what is told, or a pronoun, not who tells it
         if tokens[child].dep in SUBJECT_DEPS:
-            words = [i for i in subtree(tokens, child) if tokens[i].dep not in {"punct", "relcl", "acl", "appos"}]
+            child = _name_in_apposition(tokens, child)
+            words = [
+                i
+                for i in subtree(tokens, child)
+                if i == child or (tokens[i].dep not in {"punct", "relcl", "acl", "appos"} and not _inside_an_apposition(tokens, i, child))
+            ]
             # Drop a trailing apposition / relative clause: "Peskov, who spoke on Monday," -> "Peskov".
             words = _contiguous_prefix(words, child)
             spans = token_char_spans(sentence)
             return sentence.text[spans[words[0]][0] : spans[words[-1]][1]].strip(" ,")
     return None
+
+
+def trailing_reporter_name(tokens: tuple[Token, ...]) -> list[int] | None:
+    """ "…, CBS Sports reports.": a sentence closed by a comma, a name and a reporting verb is the named
+    reporter's, whole. Read off the words, not the parse: the parser often takes such a "reports" for a
+    noun, the root or the end of the object ("a contract with Rovers FC, Harbour Sports reports").
+    The name's token indices, else None."""
+    last = len(tokens) - 1
+    while last >= 0 and tokens[last].pos == "PUNCT" and tokens[last].text != ",":
+        last -= 1
+    if last < 2 or tokens[last].lemma.lower() not in REPORTING_LEMMAS or tokens[last].text[:1].isupper():
+        return None
+    first = last
+    while first - 1 >= 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].pos in {"PROPN", "NOUN"}:
+        first -= 1
+    if first == last or first - 1 < 0 or tokens[first - 1].text != ",":
+        return None
+    return list(range(first, last))
+
+
+# "which", "that", "who" as the subject of a reporting verb in a relative clause point back to a phrase
+# outside it; the pronoun itself is nobody's name.
+_RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
+
+
+def _name_in_apposition(tokens: tuple[Token, ...], head: int) -> int:
+    """ "The American television station CBS Sports reported": a common noun with a name in apposition
+    stands for the name, and the name is the speaker two outlets can both be said to quote."""
+    if tokens[head].pos == "PROPN":
+        return head
+    names = [kid for kid in children(tokens, head) if tokens[kid].dep == "appos" and tokens[kid].pos == "PROPN"]
+    return names[0] if names else head
+
+
+def _inside_an_apposition(tokens: tuple[Token, ...], index: int, head: int) -> bool:
+    """Whether `index` hangs, below `head`, on an apposition ("Peskov, the Kremlin spokesman, said")."""
+    current = index
+    for _ in range(len(tokens)):  # a bound, should a malformed parse hold a cycle
+        if current == head or not 0 <= tokens[current].head < len(tokens) or tokens[current].head == current:
+            return False
+        if tokens[current].dep == "appos":
+            return True
+        current = tokens[current].head
+    return False
 
 
 def _contiguous_prefix(indices: list[int], anchor: int) -> list[int]:

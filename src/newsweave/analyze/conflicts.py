@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from newsweave.analyze.attribution import outlet_name
 from newsweave.analyze.clauses import position_certainty
 from newsweave.analyze.compatibility import all_compatible, same_value, values_compatible
 from newsweave.analyze.entities import words_match
@@ -116,6 +117,9 @@ def find_slot_conflicts(
             centre_vector = vectors[members].mean(axis=0)
             centre_vector /= float(np.linalg.norm(centre_vector)) or 1.0
             conflicts.append((-weight, Conflict(topic=topic, kind=_kind(slot_values[0]), positions=built), centre_vector))
+            for reporter, told in _one_reporter_told_two_ways(slot_values, settings):
+                conflict = Conflict(topic=f"{topic}, as {reporter} reported it", kind=_kind(slot_values[0]), positions=tuple(_position(group) for group in told))
+                conflicts.append((-weight + 0.5, conflict, centre_vector))  # told right after the dispute it narrows
         for group in positions:
             if len({v.source for v in group}) < 2:
                 continue
@@ -141,6 +145,37 @@ def find_slot_conflicts(
 
 # Hedges that say the figure is near the amount, not that it is the amount or a floor under it.
 _APPROXIMATE_BOUNDS = frozenset({"about", "nearly", "several"})
+
+
+def _one_reporter_told_two_ways(values: list[SlotValue], settings: Settings) -> list[tuple[str, list[list[SlotValue]]]]:
+    """Named reporters whom two outlets quote with figures that cannot both be true ("$75 million a year,
+    CBS Sports reports" / "CBS Sports reported … €216m a year"): the outlets disagree on what the reporter
+    said, a narrower dispute than the slot's. Only where others in the slot say something too."""
+    by_reporter: dict[str, list[SlotValue]] = {}
+    for value in values:
+        name = _reporter_name(value.speaker)
+        if name is not None:
+            by_reporter.setdefault(name, []).append(value)
+    found = []
+    for told in by_reporter.values():
+        sources = {value.source for value in told}
+        if len(sources) < 2 or sources == {value.source for value in values}:
+            continue
+        positions = _sides_of_a_dispute(_positions(told))
+        if len(positions) >= 2 and not all_compatible(positions, settings):
+            found.append((outlet_name(told[0].speaker or ""), positions))
+    return found
+
+
+def _reporter_name(speaker: str | None) -> str | None:
+    """A speaker that names someone ("CBS Sports", "the AFP news agency" -> "afp"), lower case; None for
+    "reports", "a previous report" or "the club", which two outlets may use for different people."""
+    if not speaker:
+        return None
+    words = outlet_name(speaker).split()
+    if not words or not all(word[:1].isupper() or not word[:1].isalpha() for word in words):
+        return None
+    return " ".join(words).lower()
 
 
 def _one_stage(positions: list[list[SlotValue]]) -> bool:

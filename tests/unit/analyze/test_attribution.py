@@ -235,3 +235,15 @@ def test_the_agency_is_the_outlet_named_before(parse_text):
         parse_text("The bridge is closed, the Harbourline Wire news agency reported.\n\nAccording to the agency, a cable broke.")
     )
     assert resolved[1] is not None and resolved[1].via == ("Harbourline Wire",)
+
+
+def test_a_closing_name_and_reporting_verb_attribute_the_sentence(parse_sentence):
+    sentence = parse_sentence("Marta Velloso has signed a three-year contract with Northfield Rovers FC, Harbour Sports reports.")
+    attribution = find_attribution(sentence)
+    assert attribution is not None and attribution.speaker == "Harbour Sports"
+
+
+def test_a_title_noun_with_an_organisation_in_apposition_yields_the_organisation(parse_sentence):
+    sentence = parse_sentence("The regional broadcaster Harbour Radio reported that the company would spend €90m on the vessels.")
+    attribution = find_attribution(sentence)
+    assert attribution is not None and attribution.speaker == "Harbour Radio"

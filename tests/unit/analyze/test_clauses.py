@@ -117,3 +117,27 @@ def test_a_side_is_confirmed_when_any_of_its_sources_states_it_as_fact():
     assert position_certainty(["expected", "confirmed"]) == "confirmed"
     assert position_certainty(["possible", "expected", "possible"]) == "possible"
     assert position_certainty([]) == "confirmed"
+
+
+@pytest.mark.parametrize(
+    "text, word, speaker",
+    [
+        # A closing ", <name> reports." attributes the whole sentence, however the parser joins "reports".
+        ("Marta Velloso has signed a $40 million-per-year contract with Northfield Rovers FC, Harbour Sports reports.", "$40", "Harbour Sports"),
+        ("The coach left the club on Friday, Lakeside TV says.", "Friday", "Lakeside TV"),
+        # A common noun with the name in apposition: the name is who two outlets can both be said to quote.
+        ("The regional broadcaster Harbour Radio reported that the company would spend €90m on the vessels.", "€90m", "Harbour Radio"),
+        # A passive reporting verb has no teller; "that" is what is estimated, not who estimates it.
+        ("The port signed a lease that is estimated to be worth almost £2m a week once fees are added.", "£2m", None),
+    ],
+)
+def test_the_reporter_of_a_value_is_a_name_or_nobody(parse_sentence, text, word, speaker):
+    sentence = parse_sentence(text)
+    found = reporting_speaker(sentence, _clause_at(sentence, word).verb)
+    assert (found.text if found else None) == speaker
+
+
+def test_a_lower_case_report_word_after_a_comma_names_nobody(parse_sentence):
+    sentence = parse_sentence("The port will reopen on Friday, the harbour office says.")
+    found = reporting_speaker(sentence, _clause_at(sentence, "Friday").verb)
+    assert found is None or found.text == "the harbour office"

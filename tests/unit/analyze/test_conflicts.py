@@ -410,3 +410,34 @@ def test_today_one_weekday_off_a_weekday_placed_in_another_week_is_left_out():
     assert find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts == ()
     values[1] = _value("S2", "reopen", "Wednesday", 739056, form="weekday")  # three weekdays off: a side
     assert len(find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1
+
+
+def test_outlets_quoting_one_reporter_two_ways_are_a_narrower_dispute():
+    values = [
+        _value("S1", "reopen", "Thursday", 739050, speaker="Harbour Radio"),
+        _value("S2", "reopen", "Friday", 739051, speaker="the Harbour Radio news agency"),
+        _value("S3", "reopen", "Saturday", 739052, speaker="the harbour authority"),
+    ]
+    broad, narrow = find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts
+    assert len(broad.positions) == 3
+    assert narrow.topic.endswith("as Harbour Radio reported it")
+    assert {p.sources for p in narrow.positions} == {("S1",), ("S2",)}
+
+
+def test_no_narrower_dispute_without_a_named_reporter_told_two_ways():
+    agreeing = [
+        _value("S1", "reopen", "Thursday", 739050, speaker="Harbour Radio"),
+        _value("S2", "reopen", "Thursday", 739050, speaker="Harbour Radio"),
+        _value("S3", "reopen", "Saturday", 739052),
+    ]
+    unnamed = [
+        _value("S1", "reopen", "Thursday", 739050, speaker="reports"),
+        _value("S2", "reopen", "Friday", 739051, speaker="reports"),
+        _value("S3", "reopen", "Saturday", 739052),
+    ]
+    only_the_reporter = [
+        _value("S1", "reopen", "Thursday", 739050, speaker="Harbour Radio"),
+        _value("S2", "reopen", "Friday", 739051, speaker="Harbour Radio"),
+    ]
+    for values in (agreeing, unnamed, only_the_reporter):
+        assert len(find_slot_conflicts(values, _embed, DEFAULT_SETTINGS, {}).conflicts) == 1
