@@ -225,6 +225,7 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
         )
         if currency:
             dimension, base = f"money:{CURRENCIES[currency]}", value
+            dimension += _money_period(text, start=match.start(), end=end)
         elif unit in UNITS:
             # "in" and "t" and "l" alone are too ambiguous unless they follow a digit directly.
             if unit in {"in", "t", "l", "m", "g"} and not re.match(r"\d", match.group("number")):
@@ -238,6 +239,7 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
         elif noun in CURRENCY_WORDS:
             dimension, base = f"money:{CURRENCY_WORDS[noun]}", value
             end = match.end("noun")
+            dimension += _money_period(text, start=match.start(), end=end)
         elif (
             noun == "of"
             and match.group("scale")
@@ -272,6 +274,36 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
     found.extend(_vague_magnitudes(text, found))
     found.sort(key=lambda q: q.start_char)
     return tuple(found)
+
+
+# The period a sum is paid over, part of what it measures: "$75 million a year", "$75 million-per-year",
+# "£3.2m a week", "paid weekly", or before it, "an annual salary of €200m". A season is a sports year.
+_PERIOD_AFTER = re.compile(
+    # "$207 million (£173 million) a year": a sum and its restatement in brackets share the period told after them.
+    r"(?:[ \t]?\([^()\n]{1,40}\)|\))?(?:-|(?<![ \t])[ \t]{1,3})(?:(?:a|an|per|each)(?:-|[ \t]{1,3})(?P<unit>year|week|month|day|season|annum)"
+    r"|(?P<adverb>annually|yearly|weekly|monthly|daily))\b",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:(?P<adverb>annual|yearly|weekly|monthly|daily)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:of[ \t]+)?"
+    r"|per[ \t]+(?P<unit>year|week|month|day|season|annum)[ \t:]+)$",
+    re.IGNORECASE,
+)
+_PERIOD_WINDOW = 40
+_PERIODS = {
+    "year": "year", "annum": "year", "season": "year", "annually": "year", "yearly": "year", "annual": "year",
+    "week": "week", "weekly": "week", "month": "month", "monthly": "month", "day": "day", "daily": "day",
+}  # fmt: skip
+
+
+def _money_period(text: str, start: int, end: int) -> str:
+    """ "/year", "/week" ... for a sum paid over a period, "" for a sum paid once or whose period is not said."""
+    after = _PERIOD_AFTER.match(text, end)
+    before = None if after else _PERIOD_BEFORE.search(text[max(0, start - _PERIOD_WINDOW) : start])
+    found = after or before
+    if found is None:
+        return ""
+    return "/" + _PERIODS[(found.group("unit") or found.group("adverb")).lower()]
 
 
 # A verb or adjective of casualties just before a bare figure, hedges allowed ("injured some 85"), or
@@ -374,14 +406,20 @@ def _digit_precision(quantity: Quantity) -> float | None:
 
 
 def comparable_dimension(dimension: str) -> str:
-    """What a figure can be compared with: any sum of money with any other, each unit with its own."""
-    return "money" if dimension.startswith("money:") else dimension
+    """What a figure can be compared with: a sum with a sum of any currency paid over the same period
+    ("money/year"), each unit with its own."""
+    if not dimension.startswith("money:"):
+        return dimension
+    _, slash, period = dimension.partition("/")
+    return f"money{slash}{period}"
 
 
 def one_sum_in_two_currencies(dimension_a: str, amount_a: float, dimension_b: str, amount_b: float) -> bool:
     """Whether two sums in different currencies may be one sum; a currency without a steady rate may be anything."""
     if not (dimension_a.startswith("money:") and dimension_b.startswith("money:")):
         return False
+    if comparable_dimension(dimension_a) != comparable_dimension(dimension_b):
+        return False  # "£3.2m a week" and "£165 million a year" are sums of two periods
     dollars_a, dollars_b = rough_dollars(dimension_a, amount_a), rough_dollars(dimension_b, amount_b)
     if dollars_a is None or dollars_b is None:
         return True
@@ -391,7 +429,7 @@ def one_sum_in_two_currencies(dimension_a: str, amount_a: float, dimension_b: st
 
 def rough_dollars(dimension: str, amount: float) -> float | None:
     """A sum's rough worth in dollars (see ROUGH_DOLLARS_PER_UNIT); None for a currency without a steady rate."""
-    rate = ROUGH_DOLLARS_PER_UNIT.get(dimension.removeprefix("money:"))
+    rate = ROUGH_DOLLARS_PER_UNIT.get(dimension.removeprefix("money:").partition("/")[0])
     return None if rate is None else amount * rate
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.analyze.quantities import can_both_be_true, find_quantities, same_amount
+from newsweave.analyze.quantities import (
+    can_both_be_true,
+    comparable_dimension,
+    find_quantities,
+    one_sum_in_two_currencies,
+    same_amount,
+)
 from newsweave.model import Sentence
 
 
@@ -145,7 +151,7 @@ def test_temperatures_written_onto_the_figure_or_spelled_out():
 
 def test_scales_written_onto_the_figure():
     [sum_] = quantities("The club will pay him £3.2m a week.")
-    assert sum_.dimension == "money:GBP" and sum_.base_value == 3_200_000
+    assert sum_.dimension == "money:GBP/week" and sum_.base_value == 3_200_000
     [deal] = quantities("Investors put $4.9bn into the port.")
     assert deal.base_value == 4_900_000_000
     [crowd] = quantities("About 1.2m people lost power.")
@@ -168,3 +174,30 @@ def test_a_range_gives_its_top_as_a_ceiling_never_an_exact_figure():
     # The bottom of "$5-$7 million" lacks the scale its top carries: it is not read as five dollars.
     [top] = quantities("Repairs will cost $5-$7 million.")
     assert top.base_value == 7_000_000 and top.bound == "at_most"
+
+
+@pytest.mark.parametrize(
+    "text, dimension",
+    [
+        ("The club will pay her $40 million a year.", "money:USD/year"),
+        ("She signed a $40 million-per-year contract.", "money:USD/year"),
+        ("She will earn $40 million (£33 million) a year.", "money:USD/year"),
+        ("She will earn £33 million ($40 million) a year.", "money:GBP/year"),
+        ("She was offered an annual salary of €35m.", "money:EUR/year"),
+        ("Per week $800,000", "money:USD/week"),
+        ("The stadium is rented for €9,000 monthly.", "money:EUR/month"),
+        ("The club paid a €35m fee for her.", "money:EUR"),
+    ],
+)
+def test_a_sum_paid_over_a_period_measures_that_period(text, dimension):
+    assert quantities(text)[0].dimension == dimension
+
+
+def test_sums_of_two_periods_are_never_one_sum():
+    [weekly] = quantities("She earns £800,000 a week.")
+    [yearly] = quantities("She earns £41.6 million a year.")
+    [dollars] = quantities("She earns $1.1 million a week.")
+    assert comparable_dimension(weekly.dimension) == comparable_dimension(dollars.dimension) == "money/week"
+    assert comparable_dimension(yearly.dimension) == "money/year"
+    assert not one_sum_in_two_currencies(weekly.dimension, weekly.base_value, yearly.dimension, yearly.base_value)
+    assert one_sum_in_two_currencies(weekly.dimension, weekly.base_value, dollars.dimension, dollars.base_value)
