@@ -112,6 +112,7 @@ _LABEL_WINDOW = 24
 # "the No. 2 position", "Nos. 3 and 4", "#1 seed": a number that names a place in an order, never an amount.
 _NUMBERED_BEFORE = re.compile(r"(?:\bNos?\.|#)[ \t]?$")
 _AGE_AFTER = re.compile(r"[- ]olds?\b")
+_POINT_IN_TIME_AFTER = re.compile(r"[ \t](?:ago|earlier|later)\b", re.IGNORECASE)
 # "tens of thousands of protesters", "hundreds of homes", "millions": a vague magnitude, read as
 # several of its unit (tens of thousands = several times 10,000), like "several hundred thousand".
 _VAGUE_MULTIPLES = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0}
@@ -236,6 +237,8 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
             base = value * factor
             if unit in ("year", "years") and _AGE_AFTER.match(text, match.end("unit")):
                 dimension, base = "age", value  # "the 37-year-old striker": an age in years, not a span of time
+            elif dimension == "duration" and _POINT_IN_TIME_AFTER.match(text, match.end("unit")):
+                continue  # "four years ago", "two days later": when something happened, not how long it lasted
         elif noun in CURRENCY_WORDS:
             dimension, base = f"money:{CURRENCY_WORDS[noun]}", value
             end = match.end("noun")
@@ -276,34 +279,41 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-# The period a sum is paid over, part of what it measures: "$75 million a year", "$75 million-per-year",
-# "£3.2m a week", "paid weekly", or before it, "an annual salary of €200m". A season is a sports year.
+# What a sum is paid per, part of what it measures: a period ("$75 million a year", "$75 million-per-year",
+# "£3.2m a week", "paid weekly", or before it, "an annual salary of €200m"; a season is a sports year), a
+# unit bought ("$90 a barrel", "$4 per gallon", "$12 a share") or each of several ("$800,000 for each of
+# the two companies", "$5,000 apiece"). "$1.6 million" and "$800,000 each" are sums of two things.
+_PER_UNITS = {
+    "year": "year", "annum": "year", "season": "year", "annually": "year", "yearly": "year", "annual": "year",
+    "week": "week", "weekly": "week", "month": "month", "monthly": "month", "day": "day", "daily": "day",
+    "hour": "hour", "barrel": "barrel", "gallon": "gallon", "litre": "litre", "liter": "litre",
+    "share": "share", "ton": "ton", "tonne": "ton", "ounce": "ounce", "head": "person", "person": "person",
+    "each": "each", "apiece": "each",
+}  # fmt: skip
+_PER_UNIT_NOUNS = "year|week|month|day|season|annum|hour|barrel|gallon|litre|liter|share|ton|tonne|ounce|head|person"
 _PERIOD_AFTER = re.compile(
     # "$207 million (£173 million) a year": a sum and its restatement in brackets share the period told after them.
-    r"(?:[ \t]?\([^()\n]{1,40}\)|\))?(?:-|(?<![ \t])[ \t]{1,3})(?:(?:a|an|per|each)(?:-|[ \t]{1,3})(?P<unit>year|week|month|day|season|annum)"
-    r"|(?P<adverb>annually|yearly|weekly|monthly|daily))\b",
+    r"(?:[ \t]?\([^()\n]{1,40}\)|\))?(?:-|(?<![ \t])[ \t]{1,3})"
+    r"(?:(?:a|an|per|each)(?:-|[ \t]{1,3})(?P<unit>" + _PER_UNIT_NOUNS + r")"
+    r"|(?:for[ \t]{1,3})?(?P<adverb>annually|yearly|weekly|monthly|daily|each|apiece))\b",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(
     r"\b(?:(?P<adverb>annual|yearly|weekly|monthly|daily)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:of[ \t]+)?"
-    r"|per[ \t]+(?P<unit>year|week|month|day|season|annum)[ \t:]+)$",
+    r"|per[ \t]+(?P<unit>" + _PER_UNIT_NOUNS + r")[ \t:]+)$",
     re.IGNORECASE,
 )
 _PERIOD_WINDOW = 40
-_PERIODS = {
-    "year": "year", "annum": "year", "season": "year", "annually": "year", "yearly": "year", "annual": "year",
-    "week": "week", "weekly": "week", "month": "month", "monthly": "month", "day": "day", "daily": "day",
-}  # fmt: skip
 
 
 def _money_period(text: str, start: int, end: int) -> str:
-    """ "/year", "/week" ... for a sum paid over a period, "" for a sum paid once or whose period is not said."""
+    """ "/year", "/barrel", "/each" ... for a sum paid per something, "" for a sum paid once or whose rate is not said."""
     after = _PERIOD_AFTER.match(text, end)
     before = None if after else _PERIOD_BEFORE.search(text[max(0, start - _PERIOD_WINDOW) : start])
     found = after or before
     if found is None:
         return ""
-    return "/" + _PERIODS[(found.group("unit") or found.group("adverb")).lower()]
+    return "/" + _PER_UNITS[(found.group("unit") or found.group("adverb")).lower()]
 
 
 # A verb or adjective of casualties just before a bare figure, hedges allowed ("injured some 85"), or
@@ -328,11 +338,15 @@ def _counts_casualties(text: str, start: int, end: int) -> bool:
 
 
 def _counted_noun(text: str, start: int, end: int) -> tuple[str, int]:
-    """The thing counted, singular: "9.8 million Optus customers" counts customers, not "Optus"."""
-    if text[start : start + 1].isupper():
-        following = _NEXT_WORD.match(text, end)
-        if following and following.group(1).lower() not in _NOT_A_COUNT_NOUN:
-            return _people_or(following.group(1)), following.end(1)
+    """The thing counted, singular: "9.8 million Optus customers" counts customers, not "Optus", and
+    "four state championships" counts championships: a name or a singular noun before a plural one
+    only says which kind."""
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1).lower() not in _NOT_A_COUNT_NOUN:
+        word, after = text[start:end], following.group(1)
+        modifies = word[:1].isupper() or (not word.lower().endswith("s") and after.lower().endswith("s") and _singular(after) != after)
+        if modifies:
+            return _people_or(after), following.end(1)
     return _people_or(text[start:end]), end
 
 

@@ -201,3 +201,42 @@ def test_sums_of_two_periods_are_never_one_sum():
     assert comparable_dimension(yearly.dimension) == "money/year"
     assert not one_sum_in_two_currencies(weekly.dimension, weekly.base_value, yearly.dimension, yearly.base_value)
     assert one_sum_in_two_currencies(weekly.dimension, weekly.base_value, dollars.dimension, dollars.base_value)
+
+
+@pytest.mark.parametrize(
+    "text, dimension",
+    [
+        ("Crude sold for $90 a barrel on Monday.", "money:USD/barrel"),
+        ("Petrol reached $4 per gallon.", "money:USD/gallon"),
+        ("They paid $5,000 apiece for the seats.", "money:USD/each"),
+    ],
+)
+def test_a_sum_paid_per_unit_or_each_is_not_a_total(text, dimension):
+    assert quantities(text)[0].dimension == dimension
+
+
+def test_each_share_of_a_fine_is_another_sum_than_the_fine():
+    whole, each = [q for q in quantities("The two firms were fined $1.6 million in all, $800,000 for each of them.") if q.dimension.startswith("money:")]
+    assert (whole.dimension, each.dimension) == ("money:USD", "money:USD/each")
+    assert comparable_dimension(whole.dimension) != comparable_dimension(each.dimension)
+
+
+def test_a_span_of_time_that_dates_something_is_not_a_length_of_time():
+    assert quantities("Four years ago, the council closed the bridge.") == []
+    assert quantities("The ferry sank; two days later the port reopened.") == []
+    [span] = quantities("The bridge stayed shut for 35 days.")
+    assert span.dimension == "duration"
+
+
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("She lost four state championships to rivals.", "count:championship"),
+        ("Three police officers were hurt.", "count:officer"),
+        ("The first three passenger carriages burned.", "count:carriage"),
+        ("Nineteen states have banned it.", "count:state"),
+        ("Two trains collided.", "count:train"),
+    ],
+)
+def test_a_noun_before_the_plural_only_says_which_kind_is_counted(text, counted):
+    assert quantities(text)[0].dimension == counted
