@@ -22,6 +22,7 @@ from newsweave.analyze.attribution import outlet_name
 from newsweave.analyze.clauses import position_certainty
 from newsweave.analyze.compatibility import all_compatible, same_value, values_compatible
 from newsweave.analyze.entities import words_match
+from newsweave.analyze.opposition import opposed_sides, values_by_sentence
 from newsweave.analyze.positions import build_position
 from newsweave.analyze.quantities import comparable_dimension
 from newsweave.analyze.self_contradictions import self_contradictions
@@ -87,6 +88,7 @@ def find_slot_conflicts(
             grouped = _group_slots([usable[i] for i in indices], vectors[indices], claim_of, settings)
             slots.extend([[indices[i] for i in group] for group in grouped])
     slots = _one_slot_per_key(slots, usable, settings)
+    said_in = values_by_sentence(values)
     conflicts: list[tuple[float, Conflict, np.ndarray]] = []
     agreements: list[UnitAgreement] = []
     shared: list[UnitAgreement] = []
@@ -109,10 +111,10 @@ def find_slot_conflicts(
             # year, "three hurt" today); a keyed toll it gives twice is its own earlier and later stage.
             if slot_values[0].key is not None or not one_source_gives_two_stages(positions):
                 updates.append(build_update(_topic(usable[_central(members, vectors)]), positions, _evidence))
-        elif len(positions) >= 2 and not compatible:
+        elif len(positions) >= 2 and not compatible and _still_a_dispute(disputed := opposed_sides(positions, said_in), settings):
             centre = _central(members, vectors)
             topic = _topic(usable[centre])
-            built = tuple(_position(group) for group in positions)
+            built = tuple(_position(group) for group in disputed)
             weight = sum(len(p.sources) for p in built)
             centre_vector = vectors[members].mean(axis=0)
             centre_vector /= float(np.linalg.norm(centre_vector)) or 1.0
@@ -145,6 +147,10 @@ def find_slot_conflicts(
 
 # Hedges that say the figure is near the amount, not that it is the amount or a floor under it.
 _APPROXIMATE_BOUNDS = frozenset({"about", "nearly", "several"})
+
+
+def _still_a_dispute(sides: list[list[SlotValue]], settings: Settings) -> bool:
+    return len(sides) >= 2 and not all_compatible(sides, settings)
 
 
 def _one_reporter_told_two_ways(values: list[SlotValue], settings: Settings) -> list[tuple[str, list[list[SlotValue]]]]:

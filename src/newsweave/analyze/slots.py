@@ -298,13 +298,14 @@ _NOT_AN_ACT = REPORTING_VERBS | frozenset(
 _FIGURES_OF_A_PERSON = frozenset({"age", "percent"})
 _AGE_NAME_REACH = 6  # tokens: in "the 76 - year - old Varga" the name is five tokens after the figure
 _OWNER_REACH = 4  # head links climbed from a figure to the name or the verb it hangs on
+_BRACKET_REACH = 4  # tokens back from a figure to the bracket it opens with ("(at 12 percent)")
 
 
 def _nearest_person(sentence: Sentence, index: int) -> str | None:
     """The person a figure belongs to: the name it hangs on ("Huckabee (14 percent)", "Ilse Varga,
     43"), or the named subject of its verb ("Romney leads with 21 percent"); failing both, the name
     nearest to it in the sentence ("the 76-year-old Varga"), by tokens; None when it names no one."""
-    owner = _owner_by_attachment(sentence, index)
+    owner = _name_before_the_bracket(sentence, index) or _owner_by_attachment(sentence, index)
     if owner is not None:
         return owner
     people = [entity for entity in sentence.entities if entity.label == "PERSON" and entity.end > entity.start]
@@ -315,6 +316,18 @@ def _nearest_person(sentence: Sentence, index: int) -> str | None:
         return sentence.tokens[min(near, key=lambda i: abs(i - index))].text.lower() if near else None
     nearest = min(people, key=lambda e: min(abs(e.start - index), abs(e.end - 1 - index)))
     return sentence.tokens[nearest.end - 1].text.lower() if nearest.end - 1 < len(sentence.tokens) else None
+
+
+def _name_before_the_bracket(sentence: Sentence, index: int) -> str | None:
+    """ "followed by Romney (17 percent), Huckabee (14 percent), Palin (12 percent)": a figure in brackets
+    right after a name is that name's (a person's, a party's or a place's: the tagger often takes a
+    surname for a place), whatever the parser made of the list."""
+    tokens = sentence.tokens
+    for i in range(index - 1, max(-1, index - _BRACKET_REACH), -1):
+        if tokens[i].text in {")", "("} or tokens[i].pos == "VERB":
+            opened = tokens[i].text == "(" and i > 0
+            return _last_word_of_name(sentence, i - 1) if opened and tokens[i - 1].pos == "PROPN" else None
+    return None
 
 
 def _owner_by_attachment(sentence: Sentence, index: int) -> str | None:

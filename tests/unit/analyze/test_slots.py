@@ -169,3 +169,15 @@ def test_the_act_words_of_a_dated_clause(analyze_texts):
     [day] = [v for v in values if v.kind == "date"]
     assert {"close", "pier"} <= day.act_words
     assert not day.act_words & {"varga", "ilse", "say", "night", "tuesday"}
+
+
+def test_a_share_in_brackets_belongs_to_the_name_before_them_in_a_long_list(analyze_texts):
+    # Surnames alone in a list, one of which the tagger may take for a place: the bracket decides.
+    values = _values(
+        analyze_texts,
+        "Berg finishes first among harbour voters (at 20 percent), followed by Lindqvist (17 percent), "
+        "Sand (14 percent), Palander (12 percent) and Oduya (9 percent).",
+    )
+    owner = {v.display: v.person for v in values if v.dimension == "percent"}
+    assert owner["17 percent"] == "lindqvist" and owner["14 percent"] == "sand"
+    assert owner["12 percent"] == "palander" and owner["9 percent"] == "oduya"
