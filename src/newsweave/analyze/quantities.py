@@ -112,6 +112,10 @@ _LABEL_WINDOW = 24
 # "the No. 2 position", "Nos. 3 and 4", "#1 seed": a number that names a place in an order, never an amount.
 _NUMBERED_BEFORE = re.compile(r"(?:\bNos?\.|#)[ \t]?$")
 _AGE_AFTER = re.compile(r"[- ]olds?\b")
+_MEASURE_RATE_AFTER = re.compile(
+    r"(?<![ \t])[ \t]{1,3}(?:per[ \t]{1,3}(?P<per>[a-z]{3,})|an?[ \t]{1,3}(?P<per_time>year|month|week|day|hour|minute|second))\b",
+    re.IGNORECASE,
+)
 _POINT_IN_TIME_AFTER = re.compile(r"[ \t](?:ago|earlier|later)\b", re.IGNORECASE)
 # "tens of thousands of protesters", "hundreds of homes", "millions": a vague magnitude, read as
 # several of its unit (tens of thousands = several times 10,000), like "several hundred thousand".
@@ -239,6 +243,9 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
                 dimension, base = "age", value  # "the 37-year-old striker": an age in years, not a span of time
             elif dimension == "duration" and _POINT_IN_TIME_AFTER.match(text, match.end("unit")):
                 continue  # "four years ago", "two days later": when something happened, not how long it lasted
+            elif rate := _MEASURE_RATE_AFTER.match(text, end):
+                # "40.4 miles per gallon", "3 centimetres a year": a rate, never set against a distance or a length
+                dimension += "/" + _singular((rate.group("per") or rate.group("per_time")).lower())
         elif noun in CURRENCY_WORDS:
             dimension, base = f"money:{CURRENCY_WORDS[noun]}", value
             end = match.end("noun")

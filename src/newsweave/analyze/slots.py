@@ -153,7 +153,8 @@ def extract_slot_values(articles: Sequence[AnalyzedArticle]) -> list[SlotValue]:
             for quantity in find_quantities(sentence):
                 if _overlaps_any(quantity.start_char, quantity.end_char, taken):
                     continue  # "30" of "2022-10-30", "1700 hours" of a time: parts of a date or time are not amounts
-                unit = _BASE_UNIT_NAMES.get(quantity.dimension, quantity.dimension.split(":")[-1])
+                measure, per, rate = quantity.dimension.partition("/")  # "length/gallon": a rate ("miles per gallon")
+                unit = _BASE_UNIT_NAMES.get(measure, measure.split(":")[-1]) + per + rate
                 values.append(
                     _make_value(
                         "number",

@@ -89,7 +89,7 @@ def slot_topic(
     if dimension.startswith("count:"):
         lead = f"how many {_plural(dimension.removeprefix('count:'))}"
     else:
-        lead = DIMENSION_QUESTIONS.get(dimension.split(":")[0], "what figure")
+        lead = DIMENSION_QUESTIONS.get(dimension.split(":")[0].split("/")[0], "what figure")
     return f"{lead}: {clause}" if clause else lead
 
 

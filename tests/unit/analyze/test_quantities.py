@@ -232,3 +232,16 @@ def test_a_span_of_time_that_dates_something_is_not_a_length_of_time():
 )
 def test_a_noun_before_the_plural_only_says_which_kind_is_counted(text, counted):
     assert quantities(text)[0].dimension == counted
+
+
+@pytest.mark.parametrize(
+    "text, dimension",
+    [
+        ("The new cars will manage 40.4 miles per gallon.", "length/gallon"),
+        ("The shore retreats 3 centimetres a year.", "length/year"),
+        ("Winds reached 120 miles per hour.", "speed"),
+        ("The town lies 380 kilometres north of the capital.", "length"),
+    ],
+)
+def test_a_measure_per_something_is_a_rate_not_the_measure(text, dimension):
+    assert quantities(text)[0].dimension == dimension
