@@ -187,19 +187,20 @@ def reporting_speaker(sentence: Sentence, verb: int) -> ClauseSpeaker | None:
 def _subject_text(sentence: Sentence, verb: int) -> str | None:
     tokens = sentence.tokens
     for child in children(tokens, verb):
+        if tokens[child].dep not in SUBJECT_DEPS:
+            continue
         if tokens[child].dep == "nsubjpass" or tokens[child].tag in _RELATIVE_PRONOUN_TAGS:
             return None  # "that is estimated to", "it was reported": what is told, or a pronoun, not who tells it
-        if tokens[child].dep in SUBJECT_DEPS:
-            child = _name_in_apposition(tokens, child)
-            words = [
-                i
-                for i in subtree(tokens, child)
-                if i == child or (tokens[i].dep not in {"punct", "relcl", "acl", "appos"} and not _inside_an_apposition(tokens, i, child))
-            ]
-            # Drop a trailing apposition / relative clause: "Peskov, who spoke on Monday," -> "Peskov".
-            words = _contiguous_prefix(words, child)
-            spans = token_char_spans(sentence)
-            return sentence.text[spans[words[0]][0] : spans[words[-1]][1]].strip(" ,")
+        child = _name_in_apposition(tokens, child)
+        words = [
+            i
+            for i in subtree(tokens, child)
+            if i == child or (tokens[i].dep not in {"punct", "relcl", "acl", "appos"} and not _inside_an_apposition(tokens, i, child))
+        ]
+        # Drop a trailing apposition / relative clause: "Peskov, who spoke on Monday," -> "Peskov".
+        words = _contiguous_prefix(words, child)
+        spans = token_char_spans(sentence)
+        return sentence.text[spans[words[0]][0] : spans[words[-1]][1]].strip(" ,")
     return None
 
 
