@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 # A qualifier in brackets at the end: "(News)", "(Online News)", "(Opinion)". Bounded, so a
-# long odd name costs one pass.
-_QUALIFIER = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
+# long odd name costs one pass; (?<!\s): tried only where a run of blanks starts, not again
+# inside it (a long run made the search quadratic).
+_QUALIFIER = re.compile(r"(?<!\s)\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 # No outlet's name is this long; an odd longer one is shown as it is (and stripping bracket after
 # bracket from it could cost a pass per bracket).
 _MAX_FOLDED_CHARS = 200
