@@ -163,9 +163,10 @@ def _one_reporter_told_two_ways(values: list[SlotValue], settings: Settings) -> 
         if name is not None:
             by_reporter.setdefault(name, []).append(value)
     found = []
+    everyone = {value.source for value in values}
     for told in by_reporter.values():
         sources = {value.source for value in told}
-        if len(sources) < 2 or sources == {value.source for value in values}:
+        if len(sources) < 2 or sources == everyone:
             continue
         positions = _sides_of_a_dispute(_positions(told))
         if len(positions) >= 2 and not all_compatible(positions, settings):
