@@ -66,10 +66,11 @@ class Settings:
     # How far a hedged estimate ("about 350") may be from an exact figure (342) and still describe it:
     # wider hides more real disputes between rounded figures, narrower reports rounding as a dispute.
     estimate_tolerance: float = 0.05
-    # What a vague magnitude spans, in multiples of its unit: "tens of thousands" is 2 to 10 times 10,000
-    # ("several hundred" 2 to 10 hundreds). Wider lets it cover more figures (fewer disputes found),
-    # narrower reports a crowd of 15,000 against "tens of thousands".
-    several_range: tuple[float, float] = (2.0, 10.0)
+    # What a vague magnitude spans, in multiples of its unit: "tens of thousands" is about 2 to 10 times
+    # 10,000 ("several hundred" 2 to 10 hundreds). The bottom sits a little under two units: writers use
+    # "dozens" for 22 and "tens of thousands" for 19,000. Wider lets it cover more figures (fewer disputes
+    # found), narrower reports a crowd of 15,000 against "tens of thousands".
+    several_range: tuple[float, float] = (1.8, 10.0)
     # How many minutes apart two times of day may be and still tell one moment ("about 10:15" and
     # "10:20"): wider hides real disputes about when something happened, narrower reports rounding.
     clock_tolerance_minutes: int = 10

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsweave.analyze.elided_counts import elided_thing, is_plural, ones_more
 from newsweave.analyze.hedges import (
     SAME_AMOUNT_ACROSS_UNITS,
     Bound,
@@ -262,11 +263,18 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
         elif noun and noun not in _NOT_A_COUNT_NOUN and noun not in MONTH_NUMBERS:
             if _looks_like_year_or_time(match.group("number"), text, match.end("number")):
                 continue
-            noun, end = _counted_noun(text, match.start("noun"), match.end("noun"))
+            if (thing := _elided(text, match)) is not None:
+                noun, end = thing, match.end("scale") if match.group("scale") else match.end("number")
+            else:
+                noun, end = _counted_noun(text, match.start("noun"), match.end("noun"))
             dimension, base = f"count:{noun}", value
         elif _counts_casualties(text, match.start("number"), match.end("scale") if match.group("scale") else match.end("number")):
             # "killed 36 and injured some 85.", "133 were injured": a bare figure beside a casualty verb counts people.
             dimension, base = "count:people", value
+            end = match.end("scale") if match.group("scale") else match.end("number")
+        elif noun and (thing := _elided(text, match)) is not None:
+            # "Two men were arrested and three were released": the figure counts men.
+            dimension, base = f"count:{thing}", value
             end = match.end("scale") if match.group("scale") else match.end("number")
         else:
             continue
@@ -282,6 +290,7 @@ def _quantities_in(text: str) -> tuple[Quantity, ...]:
             bound = "at_most"  # the top of "300–400 people": never an exact figure to set against 350
         found.append(Quantity(text[start:end], value, dimension, base, start, end, bound))
     found.extend(_vague_magnitudes(text, found))
+    found.extend(_one_more_each(text, found))
     found.sort(key=lambda q: q.start_char)
     return tuple(found)
 
@@ -351,7 +360,9 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, int]:
     following = _NEXT_WORD.match(text, end)
     if following and following.group(1).lower() not in _NOT_A_COUNT_NOUN:
         word, after = text[start:end], following.group(1)
-        modifies = word[:1].isupper() or (not word.lower().endswith("s") and after.lower().endswith("s") and _singular(after) != after)
+        after_is_plural = after.lower().endswith("s") and _singular(after) != after
+        # "Optus customers": a name says which kind; "Republicans voted": a plural name is the thing itself.
+        modifies = after_is_plural and (word[:1].isupper() or not word.lower().endswith("s"))
         if modifies:
             return _people_or(after), following.end(1)
     return _people_or(text[start:end]), end
@@ -359,6 +370,28 @@ def _counted_noun(text: str, start: int, end: int) -> tuple[str, int]:
 
 _NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([a-z]{3,})\b")
 _OF_THE_WHOLE = re.compile(r"(?<![ \t])[ \t]+of[ \t]+(?:(?:its|the|their|our|his|her)[ \t]+)?([a-z]{3,})\b")
+
+
+def _elided(text: str, match: re.Match[str]) -> str | None:
+    """The thing a figure counts when the words after it name none ("and at least three caught fire")."""
+    following = _NEXT_WORD.match(text, match.end("noun"))
+    if is_plural(match.group("noun")) or (following and is_plural(following.group(1))):
+        return None  # "and three passenger cars": the figure names its own thing
+    thing = elided_thing(text, match.start("number"))
+    return None if thing is None else _people_or(thing)
+
+
+def _one_more_each(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "Two carriages were crushed and a third caught fire": one carriage caught fire."""
+    more = []
+    for one in ones_more(text):
+        counted = [
+            q for q in found
+            if q.dimension.startswith("count:") and q.value == one.ordinal - 1 and one.reach_start <= q.start_char < one.start
+        ]  # fmt: skip
+        if counted:
+            more.append(Quantity(text[one.start : one.end], 1.0, counted[-1].dimension, 1.0, one.start, one.end, "exact"))
+    return more
 
 
 def _people_or(noun: str) -> str:

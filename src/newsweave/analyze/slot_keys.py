@@ -36,6 +36,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
 # still in hospital", "two men remain in custody". Other places ("found with wounds") say nothing.
 STATE_PLACES = frozenset({"hospital", "custody", "jail", "prison"})
 KEY_OF_LEMMA: dict[str, str] = {lemma: key for key, lemmas in _KEYS.items() for lemma in lemmas}
+# Signal words that signal only as verbs: "fired 50 staff" counts the dismissed, "caught fire" does not.
+VERB_ONLY_SIGNALS = frozenset({"fire"})
 
 
 def nearest_key(lemmas_by_distance: Iterable[tuple[int, str]]) -> str | None:

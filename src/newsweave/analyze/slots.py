@@ -28,7 +28,7 @@ from newsweave.analyze.clock_times import ClockTime, find_clock_times
 from newsweave.analyze.dates import find_date_mentions, find_month_mentions, is_machine_date
 from newsweave.analyze.hedges import Bound, hedge_word_count
 from newsweave.analyze.quantities import find_quantities
-from newsweave.analyze.slot_keys import STATE_PLACES, distance_key, nearest_key
+from newsweave.analyze.slot_keys import STATE_PLACES, VERB_ONLY_SIGNALS, distance_key, nearest_key
 from newsweave.analyze.spans import children, children_of, token_at_char, token_char_spans
 from newsweave.lexicon import MONTH_NAMES, REPORTING_VERBS, WEEKDAY_NAMES
 from newsweave.model import AnalyzedArticle, Attribution, Certainty, Sentence, Token
@@ -442,17 +442,17 @@ def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str
     if not value_tokens:
         return None
     candidates = [(0, dimension.split(":", 1)[1])] if dimension.startswith("count:") else []
-    candidates += [(0, tokens[i].lemma) for i in value_tokens]
-    candidates += [(1, tokens[i].lemma) for i in children_of(tokens, value_tokens) if tokens[i].dep in _QUALIFIERS]
+    candidates += [(0, _signal(tokens[i])) for i in value_tokens]
+    candidates += [(1, _signal(tokens[i])) for i in children_of(tokens, value_tokens) if tokens[i].dep in _QUALIFIERS]
     roots = [i for i in value_tokens if not 0 <= tokens[i].head < len(tokens) or tokens[i].head not in value_tokens]
     current = roots[0] if roots else min(value_tokens)
     for step in range(1, _HEAD_STEPS + 1):
         head = tokens[current].head
         if not 0 <= head < len(tokens) or head == current:
             break
-        candidates.append((step, tokens[head].lemma))
+        candidates.append((step, _signal(tokens[head])))
         linked = {i for i in children_of(tokens, {head}) if tokens[i].dep in _SUBJECTS | _COMPLEMENTS}
-        candidates += [(step + 1, tokens[i].lemma) for i in linked]
+        candidates += [(step + 1, _signal(tokens[i])) for i in linked]
         # Where the head puts its subject: "72 people were still in hospital", "had to be taken to hospital".
         # Only places that are a state ("in custody"): "found with fatal wounds" does not count the wounded.
         for depth, owners in ((step + 2, {head}), (step + 3, linked)):
@@ -464,6 +464,11 @@ def _slot_key(sentence: Sentence, value_tokens: set[int], dimension: str) -> str
             ]
         current = head
     return nearest_key(candidates)
+
+
+def _signal(token: Token) -> str:
+    """The lemma a token offers as a signal word; "" for a noun whose lemma signals only as a verb."""
+    return "" if token.lemma.lower() in VERB_ONLY_SIGNALS and token.pos != "VERB" else token.lemma
 
 
 _HEAD_STEPS = 3

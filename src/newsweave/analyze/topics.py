@@ -83,6 +83,8 @@ def slot_topic(
         return KEY_TOPICS[key]
     if key is not None and key.startswith("distance "):
         return _with_case_of(key, sentence)
+    if dimension.startswith("count:"):
+        context = _after_the_named_thing(context, dimension.removeprefix("count:"))
     clause = readable_clause(context, common)
     if kind in KIND_LEADS:
         return f"{KIND_LEADS[kind]} {clause}".strip()
@@ -91,6 +93,16 @@ def slot_topic(
     else:
         lead = DIMENSION_QUESTIONS.get(dimension.split(":")[0].split("/")[0], "what figure")
     return f"{lead}: {clause}" if clause else lead
+
+
+def _after_the_named_thing(context: str, thing: str) -> str:
+    """ "Two carriages were crushed … caught fire" -> "… caught fire": a figure that leaves out the thing it
+    counts (named earlier in the sentence) is the subject of what follows it, and that is what it counts."""
+    before, gap, after = context.partition(GAP)
+    if not gap or len(after.split()) < 2:
+        return context
+    named = any(word.lower().strip(_PUNCTUATION_EDGES).startswith(thing[:-1] or thing) for word in before.split())
+    return gap + after if named else context
 
 
 def readable_clause(context: str, common: frozenset[str] = frozenset()) -> str:

@@ -44,6 +44,7 @@ def test_the_words_before_a_figure_give_its_bound(text: str, bound: str) -> None
         (H(350, "about"), H(342, "exact")),  # a round estimate of an exact count
         (H(30, "at_least"), H(40, "at_most")),  # bounds in opposite directions that overlap
         (H(100_000, "several"), H(325_000, "about")),  # a vague magnitude that covers an estimate
+        (H(12, "several"), H(22, "exact")),  # "dozens" is written for 22: the bottom is a little under two units
         (H(100_000, "at_least"), H(107_000, "about")),
         (H(300, "at_least"), H(300, "at_most")),  # the same amount, whatever the hedges
         (H(488, "exact"), H(490, "exact")),  # rounding across units
@@ -62,6 +63,7 @@ def test_figures_that_can_both_be_true_agree(first: HedgedAmount, second: Hedged
         (H(36, "exact"), H(43, "exact")),
         (H(1000, "at_least"), H(900, "exact")),  # outside the bound
         (H(100_000, "several"), H(50_000, "exact")),  # a vague magnitude that does not cover it
+        (H(12, "several"), H(15, "exact")),  # "dozens" is not 15
         (H(350, "about"), H(300, "exact")),  # too far for an estimate
         (H(10_000, "several"), H(100_000, "about")),  # "tens of thousands" is not "some 100,000"
     ],

@@ -44,6 +44,13 @@ def test_a_figure_knows_what_it_measures_from_the_words_it_is_tied_to(analyze_te
     assert key_of["three people"] is None  # "hit" names no measured attribute
 
 
+def test_a_signal_word_that_signals_only_as_a_verb(analyze_texts):
+    values = _values(analyze_texts, "The mill fired 40 workers in May. Two sheds were flattened and a third caught fire.")
+    key_of = {v.display: v.key for v in values if v.kind == "number"}
+    assert key_of["40 workers"] == "dismissed"
+    assert key_of["a third"] is None  # "caught fire" dismisses no one
+
+
 def test_a_count_placed_in_a_state_is_keyed_by_that_place(analyze_texts):
     values = _values(
         analyze_texts,

@@ -20,6 +20,9 @@ GAP = "…"
         ("date", "date", None, f"The head of the station was arrested on {GAP}", "day the head of the station was arrested"),
         ("time", "time", None, f"The truce will begin at {GAP} on Wednesday", "time the truce will begin on Wednesday"),
         ("number", "count:carriage", None, f"At least {GAP} caught fire", "how many carriages: caught fire"),
+        # A figure that leaves out what it counts (named before it) counts the subject of what follows.
+        ("number", "count:carriage", None, f"Two carriages were crushed {GAP} caught fire", "how many carriages: caught fire"),
+        ("number", "count:worker", None, f"The mill laid off {GAP} in May", "how many workers: the mill laid off in May"),
         # What a key signals is said of people only: houses "buried" are counted as houses, not as the dead.
         ("number", "count:house", "dead", f"{GAP} were buried under the mud", "how many houses: were buried under the mud"),
         ("number", "length", "injured", f"The wounded were carried {GAP}", "what length: the wounded were carried"),
