@@ -227,6 +227,8 @@ def _group_slots(
                 bonus = settings.slot_key_bonus  # one measured attribute ("dead", "people taking part"), however worded
             elif claim_a is not None and claim_a == claim_of.get((b.source, b.sentence.index)):
                 bonus = CLAIM_BONUS
+            elif a.kind == b.kind == "time" and a.tense == b.tense == "past":
+                bonus = CLAIM_BONUS  # two times of one done act (see may_share_slot), however worded
             elif not (a.context_words & b.context_words):
                 bonus = -CLAIM_BONUS
             else:

@@ -62,7 +62,10 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
         # A month with its year meets only months with theirs: "in October" (no year) may be any October.
         return a.date_form == b.date_form and _months_apart(a, b) <= settings.slot_max_months_apart
     if a.kind == "time":
-        return True  # any two times of day may be one moment told two ways
+        # Two times of done acts are one moment only when their clauses share a word of what was done,
+        # its doers aside: "protesters observed the silence at 11:52" and "protesters dispersed at 11 p.m."
+        # are two acts; "the silence began at noon" and "a silent tribute was cut short at 7 p.m." one.
+        return not (a.tense == b.tense == "past") or share_an_act(a, b)
     # A vague magnitude is compared by the nearest end of what it spans ("tens of thousands": 20,000 to 100,000).
     (low_a, high_a), (low_b, high_b) = (
         vague_range(HedgedAmount(abs(_comparable_amount(v, a.dimension != b.dimension)), v.bound), settings.several_range)
@@ -70,6 +73,20 @@ def may_share_slot(a: SlotValue, b: SlotValue, settings: Settings) -> bool:
     )
     small, large = (high_a, low_b) if high_a <= low_b else (high_b, low_a) if high_b <= low_a else (1.0, 1.0)
     return large == 0 or (small > 0 and large / small <= settings.slot_max_amount_ratio)
+
+
+def share_an_act(a: SlotValue, b: SlotValue) -> bool:
+    """Whether two clauses share a word of the act, doers aside; words alike in their first five
+    letters are one word ("silence", "silent")."""
+    stems_a = {_stem(word) for word in a.act_words - a.doer_words}
+    return any(_stem(word) in stems_a for word in b.act_words - b.doer_words)
+
+
+def _stem(word: str) -> str:
+    return word[:_STEM_LETTERS] if len(word) > _STEM_LETTERS else word
+
+
+_STEM_LETTERS = 5
 
 
 def _months_apart(a: SlotValue, b: SlotValue) -> int:

@@ -72,6 +72,7 @@ class SlotValue:
     # The clause's words that tell what was done: its nouns and verbs, without names, reporting verbs,
     # verbs of being and having, and words of time ("day", "night"). Two days of one act share one.
     act_words: frozenset[str] = frozenset()
+    doer_words: frozenset[str] = frozenset()  # the clause's active subjects: who acted, not what was done
 
 
 _BASE_UNIT_NAMES = {"length": "m", "mass": "kg", "speed": "km/h", "area": "m²", "volume": "l", "duration": "min", "percent": "%"}
@@ -253,7 +254,16 @@ def _make_value(
         if i not in value_tokens and sentence.tokens[i].pos in {"NOUN", "PROPN", "VERB"} and len(sentence.tokens[i].text) > 2
     ]
     content = frozenset(lemma for lemma, _ in clause_words)
-    acts = frozenset(lemma for lemma, pos in clause_words if pos != "PROPN") - _NOT_AN_ACT
+    # What was done: the clause's verbs, nouns and adjectives ("a silent tribute"), not its names.
+    acts = frozenset(
+        sentence.tokens[i].lemma.lower()
+        for i in clause.tokens
+        if i not in value_tokens
+        and sentence.tokens[i].pos in _ACT_POS
+        and not sentence.tokens[i].ent_type  # "Serbian", "Greek": a name's adjective is no act
+        and len(sentence.tokens[i].text) > 2
+    ) - _NOT_AN_ACT
+    doers = frozenset(sentence.tokens[i].lemma.lower() for i in clause.tokens if sentence.tokens[i].dep == "nsubj")
     return SlotValue(
         kind=kind,
         source=sentence.source,
@@ -281,9 +291,11 @@ def _make_value(
         person=_nearest_person(sentence, index) if dimension in _FIGURES_OF_A_PERSON else None,
         unit_scale=unit_scale,
         act_words=acts,
+        doer_words=doers,
     )
 
 
+_ACT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 # Words of a clause that do not tell which act it dates: anyone may say, be or have something on any
 # day, and "night" or "week" only repeat the date.
 _NOT_AN_ACT = REPORTING_VERBS | frozenset(

@@ -48,6 +48,19 @@ def test_each_articles_news_of_its_own_day_is_another_act():
     assert may_share_slot(day("S1", 15, 13), day("S2", 16, 14), DEFAULT_SETTINGS)  # plans ahead
 
 
+def test_two_times_of_done_acts_share_a_slot_only_when_their_clauses_share_an_act():
+    def time(source, hour, acts, doers=(), tense="past"):
+        value = _value(source, f"{hour}:00", hour * 60, "time", "time")
+        return dataclasses.replace(value, act_words=frozenset(acts), doer_words=frozenset(doers), tense=tense)
+
+    # "sailors kept a silence at 11:00" and "a silent vigil was broken at 19:00": one act, words alike
+    assert may_share_slot(time("S1", 11, {"keep", "silence", "sailor"}, {"sailor"}), time("S2", 19, {"silent", "vigil", "break"}), DEFAULT_SETTINGS)
+    # "sailors kept a silence at 11:00" and "sailors went home at 23:00": the doers alone are no act
+    assert not may_share_slot(time("S1", 11, {"keep", "silence", "sailor"}, {"sailor"}), time("S2", 23, {"sailor", "home"}, {"sailor"}), DEFAULT_SETTINGS)
+    # a plan is told in many words: left to the clauses' likeness
+    assert may_share_slot(time("S1", 11, {"begin"}, tense="future"), time("S2", 23, {"open"}, tense="future"), DEFAULT_SETTINGS)
+
+
 def test_two_days_share_a_slot_only_when_their_clauses_share_an_act():
     def day(source, number, acts):
         value = _value(source, f"March {number}", dt.date(2026, 3, number).toordinal(), "date", "date")

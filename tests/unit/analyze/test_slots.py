@@ -176,6 +176,15 @@ def test_the_act_words_of_a_dated_clause(analyze_texts):
     [day] = [v for v in values if v.kind == "date"]
     assert {"close", "pier"} <= day.act_words
     assert not day.act_words & {"varga", "ilse", "say", "night", "tuesday"}
+    assert day.doer_words == {"council"}  # who closed it, not what was done
+
+
+def test_an_adjective_tells_the_act_but_a_name_s_adjective_does_not(analyze_texts):
+    values = _values(analyze_texts, "A silent vigil by Danish sailors was broken at 7:15 p.m. by a siren.")
+    [time] = [v for v in values if v.kind == "time"]
+    assert {"silent", "vigil", "break"} <= time.act_words
+    assert "danish" not in time.act_words
+    assert not time.doer_words  # a passive subject is what was acted on
 
 
 def test_a_share_in_brackets_belongs_to_the_name_before_them_in_a_long_list(analyze_texts):
