@@ -50,9 +50,9 @@ DATE_LINE = re.compile(r"^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILIN
 # A few Multi-News documents are the web archive's notice about its crawls, standing in for a
 # page it did not keep: not news, and the same text in many clusters.
 WEB_ARCHIVE_NOTICE = re.compile(r"Internet Archive|Wayback Machine|Archive-It", re.IGNORECASE)
-THRESHOLDS = (0.30, 0.35, 0.40)
+THRESHOLDS = (0.25, 0.30, 0.35, 0.40)
 ENTITY_WEIGHTS = (0.0, 0.1)
-TERM_WEIGHTS = (0.3, 0.5)
+TERM_WEIGHTS = (0.3, 0.5, 0.6)
 DATE_WEIGHTS = (0.1, 0.2)
 SPLIT_THRESHOLDS = (0.0, 0.40, 0.45)  # 0: never split
 TFIDF_DISTANCES = (0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90)
