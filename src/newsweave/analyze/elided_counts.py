@@ -27,21 +27,26 @@ _NOT_PLURAL = frozenset(
      "theirs", "yours", "less", "across", "various", "previous", "serious", "famous", "numerous", "dangerous"}
 )  # fmt: skip
 _HEDGE = r"(?:(?:at[ \t]least|at[ \t]most|some|about|around|nearly|almost|over|more[ \t]than|up[ \t]to)[ \t]+)?"
-# "<carriages> [up to three words] and [hedge]" just before the figure: the first plural among those
-# words is the thing (what was done to or by, before where: "wagons left the rails and four burned"). Matched on a short slice; the look-behind starts a try only at a word's first
-# letter, so a long run of letters costs linear time.
+# "<carriages> [up to three words] and [hedge]" just before the figure. The first plural among those
+# words is the thing: what acted or was acted on comes before where ("wagons left the rails and four
+# burned"). Matched on a short slice; the look-behind starts a try only at a word's first letter, so
+# a long run of letters costs linear time.
 _ANTECEDENT_BEFORE = re.compile(
     r"(?<![A-Za-z])(?P<words>(?:[a-z]{1,20}[ \t]+){1,4})and[ \t]+" + _HEDGE + r"$", re.IGNORECASE
 )
 _ANTECEDENT_WINDOW = 90
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
 # "and a third caught fire", "and a fourth was injured": the ordinal stands for one more of what was counted.
-# The word after it must read as a verb (a past form or an auxiliary), else "a third man" or "a third of".
+# The word after it must read as a verb (an auxiliary, a past form in -ed or one of the irregular past
+# forms below), else "a third man" or "a third of".
 _ONE_MORE = re.compile(
-    r"(?<![A-Za-z])and[ \t]+(?P<article>a|another)[ \t]+(?P<ordinal>" + "|".join(_ORDINALS) + r")[ \t]+(?P<verb>[a-z]{2,20})\b",
+    r"(?<![A-Za-z])and[ \t]+(?P<article>a|another)[ \t]+(?P<ordinal>" + "|".join(_ORDINALS) + r")"
+    r"[ \t]+(?P<verb>[a-z]{2,20})\b",
     re.IGNORECASE,
 )
-_AUXILIARIES = frozenset(
+_VERB_FORMS = frozenset(
     {"was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "may", "might", "remains",
      "remained", "caught", "burst", "fell", "took", "went", "got", "lay", "lies", "ran", "hit", "struck", "broke"}
 )  # fmt: skip
@@ -77,10 +82,11 @@ class OneMore:
 
 
 def ones_more(text: str) -> list[OneMore]:
+    """Every "and a third <verb>" of a text; the caller finds the count it continues."""
     found = []
     for match in _ONE_MORE.finditer(text):
         verb = match.group("verb").lower()
-        if verb not in _AUXILIARIES and not verb.endswith("ed"):
+        if verb not in _VERB_FORMS and not verb.endswith("ed"):
             continue
         ordinal = _ORDINALS[match.group("ordinal").lower()]
         reach = max(0, match.start() - _ONE_MORE_REACH)

@@ -82,11 +82,11 @@ def share_an_act(a: SlotValue, b: SlotValue) -> bool:
     return any(_stem(word) in stems_a for word in b.act_words - b.doer_words)
 
 
+_STEM_LETTERS = 5  # a crude stem: enough to join "silence" and "silent", "interrupt" and "interruption"
+
+
 def _stem(word: str) -> str:
-    return word[:_STEM_LETTERS] if len(word) > _STEM_LETTERS else word
-
-
-_STEM_LETTERS = 5
+    return word[:_STEM_LETTERS]
 
 
 def _months_apart(a: SlotValue, b: SlotValue) -> int:

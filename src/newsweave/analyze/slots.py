@@ -69,8 +69,8 @@ class SlotValue:
     history_year: int | None = None  # for a figure of a past event ("304 died in 2014"): that year
     person: str | None = None  # for an age or a share: the last word of the nearest name, lower case
     unit_scale: float = 1.0  # base units per unit as written (1,609 for miles): figures in one unit round alike
-    # The clause's words that tell what was done: its nouns and verbs, without names, reporting verbs,
-    # verbs of being and having, and words of time ("day", "night"). Two days of one act share one.
+    # The clause's words that tell what was done: its nouns, verbs and adjectives, without names, reporting
+    # verbs, verbs of being and having, and words of time ("day", "night"). Two days of one act share one.
     act_words: frozenset[str] = frozenset()
     doer_words: frozenset[str] = frozenset()  # the clause's active subjects: who acted, not what was done
 

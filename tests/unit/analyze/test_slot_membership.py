@@ -53,12 +53,14 @@ def test_two_times_of_done_acts_share_a_slot_only_when_their_clauses_share_an_ac
         value = _value(source, f"{hour}:00", hour * 60, "time", "time")
         return dataclasses.replace(value, act_words=frozenset(acts), doer_words=frozenset(doers), tense=tense)
 
+    kept_silence = time("S1", 11, {"keep", "silence", "sailor"}, {"sailor"})
     # "sailors kept a silence at 11:00" and "a silent vigil was broken at 19:00": one act, words alike
-    assert may_share_slot(time("S1", 11, {"keep", "silence", "sailor"}, {"sailor"}), time("S2", 19, {"silent", "vigil", "break"}), DEFAULT_SETTINGS)
+    assert may_share_slot(kept_silence, time("S2", 19, {"silent", "vigil", "break"}), DEFAULT_SETTINGS)
     # "sailors kept a silence at 11:00" and "sailors went home at 23:00": the doers alone are no act
-    assert not may_share_slot(time("S1", 11, {"keep", "silence", "sailor"}, {"sailor"}), time("S2", 23, {"sailor", "home"}, {"sailor"}), DEFAULT_SETTINGS)
+    assert not may_share_slot(kept_silence, time("S2", 23, {"sailor", "home"}, {"sailor"}), DEFAULT_SETTINGS)
     # a plan is told in many words: left to the clauses' likeness
-    assert may_share_slot(time("S1", 11, {"begin"}, tense="future"), time("S2", 23, {"open"}, tense="future"), DEFAULT_SETTINGS)
+    planned = time("S1", 11, {"begin"}, tense="future")
+    assert may_share_slot(planned, time("S2", 23, {"open"}, tense="future"), DEFAULT_SETTINGS)
 
 
 def test_two_days_share_a_slot_only_when_their_clauses_share_an_act():
