@@ -15,7 +15,7 @@ from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.model import AnalyzedArticle, Article, Entity, Sentence, Token
 from newsweave.nlp.embedder import EMBEDDING_DIM, TextEmbedder, get_embedder
 from newsweave.nlp.language_model import load_language_model
-from newsweave.nlp.segments import Segment, ends_with_final_punctuation, split_segments
+from newsweave.nlp.segments import Segment, break_long_runs, ends_with_final_punctuation, split_segments
 
 _PIPE_BATCH_SIZE = 64
 
@@ -45,7 +45,7 @@ def analyze_articles(
         for article in articles
     ]
     pieces = [
-        article.text[segment.start : segment.end]
+        break_long_runs(article.text[segment.start : segment.end])
         for article, segments in zip(articles, segments_by_article)
         for segment in segments
     ]

@@ -129,3 +129,22 @@ def _last_sentence_break(text: str, start: int, end: int) -> int:
     for match in _SENTENCE_BREAK.finditer(text, start, end):
         cut = match.end() - 1
     return cut
+
+
+# spaCy's tokenizer peels prefixes and suffixes off a token one at a time, each a search over what is
+# left, so a run of thousands of quote marks in a hostile page took it minutes. spaCy gets such a run
+# with a blank every LONGEST_RUN characters, in place: offsets still point into the article's text.
+LONGEST_RUN = 300
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
+
+
+def break_long_runs(text: str) -> str:
+    """`text` with a blank in place of every (LONGEST_RUN + 1)th character of a run without blanks."""
+    return _LONG_RUN.sub(_with_blanks, text) if len(text) > LONGEST_RUN else text
+
+
+def _with_blanks(match: re.Match[str]) -> str:
+    characters = list(match.group(0))
+    for position in range(LONGEST_RUN, len(characters), LONGEST_RUN + 1):
+        characters[position] = " "
+    return "".join(characters)

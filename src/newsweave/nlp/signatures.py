@@ -17,6 +17,7 @@ from newsweave.config import DEFAULT_SETTINGS, Settings
 from newsweave.model import ArticleSignature, StoredArticle
 from newsweave.nlp.embedder import SentenceEmbedder, get_embedder
 from newsweave.nlp.language_model import load_language_model
+from newsweave.nlp.segments import break_long_runs
 
 LEAD_WORDS = 60  # words of body after the title: about the first two paragraphs of news copy
 # A word of three or more letters (digits, inner hyphens and apostrophes allowed); bounded, so linear.
@@ -68,7 +69,8 @@ def article_signatures(
     keep = [name for name in ("tok2vec", "ner") if name in nlp.pipe_names]
     disabled = [name for name in nlp.pipe_names if name not in keep]
     signatures = []
-    for article, vector, doc in zip(articles, vectors, nlp.pipe(leads, disable=disabled, batch_size=64)):
+    docs = nlp.pipe([break_long_runs(lead) for lead in leads], disable=disabled, batch_size=64)
+    for article, vector, doc in zip(articles, vectors, docs):
         entities = frozenset(ent.text for ent in doc.ents if ent.label_ in ENTITY_LABELS)
         terms = body_terms(article.title, article.text)
         signatures.append(ArticleSignature(article.id, vector, entities, article.published, terms))

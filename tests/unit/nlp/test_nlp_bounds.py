@@ -83,3 +83,29 @@ def test_only_a_bounded_head_of_a_huge_article_is_parsed(language_model: Languag
     assert result.article.text == text  # the article keeps its whole text
     assert result.sentences and result.sentences[-1].end_char <= head
     assert analyzed_length("short text", settings) == len("short text")
+
+
+def test_a_long_run_without_blanks_reaches_the_parser_broken_in_place(language_model: Language) -> None:
+    # A hostile feed held 26,000 quote marks and dashes in one run: the tokenizer peels affixes one at
+    # a time and took minutes on it. The parser now sees a blank every LONGEST_RUN characters.
+    seen: list[str] = []
+
+    class KeepingLanguage(RecordingLanguage):
+        def pipe(self, texts: Iterable[str], **options: Any) -> Iterator[Doc]:
+            pieces = list(texts)
+            seen.extend(pieces)
+            return self.nlp.pipe(pieces, **options)
+
+    run = "‘’“”«»'\"-" * 1_000
+    text = f"The ferry left at noon. {run} The pier reopened."
+
+    [result] = analyze_articles(
+        [make_article(text)], Settings(), language_model=KeepingLanguage(language_model), embedder=ZeroEmbedder()  # type: ignore[arg-type]
+    )
+
+    assert seen and all(len(word) <= 300 for piece in seen for word in piece.split())
+    assert sum(len(piece) for piece in seen) >= len(run)  # the run is there, blanks in place of some marks
+    # In place: the sentences are still the article's own text at their offsets, the run included.
+    assert all(text[s.start_char : s.end_char] == s.text for s in result.sentences)
+    assert "".join(s.text for s in result.sentences).count("‘") == 1_000
+    assert result.sentences[0].text == "The ferry left at noon."
