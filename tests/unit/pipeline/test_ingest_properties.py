@@ -63,6 +63,7 @@ def assert_one_line(problems: tuple[InputProblem, ...]) -> None:
 @example(seed=2, kinds=["stdin"])  # 40 blank lines, then prose: feed detection hung (issue 8, defect 2)
 @example(seed=466, kinds=["stdin"])  # 100,000 levels of "[" on standard input: RecursionError (defect 8)
 @example(seed=33, kinds=["html-soup"])  # "<math><p><p>" in a page: AssertionError from the extractor
+@example(seed=84914, kinds=["text", "text", "text", "feed"])  # 26,000 quote marks in one run: spaCy's tokenizer hung
 def test_hostile_inputs_are_stored_or_reported_and_what_is_stored_reads_back(seed: int, kinds: list[str]) -> None:
     inputs = [make_input(seed, index, kind) for index, kind in enumerate(kinds)]
     with hang_guard(HANG_GUARD_SECONDS), tempfile.TemporaryDirectory() as scratch:
